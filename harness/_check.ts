@@ -1,0 +1,94 @@
+/** Field checkers for declarations: each names the field path and quotes the bad value. */
+import { UserError } from "./errors.ts";
+
+/** Quote a value as the user wrote it: strings in quotes, everything else as JSON. */
+export function show(value: unknown): string {
+  if (value === undefined) return "nothing";
+  try {
+    const text = JSON.stringify(value);
+    return text.length > 60 ? text.slice(0, 57) + "..." : text;
+  } catch {
+    return String(value);
+  }
+}
+
+/** Collects the first error per field, prefixed with the file name. */
+export class Checker {
+  readonly errors: string[] = [];
+  constructor(readonly file: string) {}
+
+  fail(path: string, want: string, got: unknown): void {
+    this.errors.push(`${this.file}: ${path} must be ${want}, got ${show(got)}`);
+  }
+
+  /** Throw one UserError holding the first error (the CLI prints one line). */
+  throwIfAny(): void {
+    if (this.errors.length > 0) throw new UserError(this.errors[0]);
+  }
+
+  object(path: string, v: unknown): v is Record<string, unknown> {
+    const ok = typeof v === "object" && v !== null && !Array.isArray(v);
+    if (!ok) this.fail(path, "an object", v);
+    return ok;
+  }
+
+  string(path: string, v: unknown, pattern?: RegExp, want = "a non-empty string"): v is string {
+    const ok = typeof v === "string" && v.length > 0 && (!pattern || pattern.test(v));
+    if (!ok) this.fail(path, want, v);
+    return ok;
+  }
+
+  positiveInt(path: string, v: unknown): v is number {
+    const ok = typeof v === "number" && Number.isInteger(v) && v > 0;
+    if (!ok) this.fail(path, "a positive integer", v);
+    return ok;
+  }
+
+  nonNegativeInt(path: string, v: unknown): v is number {
+    const ok = typeof v === "number" && Number.isInteger(v) && v >= 0;
+    if (!ok) this.fail(path, "a non-negative integer", v);
+    return ok;
+  }
+
+  positiveNumber(path: string, v: unknown): v is number {
+    const ok = typeof v === "number" && Number.isFinite(v) && v > 0;
+    if (!ok) this.fail(path, "a positive number", v);
+    return ok;
+  }
+
+  number(path: string, v: unknown): v is number {
+    const ok = typeof v === "number" && Number.isFinite(v);
+    if (!ok) this.fail(path, "a finite number", v);
+    return ok;
+  }
+
+  boolean(path: string, v: unknown): v is boolean {
+    const ok = typeof v === "boolean";
+    if (!ok) this.fail(path, "true or false", v);
+    return ok;
+  }
+
+  oneOf<T extends string>(path: string, v: unknown, options: readonly T[]): v is T {
+    const ok = typeof v === "string" && (options as readonly string[]).includes(v);
+    if (!ok) this.fail(path, `one of ${options.map((o) => `"${o}"`).join(", ")}`, v);
+    return ok;
+  }
+
+  array(path: string, v: unknown, nonEmpty = false): v is unknown[] {
+    const ok = Array.isArray(v) && (!nonEmpty || v.length > 0);
+    if (!ok) this.fail(path, nonEmpty ? "a non-empty array" : "an array", v);
+    return ok;
+  }
+
+  /** Unknown keys are errors: a typo must never be silently ignored. */
+  onlyKeys(path: string, v: Record<string, unknown>, allowed: readonly string[]): void {
+    for (const key of Object.keys(v)) {
+      if (!allowed.includes(key)) {
+        const where = path ? `${path}.${key}` : key;
+        this.errors.push(
+          `${this.file}: ${where} is not a known field (known: ${allowed.join(", ")})`,
+        );
+      }
+    }
+  }
+}

@@ -1,0 +1,86 @@
+/** `bench`: run the suite and print the summary. */
+import { BACKENDS, type ProfileName, PROFILES } from "../experiment.ts";
+import { discover, select } from "../discover.ts";
+import { interruptCurrent, runSuite } from "../suite.ts";
+import { Progress } from "../progress.ts";
+import { UserError } from "../errors.ts";
+import { DEFAULT_DB, Store } from "../../results/mod.ts";
+import { intFlag, listFlag, parseFlags } from "./args.ts";
+import { summaryJson, summaryTable } from "./summary.ts";
+
+export const BENCH_HELP = `Usage: deno task bench [flags]
+
+Run declared experiments on every backend available here and store every run in DuckDB.
+
+Flags:
+  --experiment ID|GLOB   experiments to run, comma-separated ids or globs (default: all)
+  --backend LIST         backends to use: cpu,wasm,webgpu (default: each experiment's own)
+  --profile NAME         quick (small, fast; default) or full (the article's own settings)
+  --seeds N              number of seeds (the first N declared, extended if needed)
+  --db PATH              DuckDB file (default: ${DEFAULT_DB})
+  --stock-kernels        use tfjs's kernels as shipped (no training kernels of ours)
+  --json                 print the summary as one JSON document on stdout
+  --quiet                no progress lines
+  --help                 this text
+`;
+
+export async function benchCommand(args: string[]): Promise<number> {
+  const { values } = parseFlags("deno task bench", args, {
+    experiment: { type: "string" },
+    backend: { type: "string" },
+    profile: { type: "string", default: "quick" },
+    seeds: { type: "string" },
+    db: { type: "string", default: DEFAULT_DB },
+    "stock-kernels": { type: "boolean", default: false },
+    json: { type: "boolean", default: false },
+    quiet: { type: "boolean", default: false },
+    help: { type: "boolean", default: false },
+  });
+  if (values.help) {
+    console.log(BENCH_HELP);
+    return 0;
+  }
+  const profile = listFlag("profile", values.profile!, PROFILES)[0] as ProfileName;
+  const backends = values.backend ? listFlag("backend", values.backend, BACKENDS) : undefined;
+  const seeds = values.seeds ? intFlag("seeds", values.seeds) : undefined;
+  const { experiments, errors } = await discover();
+  for (const e of errors) console.error(`warning: skipped ${e}`);
+  const chosen = select(experiments, values.experiment);
+  if (chosen.length === 0) {
+    throw new UserError(
+      `No experiment matches "${values.experiment}" (known: ${
+        experiments.map((d) => d.experiment.id).join(", ")
+      })`,
+    );
+  }
+  const db = values.db!;
+  const store = new Store(db);
+  const onSigint = async () => {
+    console.error("\ninterrupted: recording the run in progress as interrupted");
+    await interruptCurrent();
+    Deno.exit(130);
+  };
+  Deno.addSignalListener("SIGINT", onSigint);
+  try {
+    const result = await runSuite(store, chosen, {
+      profile,
+      overrides: { seeds, backends },
+      argv: ["bench", ...args],
+      kernels: values["stock-kernels"] ? "stock" : "default",
+      progress: new Progress(Deno.stderr.isTerminal(), `${db}.progress.jsonl`, values.quiet),
+    });
+    if (values.json) {
+      console.log(JSON.stringify(summaryJson(result, db), null, 2));
+    } else {
+      console.log(summaryTable(result));
+      console.log(
+        `\n${result.runs.length} runs in ${
+          result.wallS.toFixed(1)
+        } s, stored in ${db} (suite ${result.suiteId})`,
+      );
+    }
+    return 0;
+  } finally {
+    Deno.removeSignalListener("SIGINT", onSigint);
+  }
+}

@@ -1,0 +1,101 @@
+/** `list`: experiments, datasets and the backends available on this machine. */
+import { discover } from "../discover.ts";
+import { allBackends } from "../backends.ts";
+import { DATASETS } from "../data/mod.ts";
+import { parseFlags } from "./args.ts";
+import { table } from "./table.ts";
+
+export const LIST_HELP = `Usage: deno task list [--json]
+
+Show the declared experiments (and any declaration errors), the datasets and whether each
+is available here, and which TensorFlow.js backends start on this machine.
+`;
+
+export async function listCommand(args: string[]): Promise<number> {
+  const { values } = parseFlags("deno task list", args, {
+    json: { type: "boolean", default: false },
+    help: { type: "boolean", default: false },
+  });
+  if (values.help) {
+    console.log(LIST_HELP);
+    return 0;
+  }
+  const { experiments, errors } = await discover();
+  const datasets = await Promise.all(
+    Object.values(DATASETS).map(async (d) => ({ ...d, unavailable: await d.unavailableReason() })),
+  );
+  const backends = await allBackends();
+  if (values.json) {
+    console.log(JSON.stringify(
+      {
+        experiments: experiments.map((d) => ({ file: d.file, hash: d.hash, ...d.experiment })),
+        errors,
+        datasets: datasets.map((d) => ({
+          key: d.key,
+          title: d.title,
+          substituteFor: d.substituteFor ?? null,
+          available: d.unavailable === null,
+          reason: d.unavailable,
+        })),
+        backends: backends.map((b) => ({ name: b.name, ...b.status })),
+      },
+      null,
+      2,
+    ));
+    return 0;
+  }
+  console.log("Experiments");
+  console.log(table(
+    ["id", "kind", "source", "dataset", "backends", "seeds", "title"],
+    experiments.map(({ experiment: e }) => [
+      e.id,
+      e.variant ? `${e.kind} (variant)` : e.kind,
+      `${e.source.article.slice(0, 3)} ${e.source.section}`,
+      e.dataset?.key ?? "-",
+      e.backends.join(","),
+      String(e.seeds.length),
+      e.title,
+    ]),
+  ));
+  for (const err of errors) console.log(`  error: ${err}`);
+  console.log("\nDatasets");
+  console.log(table(
+    ["key", "available", "title"],
+    datasets.map((
+      d,
+    ) => [
+      d.key,
+      d.unavailable === null ? "yes" : `no: ${d.unavailable}`,
+      d.title + (d.substituteFor ? ` (substitute for ${d.substituteFor})` : ""),
+    ]),
+  ));
+  console.log("\nBackends");
+  console.log(table(
+    ["backend", "available", "details"],
+    backends.map(({ name, status }) => [
+      name,
+      status.available ? "yes" : "no",
+      status.available ? describe(status.info) : status.reason,
+    ]),
+  ));
+  return errors.length > 0 ? 1 : 0;
+}
+
+function describe(
+  info: {
+    simd?: boolean;
+    threads?: boolean;
+    adapter?: { description: string; vendor: string };
+    software?: boolean;
+  },
+): string {
+  if (info.adapter) {
+    return `${info.adapter.description || "unknown adapter"} (vendor ${info.adapter.vendor || "?"}${
+      info.software ? ", software adapter" : ""
+    })`;
+  }
+  if (info.simd !== undefined) {
+    return `SIMD ${info.simd ? "on" : "off"}, threads ${info.threads ? "on" : "off"}`;
+  }
+  return "TypeScript kernels on the main thread";
+}

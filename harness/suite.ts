@@ -1,0 +1,190 @@
+/**
+ * Run a suite: every selected experiment on every selected backend and seed, each run
+ * stored as it ends. A run that fails is stored with its status; the suite goes on.
+ */
+import type { CliOverrides, ResolvedConfig } from "./config.ts";
+import { resolveConfig } from "./config.ts";
+import type { Declared } from "./discover.ts";
+import type { BackendName, ProfileName } from "./experiment.ts";
+import { useBackend } from "./backends.ts";
+import { classifyError } from "./classify.ts";
+import { environment, gitState } from "./provenance.ts";
+import { hashJson } from "./hash.ts";
+import type { Progress } from "./progress.ts";
+import { type RunOutcome, trainRun } from "./train.ts";
+import { runWorked } from "./worked_run.ts";
+import { prepareKernels } from "./kernel_mode.ts";
+import type { Store } from "../results/mod.ts";
+import type { EpochRecord, RunStatus } from "../results/types.ts";
+
+/** How a suite is run. */
+export interface SuiteOptions {
+  profile: ProfileName;
+  overrides: CliOverrides;
+  kind?: string;
+  argv: string[];
+  /** "default" registers the project's training kernels; "stock" measures tfjs as shipped. */
+  kernels: "default" | "stock";
+  progress: Progress;
+}
+
+/** One run as reported in the summary and `--json`. */
+export interface RunSummary {
+  runId: string;
+  experiment: string;
+  backend: BackendName;
+  seed: number;
+  status: Exclude<RunStatus, "running">;
+  reason: string | null;
+  testAccuracy: number | null;
+  samplesPerS: number | null;
+  firstEpochS: number | null;
+  weightsHash: string | null;
+  kernels: string[];
+  epochs: EpochRecord[];
+}
+
+export interface SuiteResult {
+  suiteId: string;
+  profile: ProfileName;
+  wallS: number;
+  runs: RunSummary[];
+}
+
+/** The run in progress, so Ctrl-C can record it as interrupted. */
+let current: { store: Store; runId: string; suiteId: string } | null = null;
+
+/** Record the run in progress (if any) and its suite as interrupted. */
+export async function interruptCurrent(): Promise<void> {
+  const c = current;
+  if (!c) return;
+  current = null;
+  await c.store.finishRun(c.runId, {
+    status: "interrupted",
+    reason: "interrupted by the user (SIGINT)",
+  });
+  await c.store.finishSuite(c.suiteId, "interrupted");
+}
+
+export async function runSuite(
+  store: Store,
+  declared: Declared[],
+  opts: SuiteOptions,
+): Promise<SuiteResult> {
+  const t0 = performance.now();
+  await store.init();
+  await store.reapInterrupted();
+  const env = await environment();
+  const git = await gitState();
+  await store.saveEnvironment(env);
+  const suiteId = crypto.randomUUID();
+  await store.startSuite({
+    suiteId,
+    kind: opts.kind ?? "bench",
+    profile: opts.profile,
+    argv: opts.argv,
+    gitCommit: git.commit,
+    gitDirty: git.dirty,
+    envId: env.envId,
+  });
+  const plan = declared.flatMap((d) => {
+    const config = resolveConfig(d.experiment, opts.profile, opts.overrides);
+    return config.backends.flatMap((backend) =>
+      config.seeds.map((seed) => ({ d, config, backend, seed }))
+    );
+  });
+  const runs: RunSummary[] = [];
+  for (const [i, { d, config, backend, seed }] of plan.entries()) {
+    const runId = crypto.randomUUID();
+    const e = d.experiment;
+    await store.startRun({
+      runId,
+      suiteId,
+      experimentId: e.id,
+      experimentTitle: e.title,
+      article: e.source.article,
+      section: e.source.section,
+      variantOf: e.variant?.of ?? null,
+      dataset: config.dataset?.key ?? null,
+      backend,
+      seed,
+      profile: opts.profile,
+      envId: env.envId,
+      config,
+      configHash: await hashJson(config),
+      declarationHash: d.hash,
+      gitCommit: git.commit,
+      gitDirty: git.dirty,
+    });
+    current = { store, runId, suiteId };
+    opts.progress.runStart(suiteId, i + 1, plan.length, e.id, backend, seed);
+    const outcome = await runOne(config, backend, seed, opts);
+    current = null;
+    await store.finishRun(runId, outcome.end, outcome.epochs, outcome.measurements);
+    const end = outcome.end;
+    opts.progress.runEnd(
+      end.status,
+      end.status === "ok"
+        ? [
+          end.testAccuracy != null ? `test acc ${end.testAccuracy.toFixed(4)}` : "",
+          end.steadySamplesPerS ? `${end.steadySamplesPerS.toFixed(0)} samples/s` : "",
+        ].filter(Boolean).join(", ")
+        : end.reason ?? "",
+    );
+    runs.push({
+      runId,
+      experiment: e.id,
+      backend,
+      seed,
+      status: end.status,
+      reason: end.reason ?? null,
+      testAccuracy: end.testAccuracy ?? null,
+      samplesPerS: end.steadySamplesPerS ?? null,
+      firstEpochS: end.firstEpochS ?? null,
+      weightsHash: end.weightsSha256 ?? null,
+      kernels: end.kernels ?? [],
+      epochs: outcome.epochs,
+    });
+  }
+  const failed = runs.some((r) => r.status === "failed");
+  await store.finishSuite(suiteId, failed ? "finished with failures" : "ok");
+  return { suiteId, profile: opts.profile, wallS: (performance.now() - t0) / 1000, runs };
+}
+
+/** One run, never throwing: every outcome becomes a status. */
+async function runOne(
+  config: ResolvedConfig,
+  backend: BackendName,
+  seed: number,
+  opts: SuiteOptions,
+): Promise<RunOutcome> {
+  const t0 = performance.now();
+  const status = await useBackend(backend);
+  if (!status.available) {
+    return {
+      end: { status: "skipped", reason: status.reason, wallS: 0 },
+      epochs: [],
+      measurements: [],
+    };
+  }
+  const kernels = prepareKernels(backend, opts.kernels);
+  try {
+    const outcome = config.kind === "worked"
+      ? await runWorked(config, backend)
+      : await trainRun(config, seed, (p) => opts.progress.update(p));
+    outcome.end.backendInfo = status.info;
+    outcome.end.kernels = kernels;
+    return outcome;
+  } catch (err) {
+    return {
+      end: {
+        ...classifyError(err),
+        wallS: (performance.now() - t0) / 1000,
+        backendInfo: status.info,
+        kernels,
+      },
+      epochs: [],
+      measurements: [],
+    };
+  }
+}

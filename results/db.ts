@@ -1,0 +1,138 @@
+/**
+ * Opening the DuckDB file. Connections are short-lived: the write lock is held only while
+ * writing, so a reader (the dashboard, the DuckDB CLI) can open the file between runs, and a
+ * writer that finds the file busy waits and retries instead of failing.
+ */
+import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { dirname } from "node:path";
+import { UserError } from "../harness/errors.ts";
+import { LATEST_VERSION, MIGRATIONS } from "./migrations.ts";
+
+export type Connection = DuckDBConnection;
+
+/** How long a writer waits for another process to let go of the file. */
+const LOCK_WAIT_MS = 60_000;
+
+function isLockError(err: unknown): boolean {
+  return err instanceof Error && /Could not set lock|Conflicting lock/i.test(err.message);
+}
+
+async function openInstance(path: string, readOnly: boolean): Promise<DuckDBInstance> {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (let delay = 20;; delay = Math.min(delay * 2, 500)) {
+    try {
+      return await DuckDBInstance.create(path, { access_mode: readOnly ? "READ_ONLY" : "READ_WRITE" });
+    } catch (err) {
+      if (!isLockError(err) || Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
+}
+
+/**
+ * Run `fn` with a connection to the database at `path`, then close it.
+ * A read-write open creates the file and applies pending migrations first.
+ */
+export async function withDb<T>(
+  path: string,
+  mode: "read" | "write",
+  fn: (conn: Connection) => Promise<T>,
+): Promise<T> {
+  if (mode === "read") {
+    try {
+      await Deno.stat(path);
+    } catch {
+      throw new UserError(`No results database at "${path}": run \`deno task bench\` first`);
+    }
+  } else {
+    await Deno.mkdir(dirname(path) || ".", { recursive: true });
+  }
+  const instance = await openInstance(path, mode === "read");
+  const conn = await instance.connect();
+  try {
+    await migrate(conn, path, mode === "read");
+    return await fn(conn);
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** The schema version stored in the file (0 for an empty file). */
+export async function schemaVersion(conn: Connection): Promise<number> {
+  const exists = await conn.runAndReadAll(
+    "SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'schema_migrations'",
+  );
+  if (Number(exists.getRowObjectsJS()[0].n) === 0) return 0;
+  const r = await conn.runAndReadAll("SELECT max(version) AS v FROM schema_migrations");
+  return Number(r.getRowObjectsJS()[0].v ?? 0);
+}
+
+async function migrate(conn: Connection, path: string, readOnly: boolean): Promise<void> {
+  const current = await schemaVersion(conn);
+  if (current > LATEST_VERSION) {
+    throw new UserError(
+      `"${path}" has schema version ${current}, newer than this reprobench knows (${LATEST_VERSION}): use a newer reprobench or another --db`,
+    );
+  }
+  if (current === LATEST_VERSION) return;
+  if (readOnly) {
+    throw new UserError(
+      `"${path}" has schema version ${current}, older than ${LATEST_VERSION}: run \`deno task bench\` once to upgrade it`,
+    );
+  }
+  await conn.run("BEGIN TRANSACTION");
+  try {
+    await conn.run(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)",
+    );
+    for (const m of MIGRATIONS.filter((m) => m.version > current)) {
+      await conn.run(m.sql);
+      await conn.run("INSERT INTO schema_migrations VALUES (?, ?, now()::TIMESTAMP)", [
+        m.version,
+        m.name,
+      ]);
+    }
+    await conn.run("COMMIT");
+  } catch (err) {
+    await conn.run("ROLLBACK");
+    throw err;
+  }
+}
+
+/** Run `fn` inside one transaction: all of it lands, or none of it. */
+export async function inTransaction<T>(conn: Connection, fn: () => Promise<T>): Promise<T> {
+  await conn.run("BEGIN TRANSACTION");
+  try {
+    const out = await fn();
+    await conn.run("COMMIT");
+    return out;
+  } catch (err) {
+    await conn.run("ROLLBACK");
+    throw err;
+  }
+}
+
+/** Rows of a query as plain JSON-friendly objects (BIGINT as number, timestamps as strings). */
+export async function rows(
+  conn: Connection,
+  sql: string,
+  params: (string | number | boolean | null)[] = [],
+): Promise<Record<string, unknown>[]> {
+  const r = await conn.runAndReadAll(sql, params);
+  return r.getRowObjectsJson().map((row) => {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(row)) {
+      out[k] = typeof v === "string" && /^-?\d{1,15}$/.test(v) && isBigintColumn(r, k)
+        ? Number(v)
+        : v;
+    }
+    return out;
+  });
+}
+
+function isBigintColumn(r: { columnNames(): string[]; columnTypes(): { typeId: number }[] }, name: string): boolean {
+  const i = r.columnNames().indexOf(name);
+  // DuckDBTypeId: BIGINT = 5, HUGEINT = 16, UBIGINT = 9.
+  return i >= 0 && [5, 9, 16].includes(r.columnTypes()[i].typeId);
+}

@@ -1,0 +1,61 @@
+/**
+ * The schema, as numbered migrations. Each step is applied once, in order, inside one
+ * transaction with the version bump. Never edit a released step: add a new one.
+ */
+
+/** One schema step. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: "suites, runs, epochs, measurements, environments",
+    sql: `
+CREATE TABLE environments (
+  env_id VARCHAR PRIMARY KEY,   -- SHA-256 of the fingerprint JSON
+  hostname VARCHAR, os VARCHAR, arch VARCHAR, cpu_model VARCHAR, cores INTEGER,
+  memory_bytes BIGINT, deno VARCHAR, v8 VARCHAR, typescript VARCHAR, tfjs VARCHAR,
+  duckdb VARCHAR, fingerprint JSON, first_seen TIMESTAMP
+);
+CREATE TABLE suites (
+  suite_id VARCHAR PRIMARY KEY, kind VARCHAR, profile VARCHAR, argv JSON,
+  started_at TIMESTAMP, finished_at TIMESTAMP, status VARCHAR,
+  git_commit VARCHAR, git_dirty BOOLEAN, env_id VARCHAR, hostname VARCHAR, pid INTEGER
+);
+CREATE TABLE runs (
+  run_id VARCHAR PRIMARY KEY, suite_id VARCHAR, experiment_id VARCHAR, experiment_title VARCHAR,
+  article VARCHAR, section VARCHAR, variant_of VARCHAR, dataset VARCHAR, dataset_provenance VARCHAR,
+  backend VARCHAR, seed INTEGER, profile VARCHAR,
+  status VARCHAR,   -- running | ok | failed | skipped | unsupported | interrupted
+  reason VARCHAR, started_at TIMESTAMP, finished_at TIMESTAMP, wall_s DOUBLE,
+  env_id VARCHAR, backend_info JSON, kernels JSON,
+  config JSON, config_hash VARCHAR, declaration_hash VARCHAR,
+  git_commit VARCHAR, git_dirty BOOLEAN,
+  train_samples INTEGER, test_samples INTEGER,
+  test_loss DOUBLE, test_accuracy DOUBLE, first_epoch_s DOUBLE, steady_samples_per_s DOUBLE,
+  latency_b1_ms DOUBLE, latency_large_ms DOUBLE, large_batch INTEGER,
+  peak_tensors INTEGER, peak_bytes BIGINT, leaked_tensors INTEGER, weights_sha256 VARCHAR,
+  hostname VARCHAR, pid INTEGER
+);
+CREATE INDEX runs_experiment ON runs (experiment_id, backend);
+CREATE INDEX runs_suite ON runs (suite_id);
+CREATE TABLE epochs (
+  run_id VARCHAR, epoch INTEGER, loss DOUBLE, accuracy DOUBLE,
+  val_loss DOUBLE, val_accuracy DOUBLE, wall_s DOUBLE, samples_per_s DOUBLE,
+  weights_sha256 VARCHAR,
+  PRIMARY KEY (run_id, epoch)
+);
+CREATE TABLE measurements (
+  run_id VARCHAR, name VARCHAR, unit VARCHAR, idx INTEGER, value DOUBLE,
+  PRIMARY KEY (run_id, name, idx)
+);
+`,
+  },
+];
+
+/** The newest schema version this code knows. */
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

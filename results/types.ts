@@ -1,0 +1,92 @@
+/** The records the store writes: one interface per table. */
+
+export type RunStatus = "running" | "ok" | "failed" | "skipped" | "unsupported" | "interrupted";
+
+export interface EnvironmentRecord {
+  envId: string;
+  hostname: string;
+  os: string;
+  arch: string;
+  cpuModel: string;
+  cores: number;
+  memoryBytes: number;
+  deno: string;
+  v8: string;
+  typescript: string;
+  tfjs: string;
+  duckdb: string;
+  fingerprint: Record<string, unknown>;
+}
+
+export interface SuiteRecord {
+  suiteId: string;
+  kind: string;
+  profile: string;
+  argv: string[];
+  gitCommit: string | null;
+  gitDirty: boolean | null;
+  envId: string;
+}
+
+/** Everything known about a run when it starts. */
+export interface RunStart {
+  runId: string;
+  suiteId: string;
+  experimentId: string;
+  experimentTitle: string;
+  article: string;
+  section: string;
+  variantOf: string | null;
+  dataset: string | null;
+  backend: string;
+  seed: number;
+  profile: string;
+  envId: string;
+  config: unknown;
+  configHash: string;
+  declarationHash: string;
+  gitCommit: string | null;
+  gitDirty: boolean | null;
+}
+
+/** What a run measured when it ends (any field may be missing for a run that failed). */
+export interface RunEnd {
+  status: Exclude<RunStatus, "running">;
+  reason?: string | null;
+  wallS?: number;
+  datasetProvenance?: string | null;
+  backendInfo?: unknown;
+  kernels?: string[];
+  trainSamples?: number;
+  testSamples?: number;
+  testLoss?: number | null;
+  testAccuracy?: number | null;
+  firstEpochS?: number | null;
+  steadySamplesPerS?: number | null;
+  latencyB1Ms?: number | null;
+  latencyLargeMs?: number | null;
+  largeBatch?: number | null;
+  peakTensors?: number | null;
+  peakBytes?: number | null;
+  leakedTensors?: number | null;
+  weightsSha256?: string | null;
+}
+
+export interface EpochRecord {
+  epoch: number;
+  loss: number;
+  accuracy: number;
+  valLoss: number | null;
+  valAccuracy: number | null;
+  wallS: number;
+  samplesPerS: number;
+  weightsSha256: string;
+}
+
+/** One repeated measurement (a timing window, a latency call), kept raw for statistics. */
+export interface Measurement {
+  name: string;
+  unit: string;
+  idx: number;
+  value: number;
+}
