@@ -2,10 +2,10 @@
  * Find experiment declarations: one file per experiment under `experiments/`, each with a
  * default export. A bad file is reported with its error and never hides the others.
  */
-import { basename, join, relative } from "node:path";
+import { basename, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Experiment } from "./experiment.ts";
-import { oneLine } from "./errors.ts";
+import { oneLine, UserError } from "./errors.ts";
 import { validateExperiment } from "./validate.ts";
 import { hashJson } from "./hash.ts";
 
@@ -27,8 +27,14 @@ export interface Discovery {
 }
 
 /** Load and validate every `*.ts` declaration in `dir` (tests and `_private` files skipped). */
-export async function discover(dir = EXPERIMENTS_DIR): Promise<Discovery> {
+export async function discover(folder = EXPERIMENTS_DIR): Promise<Discovery> {
+  const dir = resolve(folder);
   const files: string[] = [];
+  try {
+    await Deno.stat(dir);
+  } catch {
+    throw new UserError(`Experiments folder "${folder}" does not exist`);
+  }
   for await (const entry of Deno.readDir(dir)) {
     const n = entry.name;
     if (

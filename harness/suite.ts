@@ -14,6 +14,7 @@ import type { Progress } from "./progress.ts";
 import { type RunOutcome, trainRun } from "./train.ts";
 import { runWorked } from "./worked_run.ts";
 import { prepareKernels } from "./kernel_mode.ts";
+import { datasetSource } from "./data/mod.ts";
 import type { Store } from "../results/mod.ts";
 import type { EpochRecord, RunStatus } from "../results/types.ts";
 
@@ -169,6 +170,21 @@ async function runOne(
   }
   const kernels = prepareKernels(backend, opts.kernels);
   try {
+    const missing = config.dataset
+      ? await datasetSource(config.dataset.key).unavailableReason()
+      : null;
+    if (missing) {
+      return {
+        end: {
+          status: "skipped",
+          reason: `dataset "${config.dataset!.key}" is not available here: ${missing}`,
+          wallS: 0,
+          backendInfo: status.info,
+        },
+        epochs: [],
+        measurements: [],
+      };
+    }
     const outcome = config.kind === "worked"
       ? await runWorked(config, backend)
       : await trainRun(config, seed, (p) => opts.progress.update(p));

@@ -18,6 +18,7 @@ Flags:
   --profile NAME         quick (small, fast; default) or full (the article's own settings)
   --seeds N              number of seeds (the first N declared, extended if needed)
   --db PATH              DuckDB file (default: ${DEFAULT_DB})
+  --experiments DIR      folder of declarations (default: the project's experiments/)
   --stock-kernels        use tfjs's kernels as shipped (no training kernels of ours)
   --json                 print the summary as one JSON document on stdout
   --quiet                no progress lines
@@ -31,6 +32,7 @@ export async function benchCommand(args: string[]): Promise<number> {
     profile: { type: "string", default: "quick" },
     seeds: { type: "string" },
     db: { type: "string", default: DEFAULT_DB },
+    experiments: { type: "string" },
     "stock-kernels": { type: "boolean", default: false },
     json: { type: "boolean", default: false },
     quiet: { type: "boolean", default: false },
@@ -43,7 +45,7 @@ export async function benchCommand(args: string[]): Promise<number> {
   const profile = listFlag("profile", values.profile!, PROFILES)[0] as ProfileName;
   const backends = values.backend ? listFlag("backend", values.backend, BACKENDS) : undefined;
   const seeds = values.seeds ? intFlag("seeds", values.seeds) : undefined;
-  const { experiments, errors } = await discover();
+  const { experiments, errors } = await discover(values.experiments);
   for (const e of errors) console.error(`warning: skipped ${e}`);
   const chosen = select(experiments, values.experiment);
   if (chosen.length === 0) {

@@ -1,0 +1,70 @@
+/**
+ * Patch (im2col) gathers and scatters in plain JS over NHWC data, for the
+ * matMul formulations of the conv gradients. The wasm backend's Slice and
+ * Concat kernels move data at ~6 ns per element; these loops copy contiguous
+ * channel runs and cost a few ms for the MNIST CNN's largest layer.
+ */
+import type { backend_util } from "@tensorflow/tfjs-core";
+
+type ConvInfo = backend_util.Conv2DInfo;
+
+/**
+ * Writes colsT [fh*fw*Cin, N*Ho*Wo] (row = filter tap, then channel; column =
+ * output position) from NHWC `x`; positions in the padding stay zero, so
+ * `colsT` must arrive zero-filled.
+ */
+export function im2colT(x: Float32Array, info: ConvInfo, colsT: Float32Array): void {
+  const { batchSize: n, inHeight: h, inWidth: w, inChannels: cin } = info;
+  const { outHeight: ho, outWidth: wo, strideHeight: sh, strideWidth: sw } = info;
+  const { filterHeight: fh, filterWidth: fw } = info;
+  const { top, left } = info.padInfo;
+  const m = n * ho * wo;
+  for (let b = 0; b < n; b++) {
+    for (let p = 0; p < ho; p++) {
+      for (let q = 0; q < wo; q++) {
+        const col = (b * ho + p) * wo + q;
+        for (let i = 0; i < fh; i++) {
+          const r = p * sh + i - top;
+          if (r < 0 || r >= h) continue;
+          for (let j = 0; j < fw; j++) {
+            const c0 = q * sw + j - left;
+            if (c0 < 0 || c0 >= w) continue;
+            const src = ((b * h + r) * w + c0) * cin;
+            let dst = (i * fw + j) * cin * m + col;
+            for (let c = 0; c < cin; c++, dst += m) colsT[dst] = x[src + c];
+          }
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Adds cols [N*Ho*Wo, fh*fw*Cin] (the product dy · Wᵀ) back onto the NHWC
+ * input grid `dx`, the adjoint of the im2col gather; `dx` must arrive zeroed.
+ */
+export function col2im(cols: Float32Array, info: ConvInfo, dx: Float32Array): void {
+  const { batchSize: n, inHeight: h, inWidth: w, inChannels: cin } = info;
+  const { outHeight: ho, outWidth: wo, strideHeight: sh, strideWidth: sw } = info;
+  const { filterHeight: fh, filterWidth: fw } = info;
+  const { top, left } = info.padInfo;
+  const k = fh * fw * cin;
+  for (let b = 0; b < n; b++) {
+    for (let p = 0; p < ho; p++) {
+      for (let q = 0; q < wo; q++) {
+        const row = ((b * ho + p) * wo + q) * k;
+        for (let i = 0; i < fh; i++) {
+          const r = p * sh + i - top;
+          if (r < 0 || r >= h) continue;
+          for (let j = 0; j < fw; j++) {
+            const c0 = q * sw + j - left;
+            if (c0 < 0 || c0 >= w) continue;
+            const dst = ((b * h + r) * w + c0) * cin;
+            const src = row + (i * fw + j) * cin;
+            for (let c = 0; c < cin; c++) dx[dst + c] += cols[src + c];
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * Kernel and training benchmark (not a test): per-kernel medians, stock vs
+ * this folder's, on the Keras MNIST CNN's batch-64 shapes, then that CNN's
+ * training throughput per backend.
+ *
+ *   deno run -A harness/kernels/bench.ts [--backends=wasm,cpu] [--steps=10] [--slow-stock]
+ *
+ * Stock cpu conv gradients take seconds to a minute per call, so they run only
+ * with --slow-stock; stock wasm lacks Conv2DBackpropFilter, shown as "missing".
+ */
+import * as tf from "@tensorflow/tfjs";
+import { parseArgs } from "node:util";
+import { getKernel, type KernelConfig, type NamedAttrMap } from "@tensorflow/tfjs-core";
+import { mnistCnn, mulberry32, randomTensor, useBackend } from "./_backends.ts";
+import { registerTrainingKernels, restoreStockKernels } from "./mod.ts";
+
+const { values: flags } = parseArgs({
+  args: Deno.args,
+  options: {
+    backends: { type: "string", default: "wasm,cpu" },
+    steps: { type: "string", default: "10" },
+    "slow-stock": { type: "boolean", default: false },
+  },
+  strict: true,
+});
+
+const rand = mulberry32(1);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Median ms of `reps` timed calls after one warm-up; the output is read inside the timing. */
+function time(
+  config: KernelConfig,
+  inputs: Record<string, tf.Tensor>,
+  attrs: NamedAttrMap,
+  reps: number,
+) {
+  const ms: number[] = [];
+  for (let i = 0; i <= reps; i++) {
+    const t0 = performance.now();
+    const out = config.kernelFunc({ inputs, backend: tf.backend(), attrs });
+    const info = Array.isArray(out) ? out[0] : out;
+    tf.backend().readSync(info.dataId);
+    if (i > 0) ms.push(performance.now() - t0);
+    tf.backend().disposeData(info.dataId);
+  }
+  return median(ms);
+}
+
+type Case = {
+  kernel: string;
+  label: string;
+  inputs: Record<string, tf.Tensor>;
+  attrs: NamedAttrMap;
+  big: boolean;
+};
+
+function mnistCases(): Case[] {
+  const cases: Case[] = [];
+  const layers = [[28, 1, 32], [13, 32, 64], [5, 64, 64]] as const;
+  for (const [h, cin, cout] of layers) {
+    const x = randomTensor(rand, [64, h, h, cin]);
+    const f = randomTensor(rand, [3, 3, cin, cout]);
+    const dy = randomTensor(rand, [64, h - 2, h - 2, cout]);
+    const base = { strides: 1, pad: "valid", dataFormat: "NHWC" };
+    const label = `[64,${h},${h},${cin}]*[3,3,${cin},${cout}]`;
+    cases.push({
+      kernel: "Conv2D",
+      label,
+      inputs: { x, filter: f },
+      attrs: { ...base, dilations: 1 },
+      big: false,
+    });
+    cases.push({
+      kernel: "Conv2DBackpropFilter",
+      label,
+      inputs: { x, dy },
+      attrs: { ...base, filterShape: [3, 3, cin, cout] },
+      big: cin > 1,
+    });
+    if (cin > 1) {
+      cases.push({
+        kernel: "Conv2DBackpropInput",
+        label,
+        inputs: { dy, filter: f },
+        attrs: { ...base, inputShape: [64, h, h, cin] },
+        big: true,
+      });
+    }
+  }
+  for (const [h, c] of [[26, 32], [11, 64]] as const) {
+    const input = tf.relu(randomTensor(rand, [64, h, h, c]));
+    const output = tf.maxPool(input as tf.Tensor4D, 2, 2, "valid");
+    const dy = randomTensor(rand, output.shape);
+    cases.push({
+      kernel: "MaxPoolGrad",
+      label: `[64,${h},${h},${c}] pool 2`,
+      inputs: { dy, input, output },
+      attrs: { filterSize: 2, strides: 2, pad: "valid" },
+      big: false,
+    });
+  }
+  return cases;
+}
+
+async function kernelTable(backend: string) {
+  await useBackend(backend);
+  restoreStockKernels(backend);
+  const stock = new Map(
+    ["Conv2D", "Conv2DBackpropFilter", "Conv2DBackpropInput", "MaxPoolGrad"].map((
+      k,
+    ) => [k, getKernel(k, backend)]),
+  );
+  registerTrainingKernels(backend);
+  const reps = backend === "cpu" ? 3 : 7;
+  const cases = mnistCases();
+  for (const c of cases) {
+    const mine = getKernel(c.kernel, backend)!;
+    const s = stock.get(c.kernel);
+    const skipStock = backend === "cpu" && c.big && !flags["slow-stock"];
+    const stockMs = s == null
+      ? "missing"
+      : skipStock
+      ? "skipped"
+      : time(s, c.inputs, c.attrs, skipStock ? 1 : reps).toFixed(2);
+    const ours = s === mine ? "(stock)" : time(mine, c.inputs, c.attrs, reps).toFixed(2);
+    console.log(
+      `${backend}\t${c.kernel.padEnd(21)}\t${
+        c.label.padEnd(24)
+      }\tstock ${stockMs}\tours ${ours} ms`,
+    );
+  }
+  tf.dispose(cases.flatMap((c) => Object.values(c.inputs)));
+}
+
+async function trainingRate(backend: string, steps: number) {
+  await useBackend(backend);
+  registerTrainingKernels(backend);
+  const model = mnistCnn();
+  const x = randomTensor(rand, [64, 28, 28, 1]);
+  const y = tf.oneHot(tf.tensor1d(Array.from({ length: 64 }, (_, i) => i % 10), "int32"), 10);
+  const ms: number[] = [];
+  for (let i = 0; i < steps + 2; i++) {
+    const t0 = performance.now();
+    await model.trainOnBatch(x, y); // resolves after the loss is read back
+    ms.push(performance.now() - t0);
+  }
+  const steady = median(ms.slice(2));
+  console.log(
+    `${backend}\tMNIST CNN train step (batch 64, adam)\tfirst ${ms[0].toFixed(0)} ms\tmedian ${
+      steady.toFixed(1)
+    } ms\t${(64_000 / steady).toFixed(0)} images/s`,
+  );
+  tf.dispose([x, y]);
+  model.dispose();
+}
+
+const backends = flags.backends.split(",");
+for (const b of backends) await kernelTable(b);
+for (const b of backends) {
+  await trainingRate(b, b === "cpu" ? Math.min(3, Number(flags.steps)) : Number(flags.steps));
+}

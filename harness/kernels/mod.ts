@@ -1,0 +1,15 @@
+/**
+ * Training kernels for TensorFlow.js 4.22 backends in Deno: the gradients wasm
+ * lacks (Conv2DBackpropFilter, UnsortedSegmentSum) and fast replacements for
+ * the ones wasm and cpu run slowly (Conv2DBackpropInput, MaxPoolGrad, cpu's
+ * Conv2DBackpropFilter). webgpu needs none.
+ *
+ * @module
+ */
+export { registerTrainingKernels, restoreStockKernels } from "./register.ts";
+export {
+  missingKernelFromError,
+  missingKernels,
+  TRAINING_KERNELS_BY_LAYER,
+  trainingKernelsFor,
+} from "./missing.ts";

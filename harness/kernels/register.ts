@@ -1,0 +1,109 @@
+/**
+ * Installs the training kernels a backend lacks or runs slowly, and can put
+ * the stock ones back. Kernels live in tfjs-core's global registry, so this is
+ * process-wide state; both directions are idempotent.
+ */
+import {
+  getKernel,
+  type KernelConfig,
+  registerKernel,
+  unregisterKernel,
+} from "@tensorflow/tfjs-core";
+import { conv2dBackpropFilterConfig } from "./conv2d_backprop_filter.ts";
+import { conv2dBackpropInputConfig } from "./conv2d_backprop_input.ts";
+import { maxPoolGradConfig } from "./max_pool_grad.ts";
+import { unsortedSegmentSumConfig } from "./unsorted_segment_sum.ts";
+
+interface Provider {
+  kernelName: string;
+  /**
+   * Per backend that needs it (missing, or stock too slow to train with): a
+   * short tag for how it is computed, the third part of a provided name.
+   */
+  methods: Readonly<Record<string, string>>;
+  make(backendName: string, stock: KernelConfig | undefined): KernelConfig;
+}
+
+// webgpu registers all of these natively and needs none (checked on tfjs 4.22).
+const PROVIDERS: readonly Provider[] = [
+  {
+    kernelName: "Conv2DBackpropFilter",
+    methods: { wasm: "conv2d|matmul", cpu: "conv2d" },
+    make: (b) => conv2dBackpropFilterConfig(b),
+  },
+  {
+    kernelName: "Conv2DBackpropInput",
+    methods: { wasm: "conv2d|matmul", cpu: "conv2d" },
+    make: (b, stock) => conv2dBackpropInputConfig(b, stock),
+  },
+  {
+    kernelName: "MaxPoolGrad",
+    methods: { wasm: "js-argmax", cpu: "js-argmax" },
+    make: (b) => maxPoolGradConfig(b),
+  },
+  {
+    kernelName: "UnsortedSegmentSum",
+    methods: { wasm: "js-scatter" },
+    make: (b) => unsortedSegmentSumConfig(b),
+  },
+];
+
+/** Ours and the stock config it displaced (undefined when the backend had none). */
+const installed = new Map<string, { ours: KernelConfig; stock?: KernelConfig }>();
+
+function providedName(p: Provider, backend: string): string {
+  return `${p.kernelName}@${backend}:${p.methods[backend]}`;
+}
+
+/**
+ * Registers this folder's gradient kernels for `backend`, replacing stock ones
+ * where those are slow. Returns what it provides, one `Kernel@backend:method`
+ * string each (e.g. `"Conv2DBackpropFilter@wasm:conv2d|matmul"`: per shape, the
+ * cheaper of a Conv2D and a BatchMatMul formulation), the same list on
+ * every call; `[]` for backends that need nothing (webgpu) or are unknown.
+ *
+ * @example
+ * ```ts
+ * import * as tf from "@tensorflow/tfjs";
+ * import { registerTrainingKernels } from "./mod.ts";
+ * const provided = registerTrainingKernels("wasm");
+ * await tf.setBackend("wasm");
+ * ```
+ */
+export function registerTrainingKernels(backend: string): string[] {
+  const provided: string[] = [];
+  for (const p of PROVIDERS) {
+    if (!(backend in p.methods)) continue;
+    provided.push(providedName(p, backend));
+    const key = `${p.kernelName}@${backend}`;
+    const current = getKernel(p.kernelName, backend);
+    const mine = installed.get(key);
+    if (mine != null && current === mine.ours) continue;
+    // Whatever is registered now (stock, or someone else's) is what we displace.
+    if (current != null) unregisterKernel(p.kernelName, backend);
+    const ours = p.make(backend, current);
+    registerKernel(ours);
+    installed.set(key, { ours, stock: current });
+  }
+  return provided;
+}
+
+/**
+ * Undoes `registerTrainingKernels(backend)`: puts back each displaced stock
+ * kernel, or leaves the kernel missing where the backend had none, so a run can
+ * be measured (or reported unsupported) with stock tfjs. Returns the names removed.
+ */
+export function restoreStockKernels(backend: string): string[] {
+  const removed: string[] = [];
+  for (const p of PROVIDERS) {
+    const key = `${p.kernelName}@${backend}`;
+    const mine = installed.get(key);
+    if (mine == null) continue;
+    installed.delete(key);
+    if (getKernel(p.kernelName, backend) !== mine.ours) continue;
+    unregisterKernel(p.kernelName, backend);
+    if (mine.stock != null) registerKernel(mine.stock);
+    removed.push(providedName(p, backend));
+  }
+  return removed;
+}
