@@ -24,6 +24,7 @@ function good(): Record<string, unknown> {
   };
 }
 
+// deno-lint-ignore no-explicit-any -- tests mutate declarations into every wrong shape
 function errorOf(mutate: (d: Record<string, any>) => void): string {
   const d = good();
   mutate(d);

