@@ -14,6 +14,40 @@ type ConvInfo = backend_util.Conv2DInfo;
  * `colsT` must arrive zero-filled.
  */
 export function im2colT(x: Float32Array, info: ConvInfo, colsT: Float32Array): void {
+  // Few channels: walk output rows so writes are contiguous (64x28x28x1: 0.7 ms
+  // vs 3 ms); many: walk positions so reads are contiguous channel runs
+  // (64x13x13x32: 4 ms vs 6-12 ms).
+  if (info.inChannels < 4) im2colTByRow(x, info, colsT);
+  else im2colTByPosition(x, info, colsT);
+}
+
+function im2colTByRow(x: Float32Array, info: ConvInfo, colsT: Float32Array): void {
+  const { batchSize: n, inHeight: h, inWidth: w, inChannels: cin } = info;
+  const { outHeight: ho, outWidth: wo, strideHeight: sh, strideWidth: sw } = info;
+  const { filterHeight: fh, filterWidth: fw } = info;
+  const { top, left } = info.padInfo;
+  const step = sw * cin;
+  let dst = 0;
+  for (let i = 0; i < fh; i++) {
+    for (let j = 0; j < fw; j++) {
+      // Output columns whose tap j lands inside the row; the rest stay zero.
+      const q0 = Math.max(0, Math.ceil((left - j) / sw));
+      const q1 = Math.min(wo, Math.floor((w - 1 + left - j) / sw) + 1);
+      for (let c = 0; c < cin; c++) {
+        for (let b = 0; b < n; b++) {
+          for (let p = 0; p < ho; p++, dst += wo) {
+            const r = p * sh + i - top;
+            if (r < 0 || r >= h) continue;
+            let src = ((b * h + r) * w + q0 * sw + j - left) * cin + c;
+            for (let q = q0; q < q1; q++, src += step) colsT[dst + q] = x[src];
+          }
+        }
+      }
+    }
+  }
+}
+
+function im2colTByPosition(x: Float32Array, info: ConvInfo, colsT: Float32Array): void {
   const { batchSize: n, inHeight: h, inWidth: w, inChannels: cin } = info;
   const { outHeight: ho, outWidth: wo, strideHeight: sh, strideWidth: sw } = info;
   const { filterHeight: fh, filterWidth: fw } = info;

@@ -27,7 +27,10 @@ const { values: flags } = parseArgs({
 const rand = mulberry32(1);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Median ms of `reps` timed calls after one warm-up; the output is read inside the timing. */
+/**
+ * Median ms of `reps` timed calls, after one warm-up unless `reps` is 1 (the
+ * minute-long stock cpu kernels); the output is read inside the timing.
+ */
 function time(
   config: KernelConfig,
   inputs: Record<string, tf.Tensor>,
@@ -35,12 +38,13 @@ function time(
   reps: number,
 ) {
   const ms: number[] = [];
-  for (let i = 0; i <= reps; i++) {
+  const warmups = reps > 1 ? 1 : 0;
+  for (let i = 0; i < reps + warmups; i++) {
     const t0 = performance.now();
     const out = config.kernelFunc({ inputs, backend: tf.backend(), attrs });
     const info = Array.isArray(out) ? out[0] : out;
     tf.backend().readSync(info.dataId);
-    if (i > 0) ms.push(performance.now() - t0);
+    if (i >= warmups) ms.push(performance.now() - t0);
     tf.backend().disposeData(info.dataId);
   }
   return median(ms);
@@ -121,7 +125,7 @@ async function kernelTable(backend: string) {
       ? "missing"
       : skipStock
       ? "skipped"
-      : time(s, c.inputs, c.attrs, skipStock ? 1 : reps).toFixed(2);
+      : time(s, c.inputs, c.attrs, backend === "cpu" && c.big ? 1 : reps).toFixed(2);
     const ours = s === mine ? "(stock)" : time(mine, c.inputs, c.attrs, reps).toFixed(2);
     console.log(
       `${backend}\t${c.kernel.padEnd(21)}\t${
@@ -145,6 +149,20 @@ async function trainingRate(backend: string, steps: number) {
     ms.push(performance.now() - t0);
   }
   const steady = median(ms.slice(2));
+  // Where one step's time goes, by kernel (ours count whole, nested kernels included).
+  const profile = await tf.profile(async () => {
+    await model.trainOnBatch(x, y);
+  });
+  const byKernel = new Map<string, number>();
+  for (const k of profile.kernels) {
+    byKernel.set(k.name, (byKernel.get(k.name) ?? 0) + Number(k.kernelTimeMs));
+  }
+  const top = [...byKernel].sort((a, b) => b[1] - a[1]).slice(0, 10);
+  console.log(
+    `${backend}\tone step by kernel (ms): ${
+      top.map(([k, v]) => `${k} ${v.toFixed(1)}`).join(", ")
+    }`,
+  );
   console.log(
     `${backend}\tMNIST CNN train step (batch 64, adam)\tfirst ${ms[0].toFixed(0)} ms\tmedian ${
       steady.toFixed(1)

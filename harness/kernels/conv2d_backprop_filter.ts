@@ -1,7 +1,8 @@
 /**
  * Conv2DBackpropFilter as one ordinary (dilated) Conv2D, so backends whose
  * forward convolution is fast (XNNPACK on wasm) get a fast filter gradient
- * too, and backends that lack the kernel (wasm) get one at all.
+ * too, and backends that lack the kernel (wasm) get one at all. The kernel
+ * config picks, per backend, between this and the matMul formulation.
  */
 import {
   backend_util,
@@ -14,14 +15,14 @@ import { contextOf, input, type KernelContext, pair, release, runKernel } from "
 import { conv2dBackpropFilterViaMatMul } from "./conv2d_backprop_filter_matmul.ts";
 
 /**
- * Below this many GEMM rows (Cin * fh * fw) the dilated-conv formulation leaves
- * XNNPACK starved (first MNIST layer, Cin = 1: 9.9 ms) and the patch matrix is
- * cheap to build, so the matMul formulation wins (3.6 ms). Above it, building
- * patches costs more than it saves (64x13x13x32 -> 3x3x32x64: matMul 42 ms vs
- * conv 33 ms, same loaded machine). cpu's matMul is slower than its conv loops
- * at every size tried, so cpu always takes the conv formulation.
+ * Backends that take the matMul formulation (NHWC). On wasm it beat the
+ * dilated conv at every MNIST CNN shape once patches were gathered in JS
+ * (medians on a loaded 2-core machine, conv vs matMul: 64x28x28x1 -> 3x3x1x32
+ * 13.7 vs 7.2 ms; 64x13x13x32 -> 3x3x32x64 21-40 vs 16-34 ms; 64x5x5x64 ->
+ * 3x3x64x64 2.8-6.8 vs 2.4 ms). cpu's matMul is slower than its conv loops at
+ * every size tried, so cpu keeps the conv formulation.
  */
-const MATMUL_MAX_ROWS: Record<string, number> = { wasm: 64 };
+const MATMUL_BACKENDS = new Set(["wasm"]);
 
 /**
  * The filter gradient dW[i,j,c,o] = sum_{n,p,q} x[n, p*s+i*d-pad, q*s+j*d-pad, c] * dy[n,p,q,o]
@@ -75,18 +76,17 @@ export function conv2dBackpropFilterViaConv2d(
 }
 
 /**
- * A Conv2DBackpropFilter kernel config for `backendName`, built on its Conv2D
- * or BatchMatMul, whichever is cheaper for the shape (see MATMUL_MAX_ROWS).
+ * A Conv2DBackpropFilter kernel config for `backendName`, built on its
+ * BatchMatMul or its Conv2D, whichever is faster there (see MATMUL_BACKENDS).
  */
 export function conv2dBackpropFilterConfig(backendName: string): KernelConfig {
-  const maxRows = MATMUL_MAX_ROWS[backendName] ?? 0;
+  const matMul = MATMUL_BACKENDS.has(backendName);
   const kernelFunc = (({ inputs, backend, attrs }) => {
     const a = attrs as unknown as Conv2DBackpropFilterAttrs;
-    const [fh, fw, cin] = a.filterShape;
     const ctx = contextOf(backend, backendName);
     const [x, dy] = [input(inputs, "x"), input(inputs, "dy")];
     // The matMul formulation declines NCHW (null); the conv one handles both.
-    return (fh * fw * cin < maxRows ? conv2dBackpropFilterViaMatMul(ctx, x, dy, a) : null) ??
+    return (matMul ? conv2dBackpropFilterViaMatMul(ctx, x, dy, a) : null) ??
       conv2dBackpropFilterViaConv2d(ctx, x, dy, a);
   }) as KernelFunc;
   return { kernelName: "Conv2DBackpropFilter", backendName, kernelFunc };

@@ -28,7 +28,7 @@ interface Provider {
 const PROVIDERS: readonly Provider[] = [
   {
     kernelName: "Conv2DBackpropFilter",
-    methods: { wasm: "conv2d|matmul", cpu: "conv2d" },
+    methods: { wasm: "matmul", cpu: "conv2d" },
     make: (b) => conv2dBackpropFilterConfig(b),
   },
   {
@@ -58,8 +58,9 @@ function providedName(p: Provider, backend: string): string {
 /**
  * Registers this folder's gradient kernels for `backend`, replacing stock ones
  * where those are slow. Returns what it provides, one `Kernel@backend:method`
- * string each (e.g. `"Conv2DBackpropFilter@wasm:conv2d|matmul"`: per shape, the
- * cheaper of a Conv2D and a BatchMatMul formulation), the same list on
+ * string each (e.g. `"Conv2DBackpropFilter@wasm:matmul"`, or
+ * `"Conv2DBackpropInput@wasm:conv2d|matmul"` where the cheaper of a Conv2D and a
+ * BatchMatMul formulation is picked per shape), the same list on
  * every call; `[]` for backends that need nothing (webgpu) or are unknown.
  *
  * @example
