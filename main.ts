@@ -9,11 +9,16 @@ import { benchCommand } from "./harness/cli/bench.ts";
 import { listCommand } from "./harness/cli/list.ts";
 import { suggest } from "./harness/cli/args.ts";
 import { dataCommand } from "./harness/data/cli.ts";
+import { checkCommand } from "./harness/cli/check.ts";
 
 const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; about: string }> = {
   bench: { run: benchCommand, about: "run the experiment suite and store every run" },
   list: { run: listCommand, about: "experiments, datasets and backends available here" },
   data: { run: dataCommand, about: "list, import or download datasets" },
+  check: {
+    run: checkCommand,
+    about: "the regression gate: compare with a baseline, exit 1 on regression",
+  },
 };
 
 const HELP = `Usage: deno run -A main.ts <command> [flags]

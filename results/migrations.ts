@@ -55,6 +55,39 @@ CREATE TABLE measurements (
 );
 `,
   },
+  {
+    version: 2,
+    name: "claim_verdicts",
+    sql: `
+CREATE TABLE claim_verdicts (
+  article VARCHAR, experiment_id VARCHAR, claim_id VARCHAR, metric VARCHAR, printed VARCHAR,
+  kind VARCHAR,      -- at_least | at_most | approximately | qualitative
+  value DOUBLE,      -- the printed value on the metric's scale (a qualitative claim's threshold)
+  measured_mean DOUBLE, measured_std DOUBLE, ci_low DOUBLE, ci_high DOUBLE, n INTEGER,
+  verdict VARCHAR,   -- reproduced | not_reproduced | inconclusive | not_checkable
+  reason VARCHAR,
+  run_ids JSON,      -- the runs the verdict rests on
+  profile VARCHAR, created_at TIMESTAMP,
+  backend VARCHAR,   -- one verdict per claim and backend; NULL when no backend is involved
+  where_printed VARCHAR, interpretation VARCHAR
+);
+CREATE INDEX claim_verdicts_claim ON claim_verdicts (article, experiment_id, claim_id);
+`,
+  },
+  {
+    version: 3,
+    name: "calibrations",
+    sql: `
+CREATE TABLE calibrations (
+  env_id VARCHAR, backend VARCHAR, metric VARCHAR,
+  margin DOUBLE,       -- the practical timing margin (a fraction: 0.02 is 2%)
+  quantile DOUBLE,     -- the share of A/A median ratios the margin covers
+  pairs INTEGER,       -- how many A/A pairs it rests on
+  observed JSON,       -- each pair's |log ratio of medians|
+  git_commit VARCHAR, created_at TIMESTAMP
+);
+`,
+  },
 ];
 
 /** The newest schema version this code knows. */

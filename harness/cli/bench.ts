@@ -7,12 +7,14 @@ import { UserError } from "../errors.ts";
 import { DEFAULT_DB, Store } from "../../results/mod.ts";
 import { intFlag, listFlag, parseFlags } from "./args.ts";
 import { summaryJson, summaryTable } from "./summary.ts";
+import { perfCommand, wantsPerfSuite } from "./perf.ts";
 
 export const BENCH_HELP = `Usage: deno task bench [flags]
 
 Run declared experiments on every backend available here and store every run in DuckDB.
 
 Flags:
+  --suite perf           the performance suite instead (see \`--suite perf --help\`)
   --experiment ID|GLOB   experiments to run, comma-separated ids or globs (default: all)
   --backend LIST         backends to use: cpu,wasm,webgpu (default: each experiment's own)
   --profile NAME         quick (small, fast; default) or full (the article's own settings)
@@ -26,6 +28,7 @@ Flags:
 `;
 
 export async function benchCommand(args: string[]): Promise<number> {
+  if (wantsPerfSuite(args)) return await perfCommand(args);
   const { values } = parseFlags("deno task bench", args, {
     experiment: { type: "string" },
     backend: { type: "string" },

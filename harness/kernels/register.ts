@@ -43,7 +43,7 @@ const PROVIDERS: readonly Provider[] = [
   },
   {
     kernelName: "UnsortedSegmentSum",
-    methods: { wasm: "js-scatter" },
+    methods: { wasm: "js-scatter", cpu: "js-scatter" },
     make: (b) => unsortedSegmentSumConfig(b),
   },
 ];

@@ -5,6 +5,7 @@
  */
 import { checkPositive, checkProbability, checkSample, sortedCopy } from "./_sample.ts";
 import { sortedQuantile } from "./_sample.ts";
+import { TIMING_DEFAULTS } from "./timing_verdict.ts";
 
 /** One A/A comparison: two runs of the same code on the same machine. */
 export interface AAPair {
@@ -16,7 +17,10 @@ export interface AAPair {
 export interface CalibrateOptions {
   /** Share of A/A pairs the margin should cover; default 0.99. */
   quantile?: number;
-  /** Smallest margin returned, as a fraction; default 0.02. */
+  /**
+   * Smallest margin returned, as a fraction; default `TIMING_DEFAULTS.margin` (0.01), the
+   * smallest margin the simulation showed safe, so calibration only ever widens it.
+   */
   floor?: number;
 }
 
@@ -48,7 +52,7 @@ export function calibrateMargin(
   aaPairs: readonly AAPair[],
   options: CalibrateOptions = {},
 ): Calibration {
-  const { quantile = 0.99, floor = 0.02 } = options;
+  const { quantile = 0.99, floor = TIMING_DEFAULTS.margin } = options;
   if (!Array.isArray(aaPairs) || aaPairs.length === 0) {
     throw new RangeError(`Cannot calibrate a margin: no A/A pairs, got "${String(aaPairs)}"`);
   }

@@ -24,7 +24,7 @@ Deno.test("calibrateMargin() reports each pair's absolute log ratio of medians i
 Deno.test("calibrateMargin() turns the 0.99 quantile of A/A log ratios into a fraction", () => {
   // sorted [0, 0.00985229, 0.01980263, 0.02020271]; h = 3 * 0.99 = 2.97
   // q = 0.01980263 + 0.97 * (0.02020271 - 0.01980263) = 0.01980263 + 0.00038808 = 0.02019071
-  // margin = e^q - 1 = 0.02039592, above the 0.02 floor
+  // margin = e^q - 1 = 0.02039592, above the default floor 0.01
   const q = observed[1] + 0.97 * (observed[2] - observed[1]);
   close(q, 0.02019071, 1e-8);
   close(calibrateMargin(pairs).margin, Math.expm1(q));
@@ -34,13 +34,15 @@ Deno.test("calibrateMargin() turns the 0.99 quantile of A/A log ratios into a fr
 Deno.test("calibrateMargin() never returns less than the floor", () => {
   // quantile 0.5: h = 1.5 -> (0.00985229 + 0.01980263) / 2 = 0.01482746 -> e^q - 1 = 0.01493793
   close(calibrateMargin(pairs, { quantile: 0.5, floor: 0 }).margin, 0.01493793, 1e-8);
-  assert.equal(calibrateMargin(pairs, { quantile: 0.5 }).margin, 0.02);
+  close(calibrateMargin(pairs, { quantile: 0.5 }).margin, 0.01493793, 1e-8); // floor 0.01
+  assert.equal(calibrateMargin(pairs, { quantile: 0.5, floor: 0.02 }).margin, 0.02);
   assert.equal(calibrateMargin(pairs, { floor: 0.05 }).margin, 0.05);
 });
 
 Deno.test("calibrateMargin() of identical A/A runs is the floor", () => {
   const r = calibrateMargin([{ a: [3, 4], b: [3, 4] }, { a: [9], b: [9] }]);
-  assert.deepEqual(r, { margin: 0.02, observed: [0, 0] });
+  assert.deepEqual(r, { margin: 0.01, observed: [0, 0] }); // the default floor
+  assert.equal(calibrateMargin([{ a: [3], b: [3] }], { floor: 0.02 }).margin, 0.02);
 });
 
 Deno.test("calibrateMargin() rejects no pairs, empty samples and non-positive values", () => {

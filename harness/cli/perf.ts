@@ -1,0 +1,118 @@
+/** `bench --suite perf`: the performance suite, its table and `--json`. */
+import { type ProfileName, PROFILES } from "../experiment.ts";
+import { discover, select } from "../discover.ts";
+import { Progress } from "../progress.ts";
+import { UserError } from "../errors.ts";
+import { DEFAULT_DB, Store } from "../../results/mod.ts";
+import {
+  datasetMissing,
+  interruptPerf,
+  PERF_BACKENDS,
+  perfJson,
+  perfTable,
+  runPerfSuite,
+} from "../perf/mod.ts";
+import { listFlag, parseFlags } from "./args.ts";
+
+export const PERF_HELP = `Usage: deno task bench --suite perf [flags]
+
+Measure training throughput (images/s over timed windows after warm-up), warm-up cost,
+inference latency, achieved GFLOP/s and the fraction of this machine's matmul peak, for each
+training experiment on every backend and on a PyTorch reference (pytorch-cpu). Each
+measurement is stored as a run of a suite of kind "perf".
+
+Flags:
+  --experiment ID|GLOB   training experiments, comma-separated ids or globs
+                         (default: every training experiment whose dataset is here)
+  --backend LIST         cpu,wasm,webgpu,pytorch-cpu (default: all)
+  --profile NAME         quick (a few minutes; default) or full (longer windows, more of them)
+  --quick                same as --profile quick
+  --db PATH              DuckDB file (default: ${DEFAULT_DB})
+  --experiments DIR      folder of declarations (default: the project's experiments/)
+  --stock-kernels        tfjs's kernels as shipped; each run times only a few steps
+  --json                 print the rows as one JSON document on stdout
+  --quiet                no progress lines
+  --help                 this text
+
+Environment: REPROBENCH_PYTHON names the Python with torch (default /usr/bin/python3).
+`;
+
+/** Whether a bench command line asks for the perf suite (`--suite perf` / `--suite=perf`). */
+export function wantsPerfSuite(args: string[]): boolean {
+  return args.some((a) => a === "--suite" || a.startsWith("--suite="));
+}
+
+export async function perfCommand(args: string[]): Promise<number> {
+  const { values } = parseFlags("deno task bench --suite perf", args, {
+    suite: { type: "string", default: "perf" },
+    experiment: { type: "string" },
+    backend: { type: "string" },
+    profile: { type: "string" },
+    quick: { type: "boolean", default: false },
+    db: { type: "string", default: DEFAULT_DB },
+    experiments: { type: "string" },
+    "stock-kernels": { type: "boolean", default: false },
+    json: { type: "boolean", default: false },
+    quiet: { type: "boolean", default: false },
+    help: { type: "boolean", default: false },
+  });
+  if (values.help) {
+    console.log(PERF_HELP);
+    return 0;
+  }
+  if (values.suite !== "perf") {
+    throw new UserError(`--suite "${values.suite}" is not a suite (known: perf)`);
+  }
+  if (values.quick && values.profile && values.profile !== "quick") {
+    throw new UserError(`--quick contradicts --profile "${values.profile}"`);
+  }
+  const profile = listFlag("profile", values.profile ?? "quick", PROFILES)[0] as ProfileName;
+  const backends = values.backend ? listFlag("backend", values.backend, PERF_BACKENDS) : undefined;
+  const { experiments, errors } = await discover(values.experiments);
+  for (const e of errors) console.error(`warning: skipped ${e}`);
+  const training = experiments.filter((d) => d.experiment.kind === "train");
+  let chosen = select(training, values.experiment);
+  if (!values.experiment) {
+    // By default only what can run here; an explicit selection is stored as skipped instead.
+    const here = await Promise.all(
+      chosen.map(async (d) => (await datasetMissing(d.experiment.dataset!.key)) === null),
+    );
+    chosen = chosen.filter((_, i) => here[i]);
+  }
+  if (chosen.length === 0) {
+    throw new UserError(
+      `No training experiment matches "${values.experiment ?? "*"}" (known: ${
+        training.map((d) => d.experiment.id).join(", ")
+      })`,
+    );
+  }
+  const db = values.db!;
+  const onSigint = async () => {
+    console.error("\ninterrupted: recording the run in progress as interrupted");
+    await interruptPerf();
+    Deno.exit(130);
+  };
+  Deno.addSignalListener("SIGINT", onSigint);
+  try {
+    const result = await runPerfSuite(new Store(db), chosen, {
+      profile,
+      backends,
+      stock: values["stock-kernels"]!,
+      argv: ["bench", ...args],
+      progress: new Progress(Deno.stderr.isTerminal(), `${db}.progress.jsonl`, values.quiet),
+    });
+    if (values.json) {
+      console.log(JSON.stringify(perfJson(result, db), null, 2));
+    } else {
+      console.log(perfTable(result));
+      console.log(
+        `\n${result.rows.length} runs in ${
+          result.wallS.toFixed(1)
+        } s, stored in ${db} (perf suite ${result.suiteId})`,
+      );
+    }
+    return 0;
+  } finally {
+    Deno.removeSignalListener("SIGINT", onSigint);
+  }
+}

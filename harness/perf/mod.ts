@@ -1,0 +1,19 @@
+/**
+ * The performance suite: steady-state training throughput, warm-up cost, inference latency,
+ * FLOPs and the machine's matmul peak, on every tfjs backend and a PyTorch reference.
+ *
+ * @module
+ */
+export { type ModelFlops, modelFlops, TRAIN_FACTOR } from "./flops.ts";
+export { matmulGflops } from "./peak.ts";
+export { planWindows, type Protocol, PROTOCOLS } from "./protocol.ts";
+export { perfJson, perfTable } from "./report.ts";
+export {
+  datasetMissing,
+  interruptPerf,
+  type PerfOptions,
+  type PerfSuiteResult,
+  runPerfSuite,
+} from "./suite.ts";
+export { measureTorch, pythonPath, torchVersion } from "./torch_runner.ts";
+export { PERF_BACKENDS, type PerfBackend, type PerfRow } from "./types.ts";

@@ -1,0 +1,294 @@
+/**
+ * The perf suite: every selected training experiment on every selected backend (tfjs's cpu,
+ * wasm, webgpu and the PyTorch reference), each stored as a run of a suite of kind `perf`.
+ * PyTorch runs first for each experiment so every tfjs row carries its ratio to it. A run that
+ * fails is stored with its status; the suite goes on.
+ */
+import { resolveConfig, type ResolvedConfig } from "../config.ts";
+import type { Declared } from "../discover.ts";
+import type { BackendName, ProfileName } from "../experiment.ts";
+import { useBackend } from "../backends.ts";
+import { classifyError } from "../classify.ts";
+import { environment, gitState } from "../provenance.ts";
+import { hashJson } from "../hash.ts";
+import { prepareKernels } from "../kernel_mode.ts";
+import { datasetSource } from "../data/mod.ts";
+import type { Progress } from "../progress.ts";
+import type { RunEnd, Store } from "../../results/mod.ts";
+import { type ModelFlops, modelFlops } from "./flops.ts";
+import { matmulGflops } from "./peak.ts";
+import { type Protocol, PROTOCOLS } from "./protocol.ts";
+import { derive, measurementsOf, overhead } from "./summarize.ts";
+import { measureTfjs } from "./tf_runner.ts";
+import { measureTorch, torchVersion, TranslationError } from "./torch_runner.ts";
+import { type Measured, PERF_BACKENDS, type PerfBackend, type PerfRow } from "./types.ts";
+
+export interface PerfOptions {
+  profile: ProfileName;
+  /** Backends to measure (default: each experiment's own, plus pytorch-cpu). */
+  backends?: PerfBackend[];
+  /** Measure tfjs as shipped, with a bounded number of steps. */
+  stock: boolean;
+  argv: string[];
+  progress: Progress;
+  /** The timing protocol (default: the profile's; tests pass a tiny one). */
+  protocol?: Protocol;
+}
+
+export interface PerfSuiteResult {
+  suiteId: string;
+  profile: ProfileName;
+  kernels: "default" | "stock";
+  protocol: Protocol;
+  wallS: number;
+  /** The 1-minute load average at the start: timings from a busy machine are noisy. */
+  loadAvg: number[];
+  rows: PerfRow[];
+}
+
+type Outcome = { end: RunEnd; measured: Measured | null };
+
+/** The run in progress, so Ctrl-C can record it as interrupted. */
+let current: { store: Store; runId: string; suiteId: string } | null = null;
+
+/** Record the perf run in progress (if any) and its suite as interrupted. */
+export async function interruptPerf(): Promise<void> {
+  const c = current;
+  if (!c) return;
+  current = null;
+  await c.store.finishRun(c.runId, {
+    status: "interrupted",
+    reason: "interrupted by the user (SIGINT)",
+  });
+  await c.store.finishSuite(c.suiteId, "interrupted");
+}
+
+export async function runPerfSuite(
+  store: Store,
+  declared: Declared[],
+  opts: PerfOptions,
+): Promise<PerfSuiteResult> {
+  const t0 = performance.now();
+  const protocol = opts.protocol ?? PROTOCOLS[opts.profile];
+  const loadAvg = Deno.loadavg();
+  await store.init();
+  await store.reapInterrupted();
+  const env = await environment();
+  const git = await gitState();
+  await store.saveEnvironment(env);
+  const suiteId = crypto.randomUUID();
+  await store.startSuite({
+    suiteId,
+    kind: "perf",
+    profile: opts.profile,
+    argv: opts.argv,
+    gitCommit: git.commit,
+    gitDirty: git.dirty,
+    envId: env.envId,
+  });
+  const plan = declared.flatMap((d) => {
+    const config = resolveConfig(d.experiment, opts.profile, { seeds: 1 });
+    const own: PerfBackend[] = ["pytorch-cpu", ...config.backends];
+    const backends = own.filter((b) => !opts.backends || opts.backends.includes(b));
+    return PERF_BACKENDS.filter((b) => backends.includes(b))
+      .sort((a, b) => Number(b === "pytorch-cpu") - Number(a === "pytorch-cpu"))
+      .map((backend) => ({ d, config, backend }));
+  });
+  const peaks = new Map<BackendName, number[]>();
+  const torchMedian = new Map<string, number>();
+  const rows: PerfRow[] = [];
+  for (const [i, { d, config, backend }] of plan.entries()) {
+    const e = d.experiment, seed = config.seeds[0], runId = crypto.randomUUID();
+    const runConfig = { ...config, perf: { protocol, kernels: opts.stock ? "stock" : "default" } };
+    const configHash = await hashJson(runConfig);
+    let storageS = 0, progressS = 0;
+    const timed = async <T>(fn: () => Promise<T> | T, into: "storage" | "progress") => {
+      const s = performance.now();
+      const r = await fn();
+      const dt = (performance.now() - s) / 1000;
+      if (into === "storage") storageS += dt;
+      else progressS += dt;
+      return r;
+    };
+    await timed(() =>
+      store.startRun({
+        runId,
+        suiteId,
+        experimentId: e.id,
+        experimentTitle: e.title,
+        article: e.source.article,
+        section: e.source.section,
+        variantOf: e.variant?.of ?? null,
+        dataset: config.dataset?.key ?? null,
+        backend,
+        seed,
+        profile: opts.profile,
+        envId: env.envId,
+        config: runConfig,
+        configHash,
+        declarationHash: d.hash,
+        gitCommit: git.commit,
+        gitDirty: git.dirty,
+      }), "storage");
+    current = { store, runId, suiteId };
+    await timed(
+      () => opts.progress.runStart(suiteId, i + 1, plan.length, e.id, backend, seed),
+      "progress",
+    );
+    let flops: ModelFlops | null = null;
+    try {
+      flops = modelFlops(config.model!);
+    } catch {
+      // A layer without a FLOP count leaves GFLOP/s and fraction of peak empty.
+    }
+    const runStart = performance.now();
+    const { end, measured } = await measureOne(config, backend, seed, protocol, opts, peaks);
+    end.wallS = (performance.now() - runStart) / 1000;
+    const row: PerfRow = {
+      runId,
+      experiment: e.id,
+      backend,
+      status: end.status as PerfRow["status"],
+      reason: end.reason ?? null,
+      batchSize: config.training?.batchSize ?? null,
+      imagesPerS: null,
+      windows: [],
+      batchesPerWindow: null,
+      bounded: null,
+      warmupS: null,
+      warmupBatches: null,
+      firstStepS: null,
+      trainFlopsPerImage: flops?.train ?? null,
+      gflops: null,
+      peakGflops: null,
+      fractionOfPeak: null,
+      ratioToPytorch: null,
+      latencyB1Ms: null,
+      latencyLargeMs: null,
+      largeBatch: null,
+      kernels: end.kernels ?? [],
+      overhead: null,
+      params: null,
+    };
+    let measurements = [{ name: "loadavg_1m", unit: "load", idx: 0, value: Deno.loadavg()[0] }];
+    if (measured) {
+      measured.loop.progressS += progressS;
+      Object.assign(row, derive(measured, flops, torchMedian.get(e.id) ?? null));
+      if (backend === "pytorch-cpu" && row.imagesPerS) torchMedian.set(e.id, row.imagesPerS.median);
+      measurements = [...measurements, ...measurementsOf(measured, row, flops)];
+      Object.assign(end, {
+        steadySamplesPerS: row.imagesPerS?.median ?? null,
+        latencyB1Ms: row.latencyB1Ms,
+        latencyLargeMs: row.latencyLargeMs,
+        largeBatch: row.largeBatch,
+        leakedTensors: measured.leakedTensors ?? null,
+        reason: measured.bounded ? `bounded: ${measured.bounded}` : null,
+      });
+    }
+    current = null;
+    const finish = () => store.finishRun(runId, end, [], measurements);
+    await timed(finish, "storage");
+    if (measured) {
+      row.overhead = overhead(measured, storageS);
+      // A run cannot hold the duration of its own last write: that goes in a second write.
+      await store.finishRun(runId, end, [], [
+        { name: "harness_storage_s", unit: "s", idx: 0, value: storageS },
+        { name: "harness_overhead_pct", unit: "%", idx: 0, value: row.overhead.pct },
+      ]);
+    }
+    opts.progress.runEnd(end.status, end.status === "ok" ? okDetail(row) : end.reason ?? "");
+    rows.push(row);
+  }
+  const failed = rows.some((r) => r.status === "failed");
+  await store.finishSuite(suiteId, failed ? "finished with failures" : "ok");
+  return {
+    suiteId,
+    profile: opts.profile,
+    kernels: opts.stock ? "stock" : "default",
+    protocol,
+    wallS: (performance.now() - t0) / 1000,
+    loadAvg,
+    rows,
+  };
+}
+
+/** Why a dataset cannot be loaded here (unknown key or files absent), or null. */
+export async function datasetMissing(key: string): Promise<string | null> {
+  try {
+    return await datasetSource(key).unavailableReason();
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
+function okDetail(r: PerfRow): string {
+  const ips = r.imagesPerS ? `${r.imagesPerS.median.toFixed(0)} images/s` : "";
+  return [ips, r.bounded ?? ""].filter(Boolean).join(", ");
+}
+
+/** One measurement, never throwing: every outcome becomes a status. */
+async function measureOne(
+  config: ResolvedConfig,
+  backend: PerfBackend,
+  seed: number,
+  p: Protocol,
+  opts: PerfOptions,
+  peaks: Map<BackendName, number[]>,
+): Promise<Outcome> {
+  const missing = config.dataset ? await datasetMissing(config.dataset.key) : null;
+  if (missing) {
+    const reason = `dataset "${config.dataset!.key}" is not available here: ${missing}`;
+    return { end: { status: "skipped", reason }, measured: null };
+  }
+  if (backend === "pytorch-cpu") {
+    const torch = await torchVersion();
+    if ("reason" in torch) {
+      return { end: { status: "skipped", reason: torch.reason }, measured: null };
+    }
+    try {
+      const m = await measureTorch(config, seed, p);
+      return {
+        end: {
+          status: "ok",
+          backendInfo: m.info,
+          kernels: [],
+          datasetProvenance: m.datasetProvenance,
+          trainSamples: config.dataset?.train,
+        },
+        measured: m,
+      };
+    } catch (err) {
+      const end: RunEnd = err instanceof TranslationError
+        ? { status: "unsupported", reason: err.message }
+        : classifyError(err);
+      return {
+        end: { ...end, backendInfo: { name: backend, torch: torch.version } },
+        measured: null,
+      };
+    }
+  }
+  const status = await useBackend(backend);
+  if (!status.available) {
+    return { end: { status: "skipped", reason: status.reason }, measured: null };
+  }
+  const kernels = prepareKernels(backend, opts.stock ? "stock" : "default");
+  const base = { backendInfo: status.info, kernels };
+  try {
+    if (!peaks.has(backend)) {
+      peaks.set(backend, await matmulGflops(p.peak.n, p.peak.warmup, p.peak.repeats));
+    }
+    const m = await measureTfjs(config, seed, p, opts.stock, (pr) => opts.progress.update(pr));
+    m.peakGflops = peaks.get(backend)!;
+    return {
+      end: {
+        status: "ok",
+        ...base,
+        datasetProvenance: m.info?.datasetProvenance as string,
+        trainSamples: config.dataset?.train,
+      },
+      measured: m,
+    };
+  } catch (err) {
+    return { end: { ...classifyError(err), ...base }, measured: null };
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * One perf measurement on the current tfjs backend: the training loop of `harness/train.ts`
+ * (the same batch copy, `trainOnBatch`, seeded shuffle), timed by the protocol's warm-up and
+ * windows instead of epochs, then inference latency. Throws on failure; the suite classifies.
+ */
+import * as tf from "@tensorflow/tfjs";
+import type { ResolvedConfig } from "../config.ts";
+import { loadDataset, takeSlices } from "../data/mod.ts";
+import { batchTensors, splitTensors } from "../batches.ts";
+import { predictLatencies } from "../measure.ts";
+import { Rng } from "../rng.ts";
+import { inputShapeFor, LARGE_BATCH, type RunProgress } from "../train.ts";
+import { buildModel, compileModel } from "../../models/mod.ts";
+import { budgetNote, planWindows, type Protocol, slowReason } from "./protocol.ts";
+import type { LoopTimes, Measured } from "./types.ts";
+
+/** Train `config`'s model on the current backend under the protocol and time it. */
+export async function measureTfjs(
+  config: ResolvedConfig,
+  seed: number,
+  p: Protocol,
+  stock: boolean,
+  onProgress: (p: RunProgress) => void,
+): Promise<Measured> {
+  const training = config.training!, spec = config.model!;
+  const ds = await loadDataset(config.dataset!.key);
+  const slices = takeSlices(ds, config.dataset!);
+  const shape = inputShapeFor(spec.inputShape, ds.inputShape, ds.key);
+  const tensorsBefore = tf.memory().numTensors;
+  const rng = new Rng(seed);
+  const model = buildModel(spec, rng.split("init"));
+  compileModel(model, training);
+  const train = slices.train, bs = training.batchSize, n = train.n;
+  const batchesPerEpoch = Math.ceil(n / bs);
+  const shuffler = rng.split("shuffle");
+  let order = shuffler.permutation(n), b = 0;
+  const loop: LoopTimes = { dataS: 0, stepS: 0, metricsS: 0, progressS: 0, loopS: 0 };
+  let planned = p.warmupBatches, done = 0, yieldedS = 0;
+  // On the cpu and wasm backends a training step resolves through microtasks only, so a run
+  // never lets the event loop turn and Ctrl-C would wait for its end: yield between windows.
+  const yieldToEventLoop = async () => {
+    const t0 = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    yieldedS += (performance.now() - t0) / 1000;
+  };
+  // One training step over the next batch of the (reshuffled every epoch) training slice,
+  // each part of the loop timed apart. Returns the images it trained on.
+  const step = async (): Promise<number> => {
+    if (b === batchesPerEpoch) [order, b] = [shuffler.permutation(n), 0];
+    const t0 = performance.now();
+    const batch = batchTensors(
+      train,
+      order,
+      b * bs,
+      Math.min(n, (b + 1) * bs),
+      shape,
+      ds.numClasses,
+      training.loss,
+    );
+    const t1 = performance.now();
+    const out = await model.trainOnBatch(batch.x, batch.y);
+    const t2 = performance.now();
+    const loss = Array.isArray(out) ? out[0] : out;
+    if (!Number.isFinite(loss)) throw new Error(`Training loss is ${loss} at step ${done + 1}`);
+    const size = batch.x.shape[0];
+    tf.dispose([batch.x, batch.y]);
+    const t3 = performance.now();
+    b++;
+    done++;
+    onProgress({ epoch: 1, epochs: 1, batch: done, batches: planned, etaS: null });
+    const t4 = performance.now();
+    loop.dataS += (t1 - t0) / 1000;
+    loop.stepS += (t2 - t1) / 1000;
+    loop.metricsS += (t3 - t2) / 1000;
+    loop.progressS += (t4 - t3) / 1000;
+    return size;
+  };
+  const test = splitTensors(slices.test, shape, ds.numClasses, training.loss);
+  let result: Measured;
+  try {
+    const loopStart = performance.now();
+    const warmupStepS: number[] = [];
+    for (let i = 0; i < p.warmupBatches; i++) {
+      const t0 = performance.now();
+      await step();
+      warmupStepS.push((performance.now() - t0) / 1000);
+      await yieldToEventLoop();
+      const bounded = stock || slowReason(warmupStepS, p) !== null;
+      if (bounded && warmupStepS.length >= p.bounded.warmupBatches) break;
+    }
+    const plan = planWindows(warmupStepS, p, stock);
+    planned = done + plan.windows * plan.batchesPerWindow;
+    const windowImagesPerS: number[] = [];
+    const timedStart = performance.now();
+    let note: string | null = null;
+    for (let w = 0; w < plan.windows; w++) {
+      await yieldToEventLoop();
+      note = budgetNote(w, (performance.now() - timedStart) / 1000, plan, p);
+      if (note) break;
+      const t0 = performance.now();
+      let images = 0;
+      for (let i = 0; i < plan.batchesPerWindow; i++) images += await step();
+      windowImagesPerS.push(images / ((performance.now() - t0) / 1000));
+    }
+    // The yields between windows are untimed idle turns, not harness work.
+    loop.loopS = (performance.now() - loopStart) / 1000 - yieldedS;
+    const large = Math.min(LARGE_BATCH, test.x.shape[0]);
+    const one = test.x.slice(0, 1), many = test.x.slice(0, large);
+    const latencyB1Ms = await predictLatencies(model, one, p.latency.warmup, p.latency.repeats);
+    const latencyLargeMs = await predictLatencies(model, many, p.latency.warmup, p.latency.repeats);
+    tf.dispose([one, many]);
+    result = {
+      warmupStepS,
+      windowImagesPerS,
+      batchesPerWindow: plan.batchesPerWindow,
+      batchSize: bs,
+      bounded: plan.bounded ?? note,
+      latencyB1Ms,
+      latencyLargeMs,
+      largeBatch: large,
+      peakGflops: [],
+      peakN: p.peak.n,
+      params: model.countParams(),
+      loop,
+      info: { datasetProvenance: ds.provenance },
+    };
+  } finally {
+    tf.dispose([test.x, test.y]);
+    model.optimizer?.dispose();
+    model.dispose();
+  }
+  result.leakedTensors = tf.memory().numTensors - tensorsBefore;
+  return result;
+}

@@ -1,0 +1,73 @@
+/** What a perf run measured, before and after the suite adds peak, FLOPs and storage. */
+
+/** The backends the perf suite measures: tfjs's three and the PyTorch reference. */
+export const PERF_BACKENDS = ["cpu", "wasm", "webgpu", "pytorch-cpu"] as const;
+export type PerfBackend = typeof PERF_BACKENDS[number];
+
+/** Seconds the run spent in each part of its training loop. */
+export interface LoopTimes {
+  /** Copying examples into batch tensors (`harness_data_s`). */
+  dataS: number;
+  /** Inside `trainOnBatch` / the torch step (`model_step_s`). */
+  stepS: number;
+  /** Reading the loss, disposing, sampling memory. */
+  metricsS: number;
+  /** Progress display and events. */
+  progressS: number;
+  /** The whole timed loop (warm-up and windows). */
+  loopS: number;
+}
+
+/** A training measurement by one framework on one backend, following the protocol. */
+export interface Measured {
+  /** Seconds of each warm-up step; the first includes compilation. */
+  warmupStepS: number[];
+  /** Images/s of each timed window. */
+  windowImagesPerS: number[];
+  batchesPerWindow: number;
+  batchSize: number;
+  bounded: string | null;
+  latencyB1Ms: number[];
+  latencyLargeMs: number[];
+  largeBatch: number;
+  /** Peak matmul GFLOP/s samples (filled by the suite for tfjs, by the script for PyTorch). */
+  peakGflops: number[];
+  peakN: number;
+  /** PyTorch: the peak's two routes, torch.mm (BLAS) and a 1x1 conv (oneDNN). */
+  peakMmGflops?: number[];
+  peakConvGflops?: number[];
+  params: number;
+  loop: LoopTimes;
+  leakedTensors?: number;
+  /** Facts about the framework (PyTorch version, threads), stored as backend_info. */
+  info?: Record<string, unknown>;
+}
+
+/** One row of the perf table, also the `--json` record and what is stored. */
+export interface PerfRow {
+  runId: string;
+  experiment: string;
+  backend: PerfBackend;
+  status: "ok" | "failed" | "skipped" | "unsupported";
+  reason: string | null;
+  batchSize: number | null;
+  imagesPerS: { median: number; min: number; max: number } | null;
+  windows: number[];
+  batchesPerWindow: number | null;
+  bounded: string | null;
+  warmupS: number | null;
+  warmupBatches: number | null;
+  firstStepS: number | null;
+  trainFlopsPerImage: number | null;
+  gflops: number | null;
+  peakGflops: number | null;
+  fractionOfPeak: number | null;
+  ratioToPytorch: number | null;
+  latencyB1Ms: number | null;
+  latencyLargeMs: number | null;
+  largeBatch: number | null;
+  kernels: string[];
+  /** Harness time outside the model's step, and its share of the run's training wall time. */
+  overhead: (LoopTimes & { storageS: number; pct: number }) | null;
+  params: number | null;
+}
