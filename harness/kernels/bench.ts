@@ -3,7 +3,7 @@
  * this folder's, on the Keras MNIST CNN's batch-64 shapes, then that CNN's
  * training throughput per backend.
  *
- *   deno run -A harness/kernels/bench.ts [--backends=wasm,cpu] [--steps=10] [--slow-stock]
+ *   deno run -A harness/kernels/bench.ts [--backends=wasm,cpu] [--steps=20] [--slow-stock]
  *
  * Stock cpu conv gradients take seconds to a minute per call, so they run only
  * with --slow-stock; stock wasm lacks Conv2DBackpropFilter, shown as "missing".
@@ -18,7 +18,7 @@ const { values: flags } = parseArgs({
   args: Deno.args,
   options: {
     backends: { type: "string", default: "wasm,cpu" },
-    steps: { type: "string", default: "10" },
+    steps: { type: "string", default: "20" },
     "slow-stock": { type: "boolean", default: false },
   },
   strict: true,
@@ -28,8 +28,12 @@ const rand = mulberry32(1);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
- * Median ms of `reps` timed calls, after one warm-up unless `reps` is 1 (the
- * minute-long stock cpu kernels); the output is read inside the timing.
+ * Median ms of `reps` timed calls, after warm-ups (JS kernels need ~10-20
+ * calls to reach optimized code) unless `reps` is 1 (the minute-long stock cpu
+ * kernels); the output is read inside the timing. Each call gets fresh copies
+ * of its inputs, made outside the timing, as in training: XNNPACK caches the
+ * packed right operand of a product per tensor, so reusing inputs would hide
+ * a packing cost that every training step pays (~10 ms for [43264, 32]).
  */
 function time(
   config: KernelConfig,
@@ -38,14 +42,18 @@ function time(
   reps: number,
 ) {
   const ms: number[] = [];
-  const warmups = reps > 1 ? 1 : 0;
+  const warmups = reps > 1 ? 10 : 0;
   for (let i = 0; i < reps + warmups; i++) {
+    const fresh = Object.fromEntries(
+      Object.entries(inputs).map(([k, t]) => [k, t.dtype === "float32" ? tf.add(t, 0) : t]),
+    );
     const t0 = performance.now();
-    const out = config.kernelFunc({ inputs, backend: tf.backend(), attrs });
+    const out = config.kernelFunc({ inputs: fresh, backend: tf.backend(), attrs });
     const info = Array.isArray(out) ? out[0] : out;
     tf.backend().readSync(info.dataId);
     if (i >= warmups) ms.push(performance.now() - t0);
     tf.backend().disposeData(info.dataId);
+    tf.dispose(Object.values(fresh).filter((t) => !Object.values(inputs).includes(t)));
   }
   return median(ms);
 }
@@ -91,6 +99,31 @@ function mnistCases(): Case[] {
       });
     }
   }
+  // Bias gradients (Sum over N, H, W) and the Dense layers' transposed products.
+  for (const shape of [[64, 26, 26, 32], [64, 11, 11, 64]]) {
+    cases.push({
+      kernel: "Sum",
+      label: `[${shape}] over N,H,W`,
+      inputs: { x: randomTensor(rand, shape) },
+      attrs: { axis: [0, 1, 2], keepDims: false },
+      big: false,
+    });
+  }
+  const [x2, dy2] = [randomTensor(rand, [64, 576]), randomTensor(rand, [64, 64])];
+  cases.push({
+    kernel: "BatchMatMul",
+    label: "[64,576]T*[64,64] (dW)",
+    inputs: { a: x2, b: dy2 },
+    attrs: { transposeA: true, transposeB: false },
+    big: false,
+  });
+  cases.push({
+    kernel: "BatchMatMul",
+    label: "[64,64]*[576,64]T (dx)",
+    inputs: { a: dy2, b: randomTensor(rand, [576, 64]) },
+    attrs: { transposeA: false, transposeB: true },
+    big: false,
+  });
   for (const [h, c] of [[26, 32], [11, 64]] as const) {
     const input = tf.relu(randomTensor(rand, [64, h, h, c]));
     const output = tf.maxPool(input as tf.Tensor4D, 2, 2, "valid");
@@ -110,12 +143,11 @@ async function kernelTable(backend: string) {
   await useBackend(backend);
   restoreStockKernels(backend);
   const stock = new Map(
-    ["Conv2D", "Conv2DBackpropFilter", "Conv2DBackpropInput", "MaxPoolGrad"].map((
-      k,
-    ) => [k, getKernel(k, backend)]),
+    ["Conv2D", "Conv2DBackpropFilter", "Conv2DBackpropInput", "MaxPoolGrad", "Sum", "BatchMatMul"]
+      .map((k) => [k, getKernel(k, backend)]),
   );
   registerTrainingKernels(backend);
-  const reps = backend === "cpu" ? 3 : 7;
+  const reps = backend === "cpu" ? 3 : 15;
   const cases = mnistCases();
   for (const c of cases) {
     const mine = getKernel(c.kernel, backend)!;
@@ -142,13 +174,15 @@ async function trainingRate(backend: string, steps: number) {
   const model = mnistCnn();
   const x = randomTensor(rand, [64, 28, 28, 1]);
   const y = tf.oneHot(tf.tensor1d(Array.from({ length: 64 }, (_, i) => i % 10), "int32"), 10);
+  // JS kernels reach optimized code only after ~10-20 calls, one per step.
+  const warmups = backend === "cpu" ? 1 : 15;
   const ms: number[] = [];
-  for (let i = 0; i < steps + 2; i++) {
+  for (let i = 0; i < steps + warmups; i++) {
     const t0 = performance.now();
     await model.trainOnBatch(x, y); // resolves after the loss is read back
     ms.push(performance.now() - t0);
   }
-  const steady = median(ms.slice(2));
+  const steady = median(ms.slice(warmups));
   // Where one step's time goes, by kernel (ours count whole, nested kernels included).
   const profile = await tf.profile(async () => {
     await model.trainOnBatch(x, y);

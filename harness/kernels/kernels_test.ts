@@ -19,6 +19,8 @@ const KERNELS = [
   "Conv2DBackpropInput",
   "MaxPoolGrad",
   "UnsortedSegmentSum",
+  "Sum",
+  "BatchMatMul",
 ];
 // Captured after a restore so another test module's registration cannot leak in.
 restoreStockKernels("cpu");
@@ -178,7 +180,16 @@ for (const backend of BACKENDS) {
       const ctx = { backend: tf.backend(), backendName: backend };
       const results = [
         [conv2dBackpropFilterViaConv2d(ctx, x, dy, fAttrs as never), wantW, "dW via conv2d"],
-        [conv2dBackpropFilterViaMatMul(ctx, x, dy, fAttrs as never), wantW, "dW via matMul"],
+        [
+          conv2dBackpropFilterViaMatMul(ctx, x, dy, fAttrs as never, "colsT·dy"),
+          wantW,
+          "dW colsT·dy",
+        ],
+        [
+          conv2dBackpropFilterViaMatMul(ctx, x, dy, fAttrs as never, "dyT·cols"),
+          wantW,
+          "dW dyT·cols",
+        ],
         [conv2dBackpropInputViaConv2d(ctx, dy, filter, iAttrs as never), wantX, "dX via conv2d"],
         [conv2dBackpropInputViaMatMul(ctx, dy, filter, iAttrs as never), wantX, "dX via matMul"],
       ] as const;
@@ -221,4 +232,72 @@ Deno.test("UnsortedSegmentSum on wasm matches stock cpu and drops out-of-range i
       `case ${i}`,
     );
   }
+});
+
+Deno.test("Sum on wasm matches stock cpu over leading axes, other axes, keepDims and int32", async () => {
+  const rand = mulberry32(19);
+  const pick = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+  for (let i = 0; i < 12; i++) {
+    const rank = pick(2, 4);
+    const shape = Array.from({ length: rank }, () => pick(1, 7));
+    // Mostly leading axes (the fast path); every fourth case a middle or full reduction (stock).
+    const r = pick(1, rank - 1);
+    const axis = i % 4 === 3
+      ? (i % 8 === 3 ? [...Array(rank).keys()] : [rank - 1])
+      : [...Array(r).keys()];
+    const values = randomTensor(rand, shape).dataSync() as Float32Array;
+    const x = i === 5
+      ? { shape, values: Int32Array.from(values, (v) => Math.round(v * 10)) }
+      : { shape, values };
+    const attrs = { axis, keepDims: i % 2 === 0 };
+    const got = await ours("wasm", "Sum", { x }, attrs);
+    assertClose(
+      Float32Array.from(got),
+      Float32Array.from(await stockCpu("Sum", { x }, attrs)),
+      `case ${i} ${JSON.stringify({ shape, ...attrs })}`,
+    );
+  }
+  // Shapes as well as values: keepDims and dropped axes as in the stock kernel.
+  await useBackend("wasm");
+  registerTrainingKernels("wasm");
+  const x = tf.ones([2, 3, 4, 5]);
+  assert.deepEqual(tf.sum(x, [0, 1, 2], true).shape, [1, 1, 1, 5]);
+  assert.deepEqual(tf.sum(x, [0, 1]).shape, [4, 5]);
+  tf.dispose(x);
+});
+
+Deno.test("BatchMatMul on wasm matches stock cpu with every transpose, batched or not", async () => {
+  const rand = mulberry32(23);
+  const pick = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+  for (let i = 0; i < 12; i++) {
+    const [transposeA, transposeB] = [(i & 1) === 1, (i & 2) === 2];
+    const [m, k, n] = [pick(1, 9), pick(1, 9), pick(1, 9)];
+    // Rank 2, rank 3 with batch 1, then batch 2 (the stock path).
+    const batch = i < 4 ? [] : i < 8 ? [1] : [2];
+    const aShape = [...batch, ...(transposeA ? [k, m] : [m, k])];
+    const bShape = [...batch, ...(transposeB ? [n, k] : [k, n])];
+    const inputs = {
+      a: { shape: aShape, values: randomTensor(rand, aShape).dataSync() as Float32Array },
+      b: { shape: bShape, values: randomTensor(rand, bShape).dataSync() as Float32Array },
+    };
+    const attrs = { transposeA, transposeB };
+    assertClose(
+      await ours("wasm", "BatchMatMul", inputs, attrs),
+      await stockCpu("BatchMatMul", inputs, attrs),
+      `case ${i} ${JSON.stringify({ aShape, bShape, ...attrs })}`,
+    );
+  }
+});
+
+Deno.test("Identity on wasm shares memory safely: values kept after the input is disposed", async () => {
+  await useBackend("wasm");
+  registerTrainingKernels("wasm");
+  const before = tf.backend().numDataIds();
+  const x = tf.tensor([1, -2, 3.5, 4], [2, 2]);
+  const y = tf.engine().runKernel("Identity", { x }) as tf.Tensor;
+  assert.equal(tf.backend().numDataIds(), before + 1, "Identity allocated instead of sharing");
+  x.dispose();
+  assert.deepEqual(Array.from(await y.data()), [1, -2, 3.5, 4]);
+  y.dispose();
+  assert.equal(tf.backend().numDataIds(), before, "Identity leaked data");
 });

@@ -2,7 +2,8 @@
  * Training kernels for TensorFlow.js 4.22 backends in Deno: the gradients wasm
  * lacks (Conv2DBackpropFilter, UnsortedSegmentSum) and fast replacements for
  * the ones wasm and cpu run slowly (Conv2DBackpropInput, MaxPoolGrad, cpu's
- * Conv2DBackpropFilter). webgpu needs none.
+ * Conv2DBackpropFilter; on wasm also the bias-gradient Sum, transposed
+ * BatchMatMul and Identity's copy). webgpu needs none.
  *
  * @module
  */

@@ -11,7 +11,10 @@ import {
 } from "@tensorflow/tfjs-core";
 import { conv2dBackpropFilterConfig } from "./conv2d_backprop_filter.ts";
 import { conv2dBackpropInputConfig } from "./conv2d_backprop_input.ts";
+import { batchMatMulConfig } from "./batch_mat_mul.ts";
+import { identityConfig } from "./identity.ts";
 import { maxPoolGradConfig } from "./max_pool_grad.ts";
+import { sumConfig } from "./sum.ts";
 import { unsortedSegmentSumConfig } from "./unsorted_segment_sum.ts";
 
 interface Provider {
@@ -22,6 +25,12 @@ interface Provider {
    */
   methods: Readonly<Record<string, string>>;
   make(backendName: string, stock: KernelConfig | undefined): KernelConfig;
+}
+
+/** The stock kernel a wrapper falls back to; only called where the backend has one. */
+function required(stock: KernelConfig | undefined, name: string, backend: string): KernelConfig {
+  if (stock == null) throw new Error(`Kernel "${name}" has no stock version on "${backend}"`);
+  return stock;
 }
 
 // webgpu registers all of these natively and needs none (checked on tfjs 4.22).
@@ -40,6 +49,21 @@ const PROVIDERS: readonly Provider[] = [
     kernelName: "MaxPoolGrad",
     methods: { wasm: "js-argmax", cpu: "js-argmax" },
     make: (b) => maxPoolGradConfig(b),
+  },
+  {
+    kernelName: "Sum",
+    methods: { wasm: "js-rows" },
+    make: (b, stock) => sumConfig(b, required(stock, "Sum", b)),
+  },
+  {
+    kernelName: "BatchMatMul",
+    methods: { wasm: "transpose-first" },
+    make: (b, stock) => batchMatMulConfig(b, required(stock, "BatchMatMul", b)),
+  },
+  {
+    kernelName: "Identity",
+    methods: { wasm: "share" },
+    make: (b, stock) => identityConfig(b, required(stock, "Identity", b)),
   },
   {
     kernelName: "UnsortedSegmentSum",
@@ -82,7 +106,12 @@ export function registerTrainingKernels(backend: string): string[] {
     if (mine != null && current === mine.ours) continue;
     // Whatever is registered now (stock, or someone else's) is what we displace.
     if (current != null) unregisterKernel(p.kernelName, backend);
-    const ours = p.make(backend, current);
+    let ours = p.make(backend, current);
+    // A wrapper that falls back to the stock kernel needs the stock setup (wasm
+    // binds its C functions there), which only runs for registered configs.
+    if (ours.setupFunc == null && current?.setupFunc != null) {
+      ours = { ...ours, setupFunc: current.setupFunc };
+    }
     registerKernel(ours);
     installed.set(key, { ours, stock: current });
   }
