@@ -120,19 +120,16 @@ export async function rows(
   params: (string | number | boolean | null)[] = [],
 ): Promise<Record<string, unknown>[]> {
   const r = await conn.runAndReadAll(sql, params);
+  // DuckDBTypeId: BIGINT = 5, UBIGINT = 9, HUGEINT = 16. Looked up once per result.
+  const types = r.columnTypes();
+  const bigint = new Set(r.columnNames().filter((_, i) => [5, 9, 16].includes(types[i].typeId)));
   return r.getRowObjectsJson().map((row) => {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(row)) {
-      out[k] = typeof v === "string" && /^-?\d{1,15}$/.test(v) && isBigintColumn(r, k)
-        ? Number(v)
-        : v;
+    if (bigint.size === 0) return row as Record<string, unknown>;
+    const out: Record<string, unknown> = { ...row };
+    for (const k of bigint) {
+      const v = out[k];
+      if (typeof v === "string" && /^-?\d{1,15}$/.test(v)) out[k] = Number(v);
     }
     return out;
   });
-}
-
-function isBigintColumn(r: { columnNames(): string[]; columnTypes(): { typeId: number }[] }, name: string): boolean {
-  const i = r.columnNames().indexOf(name);
-  // DuckDBTypeId: BIGINT = 5, HUGEINT = 16, UBIGINT = 9.
-  return i >= 0 && [5, 9, 16].includes(r.columnTypes()[i].typeId);
 }
