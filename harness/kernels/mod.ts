@@ -7,7 +7,7 @@
  *
  * @module
  */
-export { registerTrainingKernels, restoreStockKernels } from "./register.ts";
+export { registerTrainingKernels, restoreStockKernels, takeKernelUses } from "./register.ts";
 export {
   missingKernelFromError,
   missingKernels,

@@ -72,6 +72,19 @@ const PROVIDERS: readonly Provider[] = [
   },
 ];
 
+/** Calls of each of our kernels since the last `takeKernelUses()`, by provided name. */
+const uses = new Map<string, number>();
+
+/**
+ * The kernels of ours that ran since the last call (each with its call count), and a reset:
+ * a run records the kernels it actually used, not every kernel registered.
+ */
+export function takeKernelUses(): { kernel: string; calls: number }[] {
+  const out = [...uses].map(([kernel, calls]) => ({ kernel, calls }));
+  uses.clear();
+  return out;
+}
+
 /** Ours and the stock config it displaced (undefined when the backend had none). */
 const installed = new Map<string, { ours: KernelConfig; stock?: KernelConfig }>();
 
@@ -112,6 +125,11 @@ export function registerTrainingKernels(backend: string): string[] {
     if (ours.setupFunc == null && current?.setupFunc != null) {
       ours = { ...ours, setupFunc: current.setupFunc };
     }
+    const name = providedName(p, backend), run = ours.kernelFunc;
+    ours = {
+      ...ours,
+      kernelFunc: (args) => (uses.set(name, (uses.get(name) ?? 0) + 1), run(args)),
+    };
     registerKernel(ours);
     installed.set(key, { ours, stock: current });
   }
