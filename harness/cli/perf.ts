@@ -5,7 +5,7 @@ import { Progress } from "../progress.ts";
 import { UserError } from "../errors.ts";
 import { DEFAULT_DB, Store } from "../../results/mod.ts";
 import {
-  datasetMissing,
+  defaultSelection,
   interruptPerf,
   PERF_BACKENDS,
   perfJson,
@@ -23,7 +23,8 @@ measurement is stored as a run of a suite of kind "perf".
 
 Flags:
   --experiment ID|GLOB   training experiments, comma-separated ids or globs
-                         (default: every training experiment whose dataset is here)
+                         (default: every training experiment whose dataset is here
+                         and whose FLOPs can be counted: conv2d, pooling, dense)
   --backend LIST         cpu,wasm,webgpu,pytorch-cpu (default: all)
   --profile NAME         quick (a few minutes; default) or full (longer windows, more of them)
   --quick                same as --profile quick
@@ -73,11 +74,11 @@ export async function perfCommand(args: string[]): Promise<number> {
   const training = experiments.filter((d) => d.experiment.kind === "train");
   let chosen = select(training, values.experiment);
   if (!values.experiment) {
-    // By default only what can run here; an explicit selection is stored as skipped instead.
-    const here = await Promise.all(
-      chosen.map(async (d) => (await datasetMissing(d.experiment.dataset!.key)) === null),
-    );
-    chosen = chosen.filter((_, i) => here[i]);
+    const selection = await defaultSelection(chosen);
+    for (const { id, why } of selection.leftOut) {
+      if (!values.quiet) console.error(`perf: leaving out ${id}: ${why}`);
+    }
+    chosen = selection.chosen;
   }
   if (chosen.length === 0) {
     throw new UserError(

@@ -8,12 +8,8 @@ export { type ModelFlops, modelFlops, TRAIN_FACTOR } from "./flops.ts";
 export { matmulGflops } from "./peak.ts";
 export { planWindows, type Protocol, PROTOCOLS } from "./protocol.ts";
 export { perfJson, perfTable } from "./report.ts";
-export {
-  datasetMissing,
-  interruptPerf,
-  type PerfOptions,
-  type PerfSuiteResult,
-  runPerfSuite,
-} from "./suite.ts";
+export { defaultSelection } from "./select.ts";
+export { datasetMissing } from "./run_one.ts";
+export { interruptPerf, type PerfOptions, type PerfSuiteResult, runPerfSuite } from "./suite.ts";
 export { measureTorch, pythonPath, torchVersion } from "./torch_runner.ts";
 export { PERF_BACKENDS, type PerfBackend, type PerfRow } from "./types.ts";

@@ -19,10 +19,15 @@ const HEADER = [
   "note",
 ];
 
+/** Images/s with the digits that matter: tfjs cpu's stock CNN trains below 1 image/s. */
+export function rate(v: number): string {
+  return fmt(v, v < 10 ? 2 : 0);
+}
+
 function kernelsCell(r: PerfRow, mode: "default" | "stock"): string {
   if (r.backend === "pytorch-cpu") return "torch";
   if (mode === "stock") return "stock";
-  return r.kernels.length ? r.kernels.map((k) => k.split("@")[0]).join(",") : "none";
+  return r.kernels.length ? `${r.kernels.length} ours` : "none";
 }
 
 function cells(r: PerfRow, mode: "default" | "stock"): string[] {
@@ -31,7 +36,7 @@ function cells(r: PerfRow, mode: "default" | "stock"): string[] {
   return [
     r.backend,
     r.status,
-    ips ? `${fmt(ips.median, 0)} [${fmt(ips.min, 0)}-${fmt(ips.max, 0)}]` : "-",
+    ips ? `${rate(ips.median)} [${rate(ips.min)}-${rate(ips.max)}]` : "-",
     r.ratioToPytorch !== null ? `${fmt(r.ratioToPytorch, 3)}x` : "-",
     fmt(r.gflops, 2),
     fmt(r.peakGflops, 1),
@@ -63,14 +68,17 @@ export function perfTable(result: PerfSuiteResult): string {
     parts.push(`${head}\n${table(HEADER, sorted.map((r) => cells(r, result.kernels)))}`);
   }
   const p = result.protocol;
+  const ours = new Map<string, string[]>();
+  for (const r of result.rows) if (r.kernels.length) ours.set(r.backend, r.kernels);
   parts.push(
     [
+      ...[...ours].map(([b, ks]) => `project kernels on ${b}: ${ks.join(", ")}`),
       `kernels: ${
         result.kernels === "stock"
           ? "tfjs as shipped (stock); timed steps bounded"
           : "the project's training kernels where prepareKernels provides them"
       }`,
-      `protocol (${result.profile}): ${p.warmupBatches} warm-up steps, ${p.windows} windows of ~${p.targetWindowS} s; peak = ${p.peak.n}x${p.peak.n} float32 matmul per backend (torch.mm on ${p.torchThreads} threads)`,
+      `protocol (${result.profile}): ${p.warmupBatches} warm-up steps, ${p.windows} windows of ~${p.targetWindowS} s; peak = ${p.peak.n}x${p.peak.n} float32 matmul per backend (PyTorch: the better of torch.mm and a 1x1 conv, ${p.torchThreads} threads)`,
       "GFLOP/s = 3 x forward multiply-add FLOPs per image x images/s; overhead = harness time outside the model step (batch copy, loss read, progress, storage) / (loop + storage)",
       `load average at start: ${
         result.loadAvg.map((x) => x.toFixed(2)).join(" ")

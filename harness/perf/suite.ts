@@ -4,24 +4,19 @@
  * PyTorch runs first for each experiment so every tfjs row carries its ratio to it. A run that
  * fails is stored with its status; the suite goes on.
  */
-import { resolveConfig, type ResolvedConfig } from "../config.ts";
+import { resolveConfig } from "../config.ts";
 import type { Declared } from "../discover.ts";
 import type { BackendName, ProfileName } from "../experiment.ts";
-import { useBackend } from "../backends.ts";
-import { classifyError } from "../classify.ts";
 import { environment, gitState } from "../provenance.ts";
 import { hashJson } from "../hash.ts";
-import { prepareKernels } from "../kernel_mode.ts";
-import { datasetSource } from "../data/mod.ts";
 import type { Progress } from "../progress.ts";
-import type { RunEnd, Store } from "../../results/mod.ts";
+import type { Store } from "../../results/mod.ts";
 import { type ModelFlops, modelFlops } from "./flops.ts";
-import { matmulGflops } from "./peak.ts";
 import { type Protocol, PROTOCOLS } from "./protocol.ts";
+import { rate } from "./report.ts";
+import { measureOne } from "./run_one.ts";
 import { derive, measurementsOf, overhead } from "./summarize.ts";
-import { measureTfjs } from "./tf_runner.ts";
-import { measureTorch, torchVersion, TranslationError } from "./torch_runner.ts";
-import { type Measured, PERF_BACKENDS, type PerfBackend, type PerfRow } from "./types.ts";
+import { PERF_BACKENDS, type PerfBackend, type PerfRow } from "./types.ts";
 
 export interface PerfOptions {
   profile: ProfileName;
@@ -45,8 +40,6 @@ export interface PerfSuiteResult {
   loadAvg: number[];
   rows: PerfRow[];
 }
-
-type Outcome = { end: RunEnd; measured: Measured | null };
 
 /** The run in progress, so Ctrl-C can record it as interrupted. */
 let current: { store: Store; runId: string; suiteId: string } | null = null;
@@ -212,83 +205,7 @@ export async function runPerfSuite(
   };
 }
 
-/** Why a dataset cannot be loaded here (unknown key or files absent), or null. */
-export async function datasetMissing(key: string): Promise<string | null> {
-  try {
-    return await datasetSource(key).unavailableReason();
-  } catch (err) {
-    return (err as Error).message;
-  }
-}
-
 function okDetail(r: PerfRow): string {
-  const ips = r.imagesPerS ? `${r.imagesPerS.median.toFixed(0)} images/s` : "";
+  const ips = r.imagesPerS ? `${rate(r.imagesPerS.median)} images/s` : "";
   return [ips, r.bounded ?? ""].filter(Boolean).join(", ");
-}
-
-/** One measurement, never throwing: every outcome becomes a status. */
-async function measureOne(
-  config: ResolvedConfig,
-  backend: PerfBackend,
-  seed: number,
-  p: Protocol,
-  opts: PerfOptions,
-  peaks: Map<BackendName, number[]>,
-): Promise<Outcome> {
-  const missing = config.dataset ? await datasetMissing(config.dataset.key) : null;
-  if (missing) {
-    const reason = `dataset "${config.dataset!.key}" is not available here: ${missing}`;
-    return { end: { status: "skipped", reason }, measured: null };
-  }
-  if (backend === "pytorch-cpu") {
-    const torch = await torchVersion();
-    if ("reason" in torch) {
-      return { end: { status: "skipped", reason: torch.reason }, measured: null };
-    }
-    try {
-      const m = await measureTorch(config, seed, p);
-      return {
-        end: {
-          status: "ok",
-          backendInfo: m.info,
-          kernels: [],
-          datasetProvenance: m.datasetProvenance,
-          trainSamples: config.dataset?.train,
-        },
-        measured: m,
-      };
-    } catch (err) {
-      const end: RunEnd = err instanceof TranslationError
-        ? { status: "unsupported", reason: err.message }
-        : classifyError(err);
-      return {
-        end: { ...end, backendInfo: { name: backend, torch: torch.version } },
-        measured: null,
-      };
-    }
-  }
-  const status = await useBackend(backend);
-  if (!status.available) {
-    return { end: { status: "skipped", reason: status.reason }, measured: null };
-  }
-  const kernels = prepareKernels(backend, opts.stock ? "stock" : "default");
-  const base = { backendInfo: status.info, kernels };
-  try {
-    if (!peaks.has(backend)) {
-      peaks.set(backend, await matmulGflops(p.peak.n, p.peak.warmup, p.peak.repeats));
-    }
-    const m = await measureTfjs(config, seed, p, opts.stock, (pr) => opts.progress.update(pr));
-    m.peakGflops = peaks.get(backend)!;
-    return {
-      end: {
-        status: "ok",
-        ...base,
-        datasetProvenance: m.info?.datasetProvenance as string,
-        trainSamples: config.dataset?.train,
-      },
-      measured: m,
-    };
-  } catch (err) {
-    return { end: { ...classifyError(err), ...base }, measured: null };
-  }
 }

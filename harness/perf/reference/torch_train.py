@@ -276,6 +276,7 @@ def run(job):
         if slow_reason(warmup, p) and len(warmup) >= p["bounded"]["warmupBatches"]:
             break
     windows_n, per, bounded = plan_windows(warmup, p, False)
+    slow = bounded is not None
     windows = []
     timed_start = time.perf_counter()
     for w in range(windows_n):
@@ -292,7 +293,8 @@ def run(job):
     model.eval()
     x_test, _ = load(job, "test")
     large = min(job["largeBatch"], len(x_test))
-    lat = p["latency"]
+    # As in tf_runner.ts: a bounded (slow) run times inference less too.
+    lat = {"warmup": 1, "repeats": min(2, p["latency"]["repeats"])} if slow else p["latency"]
 
     def latencies(x):
         out = []

@@ -1,0 +1,95 @@
+/** One perf measurement on one backend, never throwing: every outcome becomes a status. */
+import type { ResolvedConfig } from "../config.ts";
+import type { BackendName } from "../experiment.ts";
+import { useBackend } from "../backends.ts";
+import { classifyError } from "../classify.ts";
+import { kernelsUsed, prepareKernels } from "../kernel_mode.ts";
+import { datasetSource } from "../data/mod.ts";
+import type { Progress } from "../progress.ts";
+import type { RunEnd } from "../../results/mod.ts";
+import { matmulGflops } from "./peak.ts";
+import type { Protocol } from "./protocol.ts";
+import { measureTfjs } from "./tf_runner.ts";
+import { measureTorch, torchVersion, TranslationError } from "./torch_runner.ts";
+import type { Measured, PerfBackend } from "./types.ts";
+
+export type Outcome = { end: RunEnd; measured: Measured | null };
+
+/** Why a dataset cannot be loaded here (unknown key or files absent), or null. */
+export async function datasetMissing(key: string): Promise<string | null> {
+  try {
+    return await datasetSource(key).unavailableReason();
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
+/** One measurement, never throwing: every outcome becomes a status. */
+export async function measureOne(
+  config: ResolvedConfig,
+  backend: PerfBackend,
+  seed: number,
+  p: Protocol,
+  opts: { stock: boolean; progress: Progress },
+  peaks: Map<BackendName, number[]>,
+): Promise<Outcome> {
+  const missing = config.dataset ? await datasetMissing(config.dataset.key) : null;
+  if (missing) {
+    const reason = `dataset "${config.dataset!.key}" is not available here: ${missing}`;
+    return { end: { status: "skipped", reason }, measured: null };
+  }
+  if (backend === "pytorch-cpu") {
+    const torch = await torchVersion();
+    if ("reason" in torch) {
+      return { end: { status: "skipped", reason: torch.reason }, measured: null };
+    }
+    try {
+      const m = await measureTorch(config, seed, p);
+      return {
+        end: {
+          status: "ok",
+          backendInfo: m.info,
+          kernels: [],
+          datasetProvenance: m.datasetProvenance,
+          trainSamples: config.dataset?.train,
+        },
+        measured: m,
+      };
+    } catch (err) {
+      const end: RunEnd = err instanceof TranslationError
+        ? { status: "unsupported", reason: err.message }
+        : classifyError(err);
+      return {
+        end: { ...end, backendInfo: { name: backend, torch: torch.version } },
+        measured: null,
+      };
+    }
+  }
+  const status = await useBackend(backend);
+  if (!status.available) {
+    return { end: { status: "skipped", reason: status.reason }, measured: null };
+  }
+  prepareKernels(backend, opts.stock ? "stock" : "default");
+  const base = { backendInfo: status.info, kernels: [] as string[] };
+  try {
+    if (!peaks.has(backend)) {
+      peaks.set(backend, await matmulGflops(p.peak.n, p.peak.warmup, p.peak.repeats));
+    }
+    // Count only the training's kernel calls: the peak matmul above is not the model's.
+    kernelsUsed();
+    const m = await measureTfjs(config, seed, p, opts.stock, (pr) => opts.progress.update(pr));
+    base.kernels = kernelsUsed();
+    m.peakGflops = peaks.get(backend)!;
+    return {
+      end: {
+        status: "ok",
+        ...base,
+        datasetProvenance: m.info?.datasetProvenance as string,
+        trainSamples: config.dataset?.train,
+      },
+      measured: m,
+    };
+  } catch (err) {
+    return { end: { ...classifyError(err), ...base, kernels: kernelsUsed() }, measured: null };
+  }
+}
