@@ -11,26 +11,31 @@ export function median(xs: number[]): number {
 
 /**
  * Latency of `model.predict` on a batch: `warmup` untimed calls (shader compilation, first
- * allocation), then `repeats` timed calls, each awaiting `data()` inside the timed region so
- * asynchronous backends are measured to completion. Returns every timed call in ms.
+ * allocation), then up to `repeats` timed calls, each awaiting `data()` inside the timed
+ * region so asynchronous backends are measured to completion. Slow backends (a software
+ * GPU adapter takes seconds per large batch) stop after `budgetMs` of timed calls once
+ * three are done, so the median still rests on repeated calls. Returns every call in ms.
  */
 export async function predictLatencies(
   model: tf.LayersModel,
   input: tf.Tensor,
   warmup = 3,
   repeats = 15,
+  budgetMs = 5000,
 ): Promise<number[]> {
   const once = async () => {
+    const t0 = performance.now();
     const out = model.predict(input) as tf.Tensor;
     await out.data();
     out.dispose();
+    return performance.now() - t0;
   };
-  for (let i = 0; i < warmup; i++) await once();
+  let spent = 0;
+  for (let i = 0; i < warmup && spent < budgetMs; i++) spent += await once();
   const times: number[] = [];
   for (let i = 0; i < repeats; i++) {
-    const t0 = performance.now();
-    await once();
-    times.push(performance.now() - t0);
+    times.push(await once());
+    if (times.length >= 3 && times.reduce((a, b) => a + b, 0) > budgetMs) break;
   }
   return times;
 }
