@@ -7,6 +7,7 @@
 import { UserError } from "./harness/errors.ts";
 import { benchCommand } from "./harness/cli/bench.ts";
 import { listCommand } from "./harness/cli/list.ts";
+import { claimsCommand } from "./harness/cli/claims.ts";
 import { suggest } from "./harness/cli/args.ts";
 import { dataCommand } from "./harness/data/cli.ts";
 import { checkCommand } from "./harness/cli/check.ts";
@@ -14,6 +15,7 @@ import { checkCommand } from "./harness/cli/check.ts";
 const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; about: string }> = {
   bench: { run: benchCommand, about: "run the experiment suite and store every run" },
   list: { run: listCommand, about: "experiments, datasets and backends available here" },
+  claims: { run: claimsCommand, about: "check the articles' claims and print the claims board" },
   data: { run: dataCommand, about: "list, import or download datasets" },
   check: {
     run: checkCommand,

@@ -64,17 +64,19 @@ export default {
     {
       id: "high-test-accuracy",
       metric: "test_accuracy",
-      printed: "our model achieved a high accuracy on the test set (我们的模型在测试集上达到了较高的准确率)",
+      printed:
+        "our model achieved a high accuracy on the test set (我们的模型在测试集上达到了较高的准确率)",
       kind: "qualitative",
       value: 0.97,
       interpretation:
-        "\"high\" test accuracy on MNIST digits read as >= 0.97: a plain MLP already reaches ~0.97-0.98 on MNIST, so a CNN below 0.97 would not be called high",
+        '"high" test accuracy on MNIST digits read as >= 0.97: a plain MLP already reaches ~0.97-0.98 on MNIST, so a CNN below 0.97 would not be called high',
       where: "§5.3 Code Analysis and Explanation, Model Evaluation",
     },
     {
       id: "runs-as-printed",
       metric: "completes",
-      printed: "model.fit(train_images, train_labels, epochs=5, batch_size=64) then model.evaluate(...)",
+      printed:
+        "model.fit(train_images, train_labels, epochs=5, batch_size=64) then model.evaluate(...)",
       kind: "qualitative",
       value: 1,
       interpretation:

@@ -56,5 +56,27 @@ export default {
       seeds: [1],
     },
   },
+  claims: [
+    {
+      id: "runs-as-printed",
+      metric: "completes",
+      printed:
+        "以下是本项目的源代码实现 ... model.fit(x_train, y_train, epochs=5); model.evaluate(x_test, y_test)",
+      kind: "qualitative",
+      value: 1,
+      interpretation:
+        "the article presents the code as this project's working source: every run finishes (status ok = 1) instead of failing (0)",
+      where: "§5.2 源代码详细实现和代码解读",
+    },
+    {
+      id: "evaluates-performance",
+      metric: "test_accuracy",
+      printed: "使用测试数据评估模型性能 (evaluate the model's performance on the test data)",
+      kind: "qualitative",
+      where: "§5.3 代码解读与分析, item 7",
+      notCheckable:
+        "no result printed: the article evaluates the model but states no accuracy, loss or adjective to compare with",
+    },
+  ],
   tolerance: { accuracy: 0.01 },
 };

@@ -168,7 +168,7 @@ async function runOne(
       measurements: [],
     };
   }
-  const kernels = prepareKernels(backend, opts.kernels);
+  prepareKernels(backend, opts.kernels);
   try {
     const missing = config.dataset
       ? await datasetSource(config.dataset.key).unavailableReason()

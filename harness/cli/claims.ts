@@ -1,0 +1,119 @@
+/** `claims`: check every article's claims and print the claims board. */
+import { BACKENDS, type ProfileName, PROFILES } from "../experiment.ts";
+import { discover, select } from "../discover.ts";
+import { interruptCurrent } from "../suite.ts";
+import { Progress } from "../progress.ts";
+import { UserError } from "../errors.ts";
+import { boardJson, boardText, checkClaims } from "../claims/mod.ts";
+import { DEFAULT_DB } from "../../results/mod.ts";
+import { listFlag, parseFlags } from "./args.ts";
+
+export const CLAIMS_HELP = `Usage: deno task claims [flags]
+
+Check the claims each article prints against stored runs and print the claims board, grouped
+by article: claim, printed value, measured mean ± std [95% CI], verdict and the runs behind it.
+Verdicts are stored in the claim_verdicts table of the database.
+
+Runs used: for each experiment, the newest finished run of every (backend, seed) whose
+declaration hash and profile match. Missing runs are run first through the suite runner
+(as \`deno task bench\` would), so \`deno task claims\` alone gives a full board.
+
+Flags:
+  --article FILE         only this article (file name, or its number like 002)
+  --experiment ID|GLOB   only these experiments, comma-separated ids or globs
+  --profile NAME         quick (default; fewer seeds, less data, said in each verdict) or full
+  --backend LIST         backends to judge on: cpu,wasm,webgpu (default: each experiment's own)
+  --db PATH              DuckDB file (default: ${DEFAULT_DB})
+  --experiments DIR      folder of declarations (default: the project's experiments/)
+  --run                  run missing experiments first (the default)
+  --no-run               only read stored runs; claims without runs are "not checkable"
+  --json                 print the board as one JSON document on stdout
+  --quiet                no progress lines
+  --help                 this text
+`;
+
+export async function claimsCommand(args: string[]): Promise<number> {
+  const { values } = parseFlags("deno task claims", args, {
+    article: { type: "string" },
+    experiment: { type: "string" },
+    profile: { type: "string", default: "quick" },
+    backend: { type: "string" },
+    db: { type: "string", default: DEFAULT_DB },
+    experiments: { type: "string" },
+    run: { type: "boolean", default: false },
+    "no-run": { type: "boolean", default: false },
+    json: { type: "boolean", default: false },
+    quiet: { type: "boolean", default: false },
+    help: { type: "boolean", default: false },
+  });
+  if (values.help) {
+    console.log(CLAIMS_HELP);
+    return 0;
+  }
+  if (values.run && values["no-run"]) {
+    throw new UserError("--run and --no-run contradict each other");
+  }
+  const profile = listFlag("profile", values.profile!, PROFILES)[0] as ProfileName;
+  const backends = values.backend ? listFlag("backend", values.backend, BACKENDS) : undefined;
+  const { experiments, errors } = await discover(values.experiments);
+  for (const e of errors) console.error(`warning: skipped ${e}`);
+  let chosen = select(experiments, values.experiment);
+  if (values.article) {
+    const a = values.article.replace(/^.*\//, "");
+    chosen = chosen.filter((d) =>
+      d.experiment.source.article === a || d.experiment.source.article.startsWith(`${a}_`)
+    );
+  }
+  if (chosen.length === 0) {
+    const articles = [...new Set(experiments.map((d) => d.experiment.source.article))];
+    throw new UserError(
+      `No experiment matches${values.article ? ` --article "${values.article}"` : ""}${
+        values.experiment ? ` --experiment "${values.experiment}"` : ""
+      } (articles: ${articles.sort().join(", ")})`,
+    );
+  }
+  const db = values.db!;
+  const run = !values["no-run"];
+  if (!run) {
+    try {
+      await Deno.stat(db);
+    } catch {
+      throw new UserError(
+        `No results database at "${db}": run \`deno task claims\` without --no-run`,
+      );
+    }
+  }
+  const onSigint = async () => {
+    console.error("\ninterrupted: recording the run in progress as interrupted");
+    await interruptCurrent();
+    Deno.exit(130);
+  };
+  Deno.addSignalListener("SIGINT", onSigint);
+  try {
+    const t0 = performance.now();
+    const result = await checkClaims({
+      db,
+      profile,
+      declared: chosen,
+      run,
+      backends,
+      progress: new Progress(Deno.stderr.isTerminal(), `${db}.progress.jsonl`, values.quiet),
+      argv: ["claims", ...args],
+    });
+    const wallS = (performance.now() - t0) / 1000;
+    if (values.json) {
+      console.log(JSON.stringify({ ...boardJson(result, db) as object, wallS }, null, 2));
+    } else {
+      console.log(boardText(result));
+      const ran = result.suites.reduce((n, s) => n + s.runs.length, 0);
+      console.log(
+        `checked in ${wallS.toFixed(1)} s${
+          ran ? ` (ran ${ran} missing runs)` : ""
+        }, verdicts stored in ${db}`,
+      );
+    }
+    return 0;
+  } finally {
+    Deno.removeSignalListener("SIGINT", onSigint);
+  }
+}
