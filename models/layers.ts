@@ -26,7 +26,7 @@ const FACTORIES: Record<string, Factory> = {
 };
 
 /** The layer types a model spec may use. */
-export const LAYER_TYPES = [...Object.keys(FACTORIES), "dropout"];
+export const LAYER_TYPES = [...Object.keys(FACTORIES), "dropout", "spatialDropout2d"];
 
 /** Options naming an initializer, and the tfjs factory behind each name a spec may use. */
 const INITIALIZER_OPTIONS: Record<string, string> = {
@@ -81,11 +81,12 @@ export function buildLayer(
 ): tf.layers.Layer {
   const { type, ...rest } = spec;
   const options: Record<string, unknown> = { ...rest, ...first };
-  if (type === "dropout") {
+  if (type === "dropout" || type === "spatialDropout2d") {
     return new SeededDropout({
       rate: Number(rest.rate),
       rng: rng.split("dropout"),
       name: rest.name as string | undefined,
+      spatial: type === "spatialDropout2d",
     });
   }
   const factory = FACTORIES[type];

