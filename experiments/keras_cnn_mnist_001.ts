@@ -55,7 +55,7 @@ export default {
   backends: ["cpu", "wasm", "webgpu"],
   profiles: {
     quick: {
-      dataset: { train: 1024, validation: 256, test: 512 },
+      dataset: { train: 512, validation: 128, test: 256 },
       training: { epochs: 2 },
       seeds: [1],
     },

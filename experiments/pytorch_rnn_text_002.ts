@@ -78,7 +78,7 @@ export default {
   backends: ["cpu", "wasm", "webgpu"],
   profiles: {
     quick: {
-      dataset: { train: 512, validation: 0, test: 256 },
+      dataset: { train: 256, validation: 0, test: 256 },
       training: { epochs: 1 },
       seeds: [1],
     },

@@ -30,6 +30,8 @@ export interface RunOutcome {
 
 /** Batches per timing window: the repeated throughput samples the regression gate tests. */
 export const WINDOW_BATCHES = 4;
+/** Training steps before the first timing window (compilation, first allocations). */
+export const WARMUP_BATCHES = 3;
 /** The "large batch" of the inference latency measurement. */
 export const LARGE_BATCH = 256;
 
@@ -67,7 +69,9 @@ export async function trainRun(
         ? shuffler.permutation(n)
         : Int32Array.from({ length: n }, (_, i) => i);
       const epochStart = performance.now();
-      let lossSum = 0, accSum = 0, windowStart = epochStart, windowSamples = 0;
+      let lossSum = 0, accSum = 0;
+      // Windows never span an epoch's end (validation and hashing run there).
+      let windowStart = epochStart, windowSamples = 0, windowBatches = 0;
       for (let b = 0; b < batches; b++) {
         const d0 = performance.now();
         const batch = batchTensors(
@@ -89,22 +93,23 @@ export async function trainRun(
         accSum += a * size;
         tf.dispose([batch.x, batch.y]);
         memory.sample();
-        windowSamples += size;
-        if ((b + 1) % WINDOW_BATCHES === 0 && epoch > 0) {
-          const now = performance.now();
-          measurements.push({
-            name: "train_window_samples_per_s",
-            unit: "samples/s",
-            idx: measurements.length,
-            value: windowSamples / ((now - windowStart) / 1000),
-          });
-          windowStart = now;
-          windowSamples = 0;
-        } else if ((b + 1) % WINDOW_BATCHES === 0) {
-          windowStart = performance.now();
-          windowSamples = 0;
-        }
         const done = epoch * batches + b + 1;
+        if (done === WARMUP_BATCHES) {
+          // The first steps compile shaders and allocate: timing windows start after them.
+          windowStart = performance.now();
+        } else if (done > WARMUP_BATCHES) {
+          windowSamples += size;
+          if (++windowBatches === WINDOW_BATCHES) {
+            const now = performance.now();
+            measurements.push({
+              name: "train_window_samples_per_s",
+              unit: "samples/s",
+              idx: measurements.length,
+              value: windowSamples / ((now - windowStart) / 1000),
+            });
+            [windowStart, windowSamples, windowBatches] = [now, 0, 0];
+          }
+        }
         const elapsed = (performance.now() - trainStart) / 1000;
         onProgress({
           epoch: epoch + 1,
@@ -133,6 +138,7 @@ export async function trainRun(
       { name: "harness_data_s", unit: "s", idx: 0, value: dataS },
       { name: "model_step_s", unit: "s", idx: 0, value: stepS },
     );
+    const windows = measurements.filter((m) => m.name === "train_window_samples_per_s");
     const steady = epochs.slice(1);
     return {
       epochs,
@@ -146,7 +152,13 @@ export async function trainRun(
         testLoss: result.loss,
         testAccuracy: result.accuracy,
         firstEpochS: epochs[0].wallS,
-        steadySamplesPerS: steady.length > 0 ? median(steady.map((e) => e.samplesPerS)) : null,
+        // Steady state: the median timing window after warm-up; whole later epochs when a
+        // run is too short for one window.
+        steadySamplesPerS: windows.length > 0
+          ? median(windows.map((w) => w.value))
+          : steady.length > 0
+          ? median(steady.map((e) => e.samplesPerS))
+          : null,
         ...latencies,
         peakTensors: memory.peakTensors,
         peakBytes: memory.peakBytes,
