@@ -61,14 +61,14 @@ export async function listCommand(args: string[]): Promise<number> {
   console.log("\nDatasets");
   console.log(table(
     ["key", "available", "title"],
-    datasets.map((
-      d,
-    ) => [
+    datasets.map((d) => [
       d.key,
-      d.unavailable === null ? "yes" : `no: ${d.unavailable}`,
+      d.unavailable === null ? "yes" : "no (below)",
       d.title + (d.substituteFor ? ` (substitute for ${d.substituteFor})` : ""),
     ]),
   ));
+  // Reasons are long (paths, commands to run): one line each under the table.
+  for (const d of datasets) if (d.unavailable) console.log(`  ${d.key}: ${d.unavailable}`);
   console.log("\nBackends");
   console.log(table(
     ["backend", "available", "details"],
