@@ -190,7 +190,7 @@ async function runOne(
       : await trainRun(config, seed, (p) => opts.progress.update(p));
     outcome.end.backendInfo = status.info;
     // The kernels of ours this run called (registered ones it never called are not listed).
-    outcome.end.kernels = kernelsUsed();
+    outcome.end.kernels = kernelsUsed(backend);
     return outcome;
   } catch (err) {
     return {
@@ -198,7 +198,7 @@ async function runOne(
         ...classifyError(err),
         wallS: (performance.now() - t0) / 1000,
         backendInfo: status.info,
-        kernels: kernelsUsed(),
+        kernels: kernelsUsed(backend),
       },
       epochs: [],
       measurements: [],

@@ -78,7 +78,7 @@ export async function measureOne(
     // Count only the training's kernel calls: the peak matmul above is not the model's.
     kernelsUsed();
     const m = await measureTfjs(config, seed, p, opts.stock, (pr) => opts.progress.update(pr));
-    base.kernels = kernelsUsed();
+    base.kernels = kernelsUsed(backend);
     m.peakGflops = peaks.get(backend)!;
     return {
       end: {
@@ -90,6 +90,9 @@ export async function measureOne(
       measured: m,
     };
   } catch (err) {
-    return { end: { ...classifyError(err), ...base, kernels: kernelsUsed() }, measured: null };
+    return {
+      end: { ...classifyError(err), ...base, kernels: kernelsUsed(backend) },
+      measured: null,
+    };
   }
 }
