@@ -61,6 +61,16 @@ export function resolveConfig(
   };
 }
 
+/**
+ * What one run uses: the resolved configuration with its own backend and seed in place of
+ * the suite's lists, so runs of the same setting hash alike whichever other backends or
+ * seeds ran beside them.
+ */
+export function runConfig(config: ResolvedConfig, backend: BackendName | string, seed: number) {
+  const { seeds: _seeds, backends: _backends, ...rest } = config;
+  return { ...rest, backend, seed };
+}
+
 /** The first `n` of `seeds`, extended with the smallest unused non-negative integers. */
 export function extendSeeds(seeds: number[], n: number): number[] {
   const out = seeds.slice(0, n);

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { extendSeeds, resolveConfig } from "./config.ts";
+import { extendSeeds, resolveConfig, runConfig } from "./config.ts";
 import type { Experiment } from "./experiment.ts";
 
 const e: Experiment = {
@@ -37,4 +37,12 @@ Deno.test("extendSeeds() keeps the declared seeds first and fills with unused in
   assert.deepEqual(extendSeeds([7], 3), [7, 0, 1]);
   assert.deepEqual(extendSeeds([0, 2], 4), [0, 2, 1, 3]);
   assert.deepEqual(extendSeeds([5, 6, 7], 2), [5, 6]);
+});
+
+Deno.test("runConfig() hashes a run's own setting, not the suite's other backends and seeds", () => {
+  const all = resolveConfig(e, "full");
+  const one = resolveConfig(e, "full", { backends: ["wasm"], seeds: 1 });
+  assert.deepEqual(runConfig(all, "wasm", 1), runConfig(one, "wasm", 1));
+  assert.notDeepEqual(runConfig(all, "wasm", 1), runConfig(all, "wasm", 2));
+  assert.equal(runConfig(all, "cpu", 3).seed, 3);
 });

@@ -3,7 +3,7 @@
  * stored as it ends. A run that fails is stored with its status; the suite goes on.
  */
 import type { CliOverrides, ResolvedConfig } from "./config.ts";
-import { resolveConfig } from "./config.ts";
+import { resolveConfig, runConfig } from "./config.ts";
 import type { Declared } from "./discover.ts";
 import type { BackendName, ProfileName } from "./experiment.ts";
 import { useBackend } from "./backends.ts";
@@ -111,8 +111,8 @@ export async function runSuite(
       seed,
       profile: opts.profile,
       envId: env.envId,
-      config,
-      configHash: await hashJson(config),
+      config: runConfig(config, backend, seed),
+      configHash: await hashJson(runConfig(config, backend, seed)),
       declarationHash: d.hash,
       gitCommit: git.commit,
       gitDirty: git.dirty,

@@ -4,7 +4,7 @@
  * PyTorch runs first for each experiment so every tfjs row carries its ratio to it. A run that
  * fails is stored with its status; the suite goes on.
  */
-import { resolveConfig } from "../config.ts";
+import { resolveConfig, runConfig } from "../config.ts";
 import type { Declared } from "../discover.ts";
 import type { BackendName, ProfileName } from "../experiment.ts";
 import { environment, gitState } from "../provenance.ts";
@@ -92,8 +92,11 @@ export async function runPerfSuite(
   const rows: PerfRow[] = [];
   for (const [i, { d, config, backend }] of plan.entries()) {
     const e = d.experiment, seed = config.seeds[0], runId = crypto.randomUUID();
-    const runConfig = { ...config, perf: { protocol, kernels: opts.stock ? "stock" : "default" } };
-    const configHash = await hashJson(runConfig);
+    const perfConfig = {
+      ...runConfig(config, backend, seed),
+      perf: { protocol, kernels: opts.stock ? "stock" : "default" },
+    };
+    const configHash = await hashJson(perfConfig);
     let storageS = 0, progressS = 0;
     const timed = async <T>(fn: () => Promise<T> | T, into: "storage" | "progress") => {
       const s = performance.now();
@@ -117,7 +120,7 @@ export async function runPerfSuite(
         seed,
         profile: opts.profile,
         envId: env.envId,
-        config: runConfig,
+        config: perfConfig,
         configHash,
         declarationHash: d.hash,
         gitCommit: git.commit,
