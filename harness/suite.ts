@@ -8,7 +8,7 @@ import type { Declared } from "./discover.ts";
 import type { BackendName, ProfileName } from "./experiment.ts";
 import { useBackend } from "./backends.ts";
 import { classifyError } from "./classify.ts";
-import { environment, gitState } from "./provenance.ts";
+import { setCurrentRun, startSuite } from "./suite_start.ts";
 import { hashJson } from "./hash.ts";
 import type { Progress } from "./progress.ts";
 import { type RunOutcome, trainRun } from "./train.ts";
@@ -52,20 +52,7 @@ export interface SuiteResult {
   runs: RunSummary[];
 }
 
-/** The run in progress, so Ctrl-C can record it as interrupted. */
-let current: { store: Store; runId: string; suiteId: string } | null = null;
-
-/** Record the run in progress (if any) and its suite as interrupted. */
-export async function interruptCurrent(): Promise<void> {
-  const c = current;
-  if (!c) return;
-  current = null;
-  await c.store.finishRun(c.runId, {
-    status: "interrupted",
-    reason: "interrupted by the user (SIGINT)",
-  });
-  await c.store.finishSuite(c.suiteId, "interrupted");
-}
+export { interruptCurrent } from "./suite_start.ts";
 
 export async function runSuite(
   store: Store,
@@ -73,21 +60,12 @@ export async function runSuite(
   opts: SuiteOptions,
 ): Promise<SuiteResult> {
   const t0 = performance.now();
-  await store.init();
-  await store.reapInterrupted();
-  const env = await environment();
-  const git = await gitState();
-  await store.saveEnvironment(env);
-  const suiteId = crypto.randomUUID();
-  await store.startSuite({
-    suiteId,
-    kind: opts.kind ?? "bench",
-    profile: opts.profile,
-    argv: opts.argv,
-    gitCommit: git.commit,
-    gitDirty: git.dirty,
-    envId: env.envId,
-  });
+  const { suiteId, env, git } = await startSuite(
+    store,
+    opts.kind ?? "bench",
+    opts.profile,
+    opts.argv,
+  );
   const plan = declared.flatMap((d) => {
     const config = resolveConfig(d.experiment, opts.profile, opts.overrides);
     return config.backends.flatMap((backend) =>
@@ -117,10 +95,10 @@ export async function runSuite(
       gitCommit: git.commit,
       gitDirty: git.dirty,
     });
-    current = { store, runId, suiteId };
+    setCurrentRun({ store, runId, suiteId });
     opts.progress.runStart(suiteId, i + 1, plan.length, e.id, backend, seed);
     const outcome = await runOne(config, backend, seed, opts);
-    current = null;
+    setCurrentRun(null);
     await store.finishRun(runId, outcome.end, outcome.epochs, outcome.measurements);
     const end = outcome.end;
     opts.progress.runEnd(

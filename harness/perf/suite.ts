@@ -7,7 +7,7 @@
 import { resolveConfig, runConfig } from "../config.ts";
 import type { Declared } from "../discover.ts";
 import type { BackendName, ProfileName } from "../experiment.ts";
-import { environment, gitState } from "../provenance.ts";
+import { setCurrentRun, startSuite } from "../suite_start.ts";
 import { hashJson } from "../hash.ts";
 import type { Progress } from "../progress.ts";
 import type { Store } from "../../results/mod.ts";
@@ -41,20 +41,8 @@ export interface PerfSuiteResult {
   rows: PerfRow[];
 }
 
-/** The run in progress, so Ctrl-C can record it as interrupted. */
-let current: { store: Store; runId: string; suiteId: string } | null = null;
-
 /** Record the perf run in progress (if any) and its suite as interrupted. */
-export async function interruptPerf(): Promise<void> {
-  const c = current;
-  if (!c) return;
-  current = null;
-  await c.store.finishRun(c.runId, {
-    status: "interrupted",
-    reason: "interrupted by the user (SIGINT)",
-  });
-  await c.store.finishSuite(c.suiteId, "interrupted");
-}
+export { interruptCurrent as interruptPerf } from "../suite_start.ts";
 
 export async function runPerfSuite(
   store: Store,
@@ -64,21 +52,7 @@ export async function runPerfSuite(
   const t0 = performance.now();
   const protocol = opts.protocol ?? PROTOCOLS[opts.profile];
   const loadAvg = Deno.loadavg();
-  await store.init();
-  await store.reapInterrupted();
-  const env = await environment();
-  const git = await gitState();
-  await store.saveEnvironment(env);
-  const suiteId = crypto.randomUUID();
-  await store.startSuite({
-    suiteId,
-    kind: "perf",
-    profile: opts.profile,
-    argv: opts.argv,
-    gitCommit: git.commit,
-    gitDirty: git.dirty,
-    envId: env.envId,
-  });
+  const { suiteId, env, git } = await startSuite(store, "perf", opts.profile, opts.argv);
   const plan = declared.flatMap((d) => {
     const config = resolveConfig(d.experiment, opts.profile, { seeds: 1 });
     const own: PerfBackend[] = ["pytorch-cpu", ...config.backends];
@@ -126,7 +100,7 @@ export async function runPerfSuite(
         gitCommit: git.commit,
         gitDirty: git.dirty,
       }), "storage");
-    current = { store, runId, suiteId };
+    setCurrentRun({ store, runId, suiteId });
     await timed(
       () => opts.progress.runStart(suiteId, i + 1, plan.length, e.id, backend, seed),
       "progress",
@@ -181,7 +155,7 @@ export async function runPerfSuite(
         reason: measured.bounded ? `bounded: ${measured.bounded}` : null,
       });
     }
-    current = null;
+    setCurrentRun(null);
     const finish = () => store.finishRun(runId, end, [], measurements);
     await timed(finish, "storage");
     if (measured) {
