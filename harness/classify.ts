@@ -1,8 +1,6 @@
 /** Turning what a run threw into a stored status and a one-line reason. */
 import { oneLine } from "./errors.ts";
-
-/** A missing kernel means the backend cannot do this work as shipped: `unsupported`. */
-const MISSING_KERNEL = /Kernel '([^']+)' not registered for backend '([^']+)'/;
+import { missingKernelFromError } from "./kernels/mod.ts";
 
 /**
  * Classify a run's error.
@@ -14,13 +12,13 @@ const MISSING_KERNEL = /Kernel '([^']+)' not registered for backend '([^']+)'/;
  * ```
  */
 export function classifyError(err: unknown): { status: "failed" | "unsupported"; reason: string } {
-  const text = oneLine(err);
-  const m = MISSING_KERNEL.exec(text);
-  if (m) {
+  // A missing kernel means the backend cannot do this work as shipped: `unsupported`.
+  const missing = missingKernelFromError(err);
+  if (missing) {
     return {
       status: "unsupported",
-      reason: `kernel ${m[1]} is not registered for backend ${m[2]}`,
+      reason: `kernel ${missing.kernel} is not registered for backend ${missing.backend}`,
     };
   }
-  return { status: "failed", reason: text };
+  return { status: "failed", reason: oneLine(err) };
 }

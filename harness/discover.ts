@@ -81,11 +81,17 @@ function checkVariants(experiments: Declared[], errors: string[]): void {
 /** Select experiments by id or glob (`*` and `?`), comma-separated. */
 export function select(all: Declared[], pattern: string | undefined): Declared[] {
   if (!pattern) return all;
+  const matches = idMatcher(pattern);
+  return all.filter((d) => matches(d.experiment.id));
+}
+
+/** A test for experiment ids against comma-separated ids or globs (`*` and `?`). */
+export function idMatcher(pattern: string): (id: string) => boolean {
   const regexes = pattern.split(",").map((p) =>
     new RegExp(
       "^" + p.trim().replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".") +
         "$",
     )
   );
-  return all.filter((d) => regexes.some((r) => r.test(d.experiment.id)));
+  return (id) => regexes.some((r) => r.test(id));
 }

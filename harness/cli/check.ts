@@ -4,7 +4,7 @@
  * Exit codes: 0 no regression, 1 regression, 2 usage error.
  */
 import { type BackendName, BACKENDS } from "../experiment.ts";
-import { discover } from "../discover.ts";
+import { discover, idMatcher, select } from "../discover.ts";
 import { Progress } from "../progress.ts";
 import { UserError } from "../errors.ts";
 import { gitState } from "../provenance.ts";
@@ -21,7 +21,6 @@ import { calibrate } from "../gate/calibrate.ts";
 import { GATE_PROTOCOL } from "../gate/protocol.ts";
 import { intFlag, listFlag, parseFlags } from "./args.ts";
 import { fmt, table } from "./table.ts";
-import { select } from "../discover.ts";
 
 export const CHECK_HELP = `Usage: deno task check --baseline REF|FILE [flags]
        deno task check --record FILE [--experiment ID] [--backend LIST] [--seeds N]
@@ -141,8 +140,7 @@ async function check(args: string[]): Promise<number> {
   const baseline = await resolveRuns(db, values.baseline);
   const keep = (r: { experimentId: string; backend: string }) =>
     (!backends || backends.includes(r.backend as BackendName)) &&
-    (!values.experiment ||
-      select([{ experiment: { id: r.experimentId } } as never], values.experiment).length > 0);
+    (!values.experiment || idMatcher(values.experiment)(r.experimentId));
   baseline.runs = baseline.runs.filter(keep);
   if (baseline.runs.length === 0) {
     throw new UserError(`The baseline has no runs for this selection`);
