@@ -33,6 +33,8 @@ export interface BackendInfo {
   adapter?: { vendor: string; architecture: string; device: string; description: string };
   /** webgpu: true for a software adapter such as Mesa's llvmpipe (lavapipe). */
   software?: boolean;
+  /** Data-parallel training replicas the run used (harness/parallel/), set per run. */
+  replicas?: number;
 }
 
 /** A backend that started, or the reason it could not. */

@@ -64,11 +64,18 @@ export function resolveConfig(
 /**
  * What one run uses: the resolved configuration with its own backend and seed in place of
  * the suite's lists, so runs of the same setting hash alike whichever other backends or
- * seeds ran beside them.
+ * seeds ran beside them. Data-parallel `replicas` (harness/parallel/) change the last bits of
+ * every result, so a run with more than one records them and hashes apart; one replica adds
+ * nothing, so single-replica runs keep the hashes they had before replicas existed.
  */
-export function runConfig(config: ResolvedConfig, backend: BackendName | string, seed: number) {
+export function runConfig(
+  config: ResolvedConfig,
+  backend: BackendName | string,
+  seed: number,
+  replicas = 1,
+) {
   const { seeds: _seeds, backends: _backends, ...rest } = config;
-  return { ...rest, backend, seed };
+  return { ...rest, backend, seed, ...(replicas > 1 ? { replicas } : {}) };
 }
 
 /** The first `n` of `seeds`, extended with the smallest unused non-negative integers. */

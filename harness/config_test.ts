@@ -46,3 +46,11 @@ Deno.test("runConfig() hashes a run's own setting, not the suite's other backend
   assert.notDeepEqual(runConfig(all, "wasm", 1), runConfig(all, "wasm", 2));
   assert.equal(runConfig(all, "cpu", 3).seed, 3);
 });
+
+Deno.test("runConfig() records replicas above 1 and leaves single-replica runs as they were", () => {
+  const c = resolveConfig(e, "full");
+  assert.deepEqual(runConfig(c, "wasm", 1, 1), runConfig(c, "wasm", 1));
+  assert.equal("replicas" in runConfig(c, "wasm", 1), false);
+  assert.equal(runConfig(c, "wasm", 1, 2).replicas, 2);
+  assert.notDeepEqual(runConfig(c, "wasm", 1, 2), runConfig(c, "wasm", 1));
+});

@@ -15,6 +15,7 @@ import { type RunOutcome, trainRun } from "./train.ts";
 import { runWorked } from "./worked_run.ts";
 import { kernelsUsed, prepareKernels } from "./kernel_mode.ts";
 import { datasetSource } from "./data/mod.ts";
+import { resolveReplicas } from "./parallel/mod.ts";
 import type { Store } from "../results/mod.ts";
 import type { EpochRecord, RunStatus } from "../results/types.ts";
 
@@ -26,6 +27,8 @@ export interface SuiteOptions {
   argv: string[];
   /** "default" registers the project's training kernels; "stock" measures tfjs as shipped. */
   kernels: "default" | "stock";
+  /** Data-parallel replicas for cpu and wasm training runs (default: per backend and cores). */
+  replicas?: number;
   progress: Progress;
 }
 
@@ -76,6 +79,7 @@ export async function runSuite(
   for (const [i, { d, config, backend, seed }] of plan.entries()) {
     const runId = crypto.randomUUID();
     const e = d.experiment;
+    const replicas = resolveReplicas(backend, config.kind, opts.kernels, opts.replicas);
     await store.startRun({
       runId,
       suiteId,
@@ -89,15 +93,15 @@ export async function runSuite(
       seed,
       profile: opts.profile,
       envId: env.envId,
-      config: runConfig(config, backend, seed),
-      configHash: await hashJson(runConfig(config, backend, seed)),
+      config: runConfig(config, backend, seed, replicas),
+      configHash: await hashJson(runConfig(config, backend, seed, replicas)),
       declarationHash: d.hash,
       gitCommit: git.commit,
       gitDirty: git.dirty,
     });
     setCurrentRun({ store, runId, suiteId });
     opts.progress.runStart(suiteId, i + 1, plan.length, e.id, backend, seed);
-    const outcome = await runOne(config, backend, seed, opts);
+    const outcome = await runOne(config, backend, seed, replicas, opts);
     setCurrentRun(null);
     await store.finishRun(runId, outcome.end, outcome.epochs, outcome.measurements);
     const end = outcome.end;
@@ -135,6 +139,7 @@ async function runOne(
   config: ResolvedConfig,
   backend: BackendName,
   seed: number,
+  replicas: number,
   opts: SuiteOptions,
 ): Promise<RunOutcome> {
   const t0 = performance.now();
@@ -147,6 +152,7 @@ async function runOne(
     };
   }
   prepareKernels(backend, opts.kernels);
+  const info = config.kind === "train" ? { ...status.info, replicas } : status.info;
   try {
     const missing = config.dataset
       ? await datasetSource(config.dataset.key).unavailableReason()
@@ -157,7 +163,7 @@ async function runOne(
           status: "skipped",
           reason: `dataset "${config.dataset!.key}" is not available here: ${missing}`,
           wallS: 0,
-          backendInfo: status.info,
+          backendInfo: info,
         },
         epochs: [],
         measurements: [],
@@ -165,8 +171,12 @@ async function runOne(
     }
     const outcome = config.kind === "worked"
       ? await runWorked(config, backend)
-      : await trainRun(config, seed, (p) => opts.progress.update(p));
-    outcome.end.backendInfo = status.info;
+      : await trainRun(config, seed, (p) => opts.progress.update(p), {
+        backend,
+        replicas,
+        kernels: opts.kernels,
+      });
+    outcome.end.backendInfo = info;
     // The kernels of ours this run called (registered ones it never called are not listed).
     outcome.end.kernels = kernelsUsed(backend);
     return outcome;
@@ -175,7 +185,7 @@ async function runOne(
       end: {
         ...classifyError(err),
         wallS: (performance.now() - t0) / 1000,
-        backendInfo: status.info,
+        backendInfo: info,
         kernels: kernelsUsed(backend),
       },
       epochs: [],

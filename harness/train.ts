@@ -9,6 +9,7 @@ import { batchTensors, splitTensors } from "./batches.ts";
 import { median, MemoryTracker, predictLatencies, weightsHash } from "./measure.ts";
 import { Rng } from "./rng.ts";
 import { buildModel, compileModel } from "../models/mod.ts";
+import { makeTrainer, type Trainer } from "./parallel/mod.ts";
 import type { EpochRecord, Measurement, RunEnd } from "../results/types.ts";
 
 /** Where a run is, for progress displays. */
@@ -35,11 +36,20 @@ export const WARMUP_BATCHES = 3;
 /** The "large batch" of the inference latency measurement. */
 export const LARGE_BATCH = 256;
 
+/** How a run executes, apart from what it trains (an option of the run, not of the article). */
+export interface Execution {
+  backend: string;
+  /** Data-parallel replicas (see harness/parallel/); 1 calls `trainOnBatch` as tfjs ships it. */
+  replicas: number;
+  kernels: "default" | "stock";
+}
+
 /** Train and measure one (experiment, backend, seed). Throws on failure; the suite classifies. */
 export async function trainRun(
   config: ResolvedConfig,
   seed: number,
   onProgress: (p: RunProgress) => void = () => {},
+  exec: Execution = { backend: tf.getBackend(), replicas: 1, kernels: "default" },
 ): Promise<RunOutcome> {
   const t0 = performance.now();
   const training = config.training!, spec = config.model!;
@@ -58,7 +68,9 @@ export async function trainRun(
     : null;
   const test = splitTensors(slices.test, shape, classes, loss);
   let dataS = 0, stepS = 0;
+  let trainer: Trainer | undefined;
   try {
+    trainer = await makeTrainer(model, config, exec.backend, exec.replicas, rng, exec.kernels);
     const n = slices.train.n, bs = training.batchSize;
     const batches = Math.ceil(n / bs);
     const totalBatches = batches * training.epochs;
@@ -84,10 +96,9 @@ export async function trainRun(
           loss,
         );
         const d1 = performance.now();
-        const out = await model.trainOnBatch(batch.x, batch.y);
+        const [l, a] = await trainer.step(batch.x, batch.y);
         stepS += (performance.now() - d1) / 1000;
         dataS += (d1 - d0) / 1000;
-        const [l, a] = Array.isArray(out) ? out : [out, NaN];
         const size = batch.x.shape[0];
         lossSum += l * size;
         accSum += a * size;
@@ -166,6 +177,7 @@ export async function trainRun(
       },
     };
   } finally {
+    await trainer?.close();
     tf.dispose([test.x, test.y]);
     if (val) tf.dispose([val.x, val.y]);
     model.optimizer?.dispose();

@@ -22,6 +22,8 @@ Flags:
   --db PATH              DuckDB file (default: ${DEFAULT_DB})
   --experiments DIR      folder of declarations (default: the project's experiments/)
   --stock-kernels        use tfjs's kernels as shipped (no training kernels of ours)
+  --replicas N           data-parallel training replicas on cpu and wasm, one per Worker
+                         (default: 2 with 2+ cores, 1 with --stock-kernels; webgpu: always 1)
   --json                 print the summary as one JSON document on stdout
   --quiet                no progress lines
   --help                 this text
@@ -37,6 +39,7 @@ export async function benchCommand(args: string[]): Promise<number> {
     db: { type: "string", default: DEFAULT_DB },
     experiments: { type: "string" },
     "stock-kernels": { type: "boolean", default: false },
+    replicas: { type: "string" },
     json: { type: "boolean", default: false },
     quiet: { type: "boolean", default: false },
     help: { type: "boolean", default: false },
@@ -48,6 +51,7 @@ export async function benchCommand(args: string[]): Promise<number> {
   const profile = listFlag("profile", values.profile!, PROFILES)[0] as ProfileName;
   const backends = values.backend ? listFlag("backend", values.backend, BACKENDS) : undefined;
   const seeds = values.seeds ? intFlag("seeds", values.seeds) : undefined;
+  const replicas = values.replicas ? intFlag("replicas", values.replicas) : undefined;
   const { experiments, errors } = await discover(values.experiments);
   for (const e of errors) console.error(`warning: skipped ${e}`);
   const chosen = select(experiments, values.experiment);
@@ -72,6 +76,7 @@ export async function benchCommand(args: string[]): Promise<number> {
       overrides: { seeds, backends },
       argv: ["bench", ...args],
       kernels: values["stock-kernels"] ? "stock" : "default",
+      replicas,
       progress: new Progress(Deno.stderr.isTerminal(), `${db}.progress.jsonl`, values.quiet),
     });
     if (values.json) {

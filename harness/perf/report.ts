@@ -34,7 +34,7 @@ function cells(r: PerfRow, mode: "default" | "stock"): string[] {
   const ips = r.imagesPerS;
   const note = r.status === "ok" ? (r.bounded ?? "") : r.reason ?? "";
   return [
-    r.backend,
+    r.replicas && r.replicas > 1 ? `${r.backend} x${r.replicas}` : r.backend,
     r.status,
     ips ? `${rate(ips.median)} [${rate(ips.min)}-${rate(ips.max)}]` : "-",
     r.ratioToPytorch !== null ? `${fmt(r.ratioToPytorch, 3)}x` : "-",
@@ -80,6 +80,9 @@ export function perfTable(result: PerfSuiteResult): string {
       }`,
       `protocol (${result.profile}): ${p.warmupBatches} warm-up steps, ${p.windows} windows of ~${p.targetWindowS} s; peak = ${p.peak.n}x${p.peak.n} float32 matmul per backend (PyTorch: the better of torch.mm and a 1x1 conv, ${p.torchThreads} threads)`,
       "GFLOP/s = 3 x forward multiply-add FLOPs per image x images/s; overhead = harness time outside the model step (batch copy, loss read, progress, storage) / (loop + storage)",
+      ...(result.rows.some((r) => (r.replicas ?? 1) > 1)
+        ? ["backend xN: trained data-parallel on N replicas, the main thread and N-1 Workers"]
+        : []),
       `load average at start: ${
         result.loadAvg.map((x) => x.toFixed(2)).join(" ")
       } (${navigator.hardwareConcurrency} cores)`,
