@@ -122,4 +122,9 @@ export class Progress {
     );
     this.#current = null;
   }
+
+  /** A line of its own (not tied to a run), unless quiet. */
+  note(text: string): void {
+    this.#print(text);
+  }
 }

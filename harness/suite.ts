@@ -8,8 +8,7 @@ import type { Declared } from "./discover.ts";
 import type { BackendName, ProfileName } from "./experiment.ts";
 import { useBackend } from "./backends.ts";
 import { classifyError } from "./classify.ts";
-import { setCurrentRun, startSuite } from "./suite_start.ts";
-import { hashJson } from "./hash.ts";
+import { runStartRecord, setCurrentRun, startSuite } from "./suite_start.ts";
 import type { Progress } from "./progress.ts";
 import { type RunOutcome, trainRun } from "./train.ts";
 import { runWorked } from "./worked_run.ts";
@@ -63,12 +62,13 @@ export async function runSuite(
   opts: SuiteOptions,
 ): Promise<SuiteResult> {
   const t0 = performance.now();
-  const { suiteId, env, git } = await startSuite(
+  const suite = await startSuite(
     store,
     opts.kind ?? "bench",
     opts.profile,
     opts.argv,
   );
+  const { suiteId } = suite;
   const plan = declared.flatMap((d) => {
     const config = resolveConfig(d.experiment, opts.profile, opts.overrides);
     return config.backends.flatMap((backend) =>
@@ -80,25 +80,17 @@ export async function runSuite(
     const runId = crypto.randomUUID();
     const e = d.experiment;
     const replicas = resolveReplicas(backend, config.kind, opts.kernels, opts.replicas);
-    await store.startRun({
-      runId,
-      suiteId,
-      experimentId: e.id,
-      experimentTitle: e.title,
-      article: e.source.article,
-      section: e.source.section,
-      variantOf: e.variant?.of ?? null,
-      dataset: config.dataset?.key ?? null,
-      backend,
-      seed,
-      profile: opts.profile,
-      envId: env.envId,
-      config: runConfig(config, backend, seed, replicas),
-      configHash: await hashJson(runConfig(config, backend, seed, replicas)),
-      declarationHash: d.hash,
-      gitCommit: git.commit,
-      gitDirty: git.dirty,
-    });
+    await store.startRun(
+      await runStartRecord(suite, {
+        runId,
+        d,
+        config,
+        backend,
+        seed,
+        profile: opts.profile,
+        runConfig: runConfig(config, backend, seed, replicas),
+      }),
+    );
     setCurrentRun({ store, runId, suiteId });
     opts.progress.runStart(suiteId, i + 1, plan.length, e.id, backend, seed);
     const outcome = await runOne(config, backend, seed, replicas, opts);

@@ -5,13 +5,52 @@
  */
 import type { ProfileName } from "./experiment.ts";
 import { environment, gitState } from "./provenance.ts";
-import type { EnvironmentRecord, Store } from "../results/mod.ts";
+import type { EnvironmentRecord, RunStart, Store } from "../results/mod.ts";
+import type { Declared } from "./discover.ts";
+import type { ResolvedConfig } from "./config.ts";
+import { hashJson } from "./hash.ts";
 
 /** A started suite: its id, machine and code state, shared by all its runs. */
 export interface StartedSuite {
   suiteId: string;
   env: EnvironmentRecord;
   git: { commit: string | null; dirty: boolean | null };
+}
+
+/** The start record of one run of a suite: what it is, where, and its configuration's hash. */
+export async function runStartRecord(
+  suite: StartedSuite,
+  r: {
+    runId: string;
+    d: Declared;
+    config: ResolvedConfig;
+    backend: string;
+    seed: number;
+    profile: ProfileName;
+    /** The run's own configuration (see `runConfig`), as stored and hashed. */
+    runConfig: Record<string, unknown>;
+  },
+): Promise<RunStart> {
+  const e = r.d.experiment;
+  return {
+    runId: r.runId,
+    suiteId: suite.suiteId,
+    experimentId: e.id,
+    experimentTitle: e.title,
+    article: e.source.article,
+    section: e.source.section,
+    variantOf: e.variant?.of ?? null,
+    dataset: r.config.dataset?.key ?? null,
+    backend: r.backend,
+    seed: r.seed,
+    profile: r.profile,
+    envId: suite.env.envId,
+    config: r.runConfig,
+    configHash: await hashJson(r.runConfig),
+    declarationHash: r.d.hash,
+    gitCommit: suite.git.commit,
+    gitDirty: suite.git.dirty,
+  };
 }
 
 /** Prepare the store and record a new suite of `kind`. */

@@ -7,25 +7,33 @@ import { type BackendName, BACKENDS } from "../experiment.ts";
 import { discover, idMatcher, select } from "../discover.ts";
 import { Progress } from "../progress.ts";
 import { UserError } from "../errors.ts";
-import { gitState } from "../provenance.ts";
+import { environment, gitState } from "../provenance.ts";
 import { DEFAULT_DB, Store, withDb } from "../../results/mod.ts";
 import { loadRuns } from "../../results/runs.ts";
 import { latestMargins, saveCalibration } from "../../results/calibrations.ts";
-import { runPerfSuite } from "../perf/mod.ts";
 import { compareRuns } from "../gate/compare.ts";
 import { planFromBaseline, runPlan } from "../gate/candidate.ts";
 import { resolveRuns } from "../gate/sources.ts";
 import { baselineJson } from "../gate/baseline_file.ts";
 import { gateOutcome, jsonReport, markdownReport } from "../gate/report.ts";
 import { calibrate } from "../gate/calibrate.ts";
-import { GATE_PROTOCOL } from "../gate/protocol.ts";
+import { measureGateQuality } from "../gate/quality_run.ts";
+import { perfInChild } from "../gate/child_runs.ts";
+import { type PairedResult, pairedTiming } from "../gate/paired.ts";
+import { checkoutRef } from "../gate/worktree.ts";
+import { pairedTimingVerdict } from "../stats/mod.ts";
+import type { VerdictRow } from "../gate/types.ts";
 import { intFlag, listFlag, parseFlags } from "./args.ts";
 import { fmt, table } from "./table.ts";
+
+/** Where `--quality` keeps its runs: apart, so they never become a "latest" baseline. */
+const QUALITY_DB = "results/gate_quality.duckdb";
 
 export const CHECK_HELP = `Usage: deno task check --baseline REF|FILE [flags]
        deno task check --record FILE [--experiment ID] [--backend LIST] [--seeds N]
        deno task check --export-baseline FILE [--from REF]
        deno task check --calibrate [--repeats N] [--experiment ID] [--backend LIST]
+       deno task check --quality [--rounds N] [--slowdowns LIST] [--experiment ID] [--backend B]
 
 The regression gate. Runs the candidate (the same experiments, backends, profile and seeds
 as the baseline: bench runs for accuracy and reproducibility, perf runs for timings) or
@@ -38,6 +46,9 @@ ref or tag (the newest bench and perf suites run on that commit).
 
 Flags:
   --baseline REF|FILE    what to compare against
+  --paired-ref GITREF    time the code at GITREF beside this tree, window by window (two
+                         processes taking turns), and judge timings on the paired windows
+                         instead of the baseline's stored ones (see stats/METHOD.md)
   --candidate IDS        stored suites to judge instead of running now
   --experiment ID|GLOB   restrict to these experiments
   --backend LIST         restrict to these backends (cpu,wasm,webgpu)
@@ -51,6 +62,14 @@ Flags:
                          and --backend, and write the runs as a baseline file
   --calibrate            time the current code --repeats times (default 4) and store the
                          practical margin per machine and backend from the A/A pairs
+  --quality              measure the gate here: --rounds (default 8) rounds of fresh
+                         processes, each one unchanged run (A) and one per --slowdowns
+                         (default 0.05,0.1,0.2: extra work of that fraction of A's step
+                         time in every training step), of --experiment (default
+                         keras-cnn-mnist-001) on --backend (default wasm); prints the
+                         false-alarm rate of A/A pairs and the detection rate per
+                         slowdown, at the gate's margin and others (--db default
+                         ${QUALITY_DB})
   --quiet                no progress lines
   --help                 this text
 
@@ -66,6 +85,11 @@ Method: harness/stats/METHOD.md.
  * fail unchanged code.
  */
 export const UNCALIBRATED_MARGIN = 0.1;
+
+/** The practical margin of paired timings (see stats/METHOD.md, "Paired timing"). */
+export const PAIRED_MARGIN = 0.03;
+
+const REPO_ROOT = new URL("../../", import.meta.url).pathname.replace(/\/$/, "");
 
 export async function checkCommand(args: string[]): Promise<number> {
   try {
@@ -90,17 +114,33 @@ async function check(args: string[]): Promise<number> {
     json: { type: "boolean", default: false },
     markdown: { type: "string" },
     "export-baseline": { type: "string" },
+    "paired-ref": { type: "string" },
     from: { type: "string", default: "latest" },
     calibrate: { type: "boolean", default: false },
     record: { type: "string" },
     seeds: { type: "string", default: "3" },
     repeats: { type: "string", default: "4" },
+    quality: { type: "boolean", default: false },
+    rounds: { type: "string", default: "8" },
+    slowdowns: { type: "string", default: "0.05,0.1,0.2" },
     quiet: { type: "boolean", default: false },
     help: { type: "boolean", default: false },
   });
   if (values.help) {
     console.log(CHECK_HELP);
     return 0;
+  }
+  if (values.quality) {
+    return await runQuality({
+      db: args.some((a) => a === "--db" || a.startsWith("--db=")) ? values.db! : QUALITY_DB,
+      rounds: intFlag("rounds", values.rounds!),
+      slowdowns: values.slowdowns!,
+      experiment: values.experiment ?? "keras-cnn-mnist-001",
+      backend: values.backend ?? "wasm",
+      experiments: values.experiments,
+      json: values.json!,
+      quiet: values.quiet!,
+    });
   }
   const db = values.db!;
   const backends = values.backend ? listFlag("backend", values.backend, BACKENDS) : undefined;
@@ -128,8 +168,10 @@ async function check(args: string[]): Promise<number> {
       values.experiment,
       backends,
       progress,
-      args,
     );
+  }
+  if (values["paired-ref"] && values.candidate) {
+    throw new UserError("--paired-ref times the candidate now; it cannot take --candidate suites");
   }
   if (!values.baseline) {
     throw new UserError(
@@ -153,6 +195,8 @@ async function check(args: string[]): Promise<number> {
     const { experiments, errors } = await discover(values.experiments);
     for (const e of errors) console.error(`warning: skipped ${e}`);
     const plan = planFromBaseline(experiments, baseline.runs, backends);
+    // Paired timing runs the candidate's perf runs itself, beside the baseline's code.
+    if (values["paired-ref"]) plan.perf = null;
     candidateSuites = await runPlan(new Store(db), plan, { progress, argv: ["check", ...args] });
   }
   const candidate = values.candidate ? await resolveRuns(db, values.candidate) : {
@@ -168,13 +212,36 @@ async function check(args: string[]): Promise<number> {
   const tolerance = new Map(
     experiments.map((d) => [d.experiment.id, d.experiment.tolerance?.accuracy ?? 0.01]),
   );
-  const rows = compareRuns(baseline.runs, candidate.runs, {
+  let rows = compareRuns(baseline.runs, candidate.runs, {
     margin: (env, backend) => margins.get(`${env}\u0000${backend}`) ?? UNCALIBRATED_MARGIN,
     accuracyTolerance: (id) => tolerance.get(id) ?? 0.01,
   });
-  const marginText = margins.size > 0
-    ? `calibrated per machine and backend where stored, else ${UNCALIBRATED_MARGIN * 100}%`
-    : `${UNCALIBRATED_MARGIN * 100}% (not calibrated here: run \`deno task check --calibrate\`)`;
+  if (values["paired-ref"]) {
+    // Timings come from the paired runs only: the stored baseline's were timed elsewhere.
+    const perf = baseline.runs.filter((r) => r.suiteKind === "perf");
+    const targets: [string, string][] = perf.length > 0
+      ? [...new Set(perf.map((r) => `${r.experimentId}\u0000${r.backend}`))]
+        .map((k) => k.split("\u0000") as [string, string])
+        .filter(([, b]) => b !== "pytorch-cpu")
+      : select(experiments.filter((d) => d.experiment.kind === "train"), DEFAULT_GATE_EXPERIMENTS)
+        .flatMap((d) =>
+          (backends ?? ["cpu", "wasm"]).map((b): [string, string] => [d.experiment.id, b])
+        );
+    rows = [
+      ...rows.filter((r) => r.kind !== "timing"),
+      ...await pairedRows(values["paired-ref"], targets, db, values.experiments, values.quiet!),
+    ];
+  }
+  const pairedText = values["paired-ref"]
+    ? `; paired timings against ${values["paired-ref"]}: ${PAIRED_MARGIN * 100}%`
+    : "";
+  const marginText =
+    (margins.size > 0
+      ? `calibrated per machine and backend where stored, else ${UNCALIBRATED_MARGIN * 100}%`
+      : `${
+        UNCALIBRATED_MARGIN * 100
+      }% (not calibrated here: run \`deno task check --calibrate\`)`) +
+    pairedText;
   const meta = { baseline: baseline.label, candidate: candidate.label, margins: marginText };
   const md = markdownReport(rows, meta);
   if (values.markdown) await Deno.writeTextFile(values.markdown, md);
@@ -191,6 +258,167 @@ async function exportBaseline(db: string, from: string, file: string): Promise<n
   );
   console.log(`wrote ${source.runs.length} runs from ${source.label} to ${file}`);
   return 0;
+}
+
+async function runQuality(o: {
+  db: string;
+  rounds: number;
+  slowdowns: string;
+  experiment: string;
+  backend: string;
+  experiments?: string;
+  json: boolean;
+  quiet: boolean;
+}): Promise<number> {
+  const slowdowns = o.slowdowns.split(",").map((x) => {
+    const f = Number(x.trim());
+    if (!(f > 0 && f <= 1)) {
+      throw new UserError(`--slowdowns must be fractions in (0, 1], got "${x.trim()}"`);
+    }
+    return f;
+  });
+  if (!(BACKENDS as readonly string[]).includes(o.backend)) {
+    throw new UserError(`--backend must be one of ${BACKENDS.join(", ")}, got "${o.backend}"`);
+  }
+  const { experiments } = await discover(o.experiments);
+  const chosen = select(experiments.filter((d) => d.experiment.kind === "train"), o.experiment);
+  if (chosen.length !== 1) {
+    throw new UserError(
+      `--quality needs exactly one training experiment, "${o.experiment}" matches ${chosen.length}`,
+    );
+  }
+  const id = chosen[0].experiment.id;
+  const stored = await withDb(DEFAULT_DB, "read", (c) => latestMargins(c)).catch(() =>
+    new Map<string, number>()
+  );
+  const env = (await environment()).envId;
+  const gateMargin = stored.get(`${env}\u0000${o.backend}`) ?? UNCALIBRATED_MARGIN;
+  const margins = [...new Set([gateMargin, PAIRED_MARGIN, 0.01, 0.02, 0.05, 0.1])]
+    .sort((a, b) => a - b);
+  const result = await measureGateQuality({
+    experiment: id,
+    backend: o.backend,
+    root: REPO_ROOT,
+    db: o.db,
+    experiments: o.experiments,
+    rounds: o.rounds,
+    slowdowns,
+    margins,
+    log: (line) => o.quiet || console.error(line),
+  });
+  if (o.json) {
+    console.log(JSON.stringify({ ...result, gateMargin, db: o.db }, null, 2));
+    return 0;
+  }
+  const pct = (r: { rate: number; low: number; high: number; hits: number; checks: number }) =>
+    `${fmt(r.rate * 100, 1)}% (${r.hits}/${r.checks}; ${fmt(r.low * 100, 0)}-${
+      fmt(r.high * 100, 0)
+    })`;
+  const scores = (rows: typeof result.paired, mine: number) =>
+    table(
+      [
+        "margin",
+        "A/A false alarms",
+        ...slowdowns.map((s) => `${fmt(s * 100, 0)}% slowdown caught`),
+      ],
+      rows.map((s) => [
+        `${fmt(s.margin * 100, 1)}%${s.margin === mine ? " (the gate's)" : ""}`,
+        pct(s.falseAlarms),
+        ...s.detection.map((d) => pct(d.rate)),
+      ]),
+    );
+  const aa = result.checks.filter((c) => c.slowdown === 0).map((c) => c.ratio);
+  console.log(
+    `Gate quality: ${id} on ${o.backend}, ${o.rounds} rounds of ${
+      slowdowns.length + 1
+    } paired checks (fresh processes), A step ${fmt(result.stepS * 1000, 2)} ms, ${
+      fmt(result.wallS, 0)
+    } s\n`,
+  );
+  console.log(
+    `Paired (baseline code timed beside the candidate, --paired-ref): one verdict per check\n`,
+  );
+  console.log(scores(result.paired, PAIRED_MARGIN));
+  console.log(
+    `\nUnpaired (a baseline stored earlier): every A run against every run of another check\n`,
+  );
+  console.log(scores(result.unpaired, gateMargin));
+  console.log(
+    `\nA/A median pair ratios: ${aa.map((r) => fmt(r, 3)).join(", ")}\n` +
+      `Rates with Wilson 95% intervals (unpaired checks share runs: optimistic).\n` +
+      `Runs stored in ${o.db}.`,
+  );
+  return 0;
+}
+
+/** Paired timing against the code at `ref`, one verdict row per (experiment, backend). */
+async function pairedRows(
+  ref: string,
+  targets: [string, string][],
+  db: string,
+  experiments: string | undefined,
+  quiet: boolean,
+): Promise<VerdictRow[]> {
+  const log = (line: string) => quiet || console.error(line);
+  const tree = await checkoutRef(REPO_ROOT, ref, log);
+  const rows: VerdictRow[] = [];
+  try {
+    for (const [experiment, backend] of targets) {
+      log(
+        `paired: ${experiment} on ${backend}, ${ref} (${
+          tree.commit.slice(0, 10)
+        }) beside this tree`,
+      );
+      const r = await pairedTiming({
+        experiment,
+        backend,
+        experiments,
+        a: { root: tree.root, db: `${tree.root}/results/paired-baseline.duckdb` },
+        b: { root: REPO_ROOT, db },
+      });
+      rows.push(pairedRow(experiment, backend, r));
+    }
+  } finally {
+    await tree.remove();
+  }
+  return rows;
+}
+
+/** The verdict row of one paired timing. */
+export function pairedRow(experiment: string, backend: string, r: PairedResult): VerdictRow {
+  const base = {
+    experiment,
+    backend,
+    metric: "perf_window_images_per_s (paired)",
+    kind: "timing" as const,
+    baseline: r.a.imagesPerS,
+    candidate: r.b.imagesPerS,
+    change: null,
+    ci: null,
+    p: null,
+    n: [r.a.windows.length, r.b.windows.length] as [number, number],
+  };
+  if (r.a.status !== "ok" || r.b.status !== "ok" || r.pairs.length === 0) {
+    // Training at the baseline and failing now is a regression, not noise.
+    const lost = r.a.status === "ok" && r.b.status !== "ok";
+    return {
+      ...base,
+      verdict: lost ? "regressed" : "not_comparable",
+      reason: `baseline ${r.a.status}${
+        r.a.reason ? ` (${r.a.reason})` : ""
+      }, candidate ${r.b.status}${r.b.reason ? ` (${r.b.reason})` : ""}`,
+    };
+  }
+  const v = pairedTimingVerdict({ pairs: r.pairs, higherIsBetter: true, margin: PAIRED_MARGIN });
+  return {
+    ...base,
+    verdict: v.verdict,
+    change: v.ratio,
+    ci: v.ci,
+    p: v.p,
+    n: [r.pairs.length, r.pairs.length],
+    reason: v.reason,
+  };
 }
 
 /** The experiments the gate watches by default: one CNN and one MLP, fast in quick. */
@@ -226,7 +454,6 @@ async function runCalibration(
   experiment: string | undefined,
   backends: BackendName[] | undefined,
   progress: Progress,
-  args: string[],
 ): Promise<number> {
   if (repeats < 2) {
     throw new UserError(`--repeats must be at least 2 for A/A pairs, got ${repeats}`);
@@ -235,18 +462,22 @@ async function runCalibration(
   const training = experiments.filter((d) => d.experiment.kind === "train");
   const chosen = select(training, experiment ?? DEFAULT_GATE_EXPERIMENTS);
   if (chosen.length === 0) throw new UserError(`No training experiment matches "${experiment}"`);
-  const store = new Store(db);
+  // Each repeat in a fresh process, as the gate meets a stored baseline: medians move more
+  // between processes than between the windows of one.
   const suites: string[] = [];
+  const targets = chosen.flatMap((d) =>
+    (backends ?? ["cpu", "wasm", "webgpu"]).map((b) => [d.experiment.id, b] as const)
+  );
   for (let i = 0; i < repeats; i++) {
-    const r = await runPerfSuite(store, chosen, {
-      profile: "quick",
-      backends: backends ?? ["cpu", "wasm", "webgpu"],
-      stock: false,
-      argv: ["check", ...args],
-      progress,
-      protocol: GATE_PROTOCOL,
-    });
-    suites.push(r.suiteId);
+    for (const [experiment, backend] of targets) {
+      const r = await perfInChild({ experiment, backend, db });
+      suites.push(r.suiteId);
+      progress.note(
+        `calibrate ${i + 1}/${repeats}: ${experiment} on ${backend}: ${
+          r.imagesPerS === null ? r.status : `${fmt(r.imagesPerS, 1)} images/s`
+        }`,
+      );
+    }
   }
   const runs = await withDb(db, "read", (c) => loadRuns(c, suites));
   const results = calibrate(runs);

@@ -12,7 +12,9 @@ import {
   perfTable,
   runPerfSuite,
 } from "../perf/mod.ts";
-import { listFlag, parseFlags } from "./args.ts";
+import { intFlag, listFlag, parseFlags } from "./args.ts";
+import { GATE_PROTOCOL } from "../gate/protocol.ts";
+import { requestedSlowdown } from "../perf/extra_work.ts";
 
 export const PERF_HELP = `Usage: deno task bench --suite perf [flags]
 
@@ -31,11 +33,16 @@ Flags:
   --db PATH              DuckDB file (default: ${DEFAULT_DB})
   --experiments DIR      folder of declarations (default: the project's experiments/)
   --stock-kernels        tfjs's kernels as shipped; each run times only a few steps
+  --replicas N           data-parallel training replicas on cpu and wasm, one per Worker
+                         (default: 2 with 2+ cores, 1 with --stock-kernels; webgpu: always 1)
+  --gate-protocol        time as the regression gate does (30 windows of ~0.25 s; quick data)
   --json                 print the rows as one JSON document on stdout
   --quiet                no progress lines
   --help                 this text
 
 Environment: REPROBENCH_PYTHON names the Python with torch (default /usr/bin/python3).
+REPROBENCH_GATE_QUALITY_SLOWDOWN (set by \`deno task check --quality\` only) adds that
+fraction of extra work to every timed training step; such runs record it in their config.
 `;
 
 /** Whether a bench command line asks for the perf suite (`--suite perf` / `--suite=perf`). */
@@ -53,6 +60,8 @@ export async function perfCommand(args: string[]): Promise<number> {
     db: { type: "string", default: DEFAULT_DB },
     experiments: { type: "string" },
     "stock-kernels": { type: "boolean", default: false },
+    replicas: { type: "string" },
+    "gate-protocol": { type: "boolean", default: false },
     json: { type: "boolean", default: false },
     quiet: { type: "boolean", default: false },
     help: { type: "boolean", default: false },
@@ -99,6 +108,9 @@ export async function perfCommand(args: string[]): Promise<number> {
       profile,
       backends,
       stock: values["stock-kernels"]!,
+      replicas: values.replicas ? intFlag("replicas", values.replicas) : undefined,
+      protocol: values["gate-protocol"] ? GATE_PROTOCOL : undefined,
+      slowdown: requestedSlowdown(),
       argv: ["bench", ...args],
       progress: new Progress(Deno.stderr.isTerminal(), `${db}.progress.jsonl`, values.quiet),
     });

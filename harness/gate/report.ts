@@ -70,6 +70,14 @@ export function markdownReport(
     "test accuracy regresses when the 95% Welch CI of the difference of means lies below minus the " +
     "experiment's tolerance; same seed, commit, machine and versions with different weights fails " +
     "as non-deterministic. See harness/stats/METHOD.md.",
+    ...(rows.some((r) => r.metric.endsWith("(paired)"))
+      ? [
+        "",
+        "Paired timings: baseline and candidate ran in two processes taking turns window by " +
+        "window; the change is the Hodges-Lehmann ratio of paired windows with its " +
+        "signed-rank interval, and p the Wilcoxon signed-rank test's.",
+      ]
+      : []),
   ];
   return lines.join("\n") + "\n";
 }

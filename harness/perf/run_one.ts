@@ -12,6 +12,8 @@ import type { Protocol } from "./protocol.ts";
 import { measureTfjs } from "./tf_runner.ts";
 import { measureTorch, torchVersion, TranslationError } from "./torch_runner.ts";
 import type { Measured, PerfBackend } from "./types.ts";
+import type { SlowdownRequest } from "./extra_work.ts";
+import { turns } from "./turns.ts";
 
 export type Outcome = { end: RunEnd; measured: Measured | null };
 
@@ -30,7 +32,13 @@ export async function measureOne(
   backend: PerfBackend,
   seed: number,
   p: Protocol,
-  opts: { stock: boolean; progress: Progress },
+  opts: {
+    stock: boolean;
+    progress: Progress;
+    slowdown?: SlowdownRequest | null;
+    /** Data-parallel replicas, resolved for this backend (see harness/parallel/). */
+    replicas?: number;
+  },
   peaks: Map<BackendName, number[]>,
 ): Promise<Outcome> {
   const missing = config.dataset ? await datasetMissing(config.dataset.key) : null;
@@ -39,6 +47,10 @@ export async function measureOne(
     return { end: { status: "skipped", reason }, measured: null };
   }
   if (backend === "pytorch-cpu") {
+    if (turns) {
+      const reason = "paired timing (turns) covers the tfjs backends only";
+      return { end: { status: "skipped", reason }, measured: null };
+    }
     const torch = await torchVersion();
     if ("reason" in torch) {
       return { end: { status: "skipped", reason: torch.reason }, measured: null };
@@ -70,14 +82,25 @@ export async function measureOne(
     return { end: { status: "skipped", reason: status.reason }, measured: null };
   }
   prepareKernels(backend, opts.stock ? "stock" : "default");
-  const base = { backendInfo: status.info, kernels: [] as string[] };
+  const replicas = opts.replicas ?? 1;
+  const base = { backendInfo: { ...status.info, replicas }, kernels: [] as string[] };
   try {
+    // Paired timing: the peak and the warm-up are this run's first timed phase.
+    await turns?.take("warmup");
     if (!peaks.has(backend)) {
       peaks.set(backend, await matmulGflops(p.peak.n, p.peak.warmup, p.peak.repeats));
     }
     // Count only the training's kernel calls: the peak matmul above is not the model's.
     kernelsUsed();
-    const m = await measureTfjs(config, seed, p, opts.stock, (pr) => opts.progress.update(pr));
+    const m = await measureTfjs(
+      config,
+      seed,
+      p,
+      opts.stock,
+      (pr) => opts.progress.update(pr),
+      opts.slowdown ?? null,
+      replicas,
+    );
     base.kernels = kernelsUsed(backend);
     m.peakGflops = peaks.get(backend)!;
     return {

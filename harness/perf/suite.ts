@@ -7,16 +7,17 @@
 import { resolveConfig, runConfig } from "../config.ts";
 import type { Declared } from "../discover.ts";
 import type { BackendName, ProfileName } from "../experiment.ts";
-import { setCurrentRun, startSuite } from "../suite_start.ts";
-import { hashJson } from "../hash.ts";
+import { runStartRecord, setCurrentRun, startSuite } from "../suite_start.ts";
 import type { Progress } from "../progress.ts";
-import type { Store } from "../../results/mod.ts";
+import type { Measurement, Store } from "../../results/mod.ts";
 import { type ModelFlops, modelFlops } from "./flops.ts";
 import { type Protocol, PROTOCOLS } from "./protocol.ts";
 import { rate } from "./report.ts";
 import { measureOne } from "./run_one.ts";
 import { derive, measurementsOf, overhead } from "./summarize.ts";
 import { PERF_BACKENDS, type PerfBackend, type PerfRow } from "./types.ts";
+import { resolveReplicas } from "../parallel/mod.ts";
+import type { SlowdownRequest } from "./extra_work.ts";
 
 export interface PerfOptions {
   profile: ProfileName;
@@ -24,10 +25,17 @@ export interface PerfOptions {
   backends?: PerfBackend[];
   /** Measure tfjs as shipped, with a bounded number of steps. */
   stock: boolean;
+  /** Data-parallel replicas for cpu and wasm (default: per backend and cores; see parallel/). */
+  replicas?: number;
   argv: string[];
   progress: Progress;
   /** The timing protocol (default: the profile's; tests pass a tiny one). */
   protocol?: Protocol;
+  /**
+   * Extra work per training step as a fraction of the step time, for the gate's quality
+   * measurement only (see extra_work.ts). Recorded in the run's configuration.
+   */
+  slowdown?: SlowdownRequest | null;
 }
 
 export interface PerfSuiteResult {
@@ -52,7 +60,8 @@ export async function runPerfSuite(
   const t0 = performance.now();
   const protocol = opts.protocol ?? PROTOCOLS[opts.profile];
   const loadAvg = Deno.loadavg();
-  const { suiteId, env, git } = await startSuite(store, "perf", opts.profile, opts.argv);
+  const suite = await startSuite(store, "perf", opts.profile, opts.argv);
+  const { suiteId } = suite;
   const plan = declared.flatMap((d) => {
     const config = resolveConfig(d.experiment, opts.profile, { seeds: 1 });
     const own: PerfBackend[] = ["pytorch-cpu", ...config.backends];
@@ -64,13 +73,40 @@ export async function runPerfSuite(
   const peaks = new Map<BackendName, number[]>();
   const torchMedian = new Map<string, number>();
   const rows: PerfRow[] = [];
-  for (const [i, { d, config, backend }] of plan.entries()) {
-    const e = d.experiment, seed = config.seeds[0], runId = crypto.randomUUID();
+  // Each run's start record, built before the write that records it.
+  const prepare = async (i: number) => {
+    const { d, config, backend } = plan[i];
+    const seed = config.seeds[0], runId = crypto.randomUUID();
+    const kernels = opts.stock ? "stock" : "default";
+    const replicas = resolveReplicas(backend, config.kind, kernels, opts.replicas);
     const perfConfig = {
-      ...runConfig(config, backend, seed),
-      perf: { protocol, kernels: opts.stock ? "stock" : "default" },
+      ...runConfig(config, backend, seed, replicas),
+      perf: {
+        protocol,
+        kernels,
+        ...(opts.slowdown ? { injectedSlowdown: opts.slowdown.fraction } : {}),
+      },
     };
-    const configHash = await hashJson(perfConfig);
+    const start = await runStartRecord(suite, {
+      runId,
+      d,
+      config,
+      backend,
+      seed,
+      profile: opts.profile,
+      runConfig: perfConfig,
+    });
+    return { runId, replicas, start };
+  };
+  // One write per run: the write that ends a run also starts the next one and carries the
+  // previous write's duration (a write cannot hold its own). The first start and the
+  // suite's end are writes of the suite.
+  let next = plan.length > 0 ? await prepare(0) : null;
+  if (next) await store.startRun(next.start);
+  let carry: { runId: string; measurements: Measurement[] }[] = [];
+  for (const [i, { d, config, backend }] of plan.entries()) {
+    const e = d.experiment, seed = config.seeds[0];
+    const { runId, replicas } = next!;
     let storageS = 0, progressS = 0;
     const timed = async <T>(fn: () => Promise<T> | T, into: "storage" | "progress") => {
       const s = performance.now();
@@ -80,27 +116,7 @@ export async function runPerfSuite(
       else progressS += dt;
       return r;
     };
-    await timed(() =>
-      store.startRun({
-        runId,
-        suiteId,
-        experimentId: e.id,
-        experimentTitle: e.title,
-        article: e.source.article,
-        section: e.source.section,
-        variantOf: e.variant?.of ?? null,
-        dataset: config.dataset?.key ?? null,
-        backend,
-        seed,
-        profile: opts.profile,
-        envId: env.envId,
-        config: perfConfig,
-        configHash,
-        declarationHash: d.hash,
-        gitCommit: git.commit,
-        gitDirty: git.dirty,
-      }), "storage");
-    setCurrentRun({ store, runId, suiteId });
+    if (i === 0) setCurrentRun({ store, runId, suiteId });
     await timed(
       () => opts.progress.runStart(suiteId, i + 1, plan.length, e.id, backend, seed),
       "progress",
@@ -112,7 +128,14 @@ export async function runPerfSuite(
       // A layer without a FLOP count leaves GFLOP/s and fraction of peak empty.
     }
     const runStart = performance.now();
-    const { end, measured } = await measureOne(config, backend, seed, protocol, opts, peaks);
+    const { end, measured } = await measureOne(
+      config,
+      backend,
+      seed,
+      protocol,
+      { ...opts, replicas },
+      peaks,
+    );
     end.wallS = (performance.now() - runStart) / 1000;
     const row: PerfRow = {
       runId,
@@ -139,6 +162,7 @@ export async function runPerfSuite(
       kernels: end.kernels ?? [],
       overhead: null,
       params: null,
+      ...(backend === "pytorch-cpu" ? {} : { replicas }),
     };
     let measurements = [{ name: "loadavg_1m", unit: "load", idx: 0, value: Deno.loadavg()[0] }];
     if (measured) {
@@ -156,21 +180,29 @@ export async function runPerfSuite(
       });
     }
     setCurrentRun(null);
-    const finish = () => store.finishRun(runId, end, [], measurements);
+    next = i + 1 < plan.length ? await prepare(i + 1) : null;
+    const finish = () =>
+      store.finishRun(runId, end, [], measurements, { carry, next: next?.start });
     await timed(finish, "storage");
+    if (next) setCurrentRun({ store, runId: next.runId, suiteId });
+    carry = [{
+      runId,
+      measurements: [{ name: "harness_storage_s", unit: "s", idx: 0, value: storageS }],
+    }];
     if (measured) {
-      row.overhead = overhead(measured, storageS);
-      // A run cannot hold the duration of its own last write: that goes in a second write.
-      await store.finishRun(runId, end, [], [
-        { name: "harness_storage_s", unit: "s", idx: 0, value: storageS },
-        { name: "harness_overhead_pct", unit: "%", idx: 0, value: row.overhead.pct },
-      ]);
+      row.overhead = overhead(measured, storageS, end.wallS);
+      carry[0].measurements.push({
+        name: "harness_overhead_pct",
+        unit: "%",
+        idx: 0,
+        value: row.overhead.pct,
+      });
     }
     opts.progress.runEnd(end.status, end.status === "ok" ? okDetail(row) : end.reason ?? "");
     rows.push(row);
   }
   const failed = rows.some((r) => r.status === "failed");
-  await store.finishSuite(suiteId, failed ? "finished with failures" : "ok");
+  await store.finishSuite(suiteId, failed ? "finished with failures" : "ok", carry);
   return {
     suiteId,
     profile: opts.profile,

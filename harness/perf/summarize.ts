@@ -59,13 +59,17 @@ export function derive(
 
 /**
  * Harness overhead: time in the training loop outside the model's step (batch copy, reading
- * the loss, progress) plus the run's storage writes, as a share of the loop's wall time plus
- * those writes.
+ * the loss, progress) plus the run's storage write, as a share of the run's wall time (model
+ * building, warm-up, timed windows, latency) plus that write.
  */
-export function overhead(m: Measured, storageS: number): NonNullable<PerfRow["overhead"]> {
+export function overhead(
+  m: Measured,
+  storageS: number,
+  wallS: number,
+): NonNullable<PerfRow["overhead"]> {
   const l = m.loop;
   const outside = l.dataS + l.metricsS + l.progressS + storageS;
-  return { ...l, storageS, pct: (100 * outside) / (l.loopS + storageS) };
+  return { ...l, storageS, pct: (100 * outside) / (wallS + storageS) };
 }
 
 /** The raw and derived figures of a run as stored measurements (one row per sample). */
@@ -101,5 +105,6 @@ export function measurementsOf(m: Measured, row: PerfRow, flops: ModelFlops | nu
   one("harness_metrics_s", "s", m.loop.metricsS);
   one("harness_progress_s", "s", m.loop.progressS);
   one("perf_loop_s", "s", m.loop.loopS);
+  one("injected_work_units_per_step", "units", m.extraWorkUnits);
   return out;
 }

@@ -11,8 +11,12 @@ import { predictLatencies } from "../measure.ts";
 import { Rng } from "../rng.ts";
 import { inputShapeFor, LARGE_BATCH, type RunProgress } from "../train.ts";
 import { buildModel, compileModel } from "../../models/mod.ts";
+import { makeTrainer, type Trainer } from "../parallel/mod.ts";
 import { budgetNote, planWindows, type Protocol, slowReason } from "./protocol.ts";
 import type { LoopTimes, Measured } from "./types.ts";
+import { type ExtraWork, planExtraWork, type SlowdownRequest } from "./extra_work.ts";
+import { median } from "../measure.ts";
+import { turns } from "./turns.ts";
 
 /** Train `config`'s model on the current backend under the protocol and time it. */
 export async function measureTfjs(
@@ -21,6 +25,8 @@ export async function measureTfjs(
   p: Protocol,
   stock: boolean,
   onProgress: (p: RunProgress) => void,
+  slowdown: SlowdownRequest | null = null,
+  replicas = 1,
 ): Promise<Measured> {
   const training = config.training!, spec = config.model!;
   const ds = await loadDataset(config.dataset!.key);
@@ -36,6 +42,8 @@ export async function measureTfjs(
   let order = shuffler.permutation(n), b = 0;
   const loop: LoopTimes = { dataS: 0, stepS: 0, metricsS: 0, progressS: 0, loopS: 0 };
   let planned = p.warmupBatches, done = 0, yieldedS = 0;
+  // Extra work for the gate's quality measurement only (see extra_work.ts): set after warm-up.
+  let extra: ExtraWork | null = null;
   // On the cpu and wasm backends a training step resolves through microtasks only, so a run
   // never lets the event loop turn and Ctrl-C would wait for its end: yield between windows.
   const yieldToEventLoop = async () => {
@@ -58,7 +66,8 @@ export async function measureTfjs(
       training.loss,
     );
     const t1 = performance.now();
-    const out = await model.trainOnBatch(batch.x, batch.y);
+    const out = await trainer!.step(batch.x, batch.y);
+    await extra?.run();
     const t2 = performance.now();
     const loss = Array.isArray(out) ? out[0] : out;
     if (!Number.isFinite(loss)) throw new Error(`Training loss is ${loss} at step ${done + 1}`);
@@ -77,8 +86,12 @@ export async function measureTfjs(
   };
   const test = splitTensors(slices.test, shape, ds.numClasses, training.loss);
   let result: Measured;
+  let trainer: Trainer | undefined;
   try {
+    const kernels = stock ? "stock" : "default";
+    trainer = await makeTrainer(model, config, tf.getBackend(), replicas, rng, kernels);
     const loopStart = performance.now();
+    const waitedAtStart = turns?.waitedS ?? 0;
     const warmupStepS: number[] = [];
     for (let i = 0; i < p.warmupBatches; i++) {
       const t0 = performance.now();
@@ -89,21 +102,43 @@ export async function measureTfjs(
       if (bounded && warmupStepS.length >= p.bounded.warmupBatches) break;
     }
     const plan = planWindows(warmupStepS, p, stock);
+    let stepS = slowdown?.stepS ?? null;
+    if (slowdown && stepS === null) {
+      // No step time given: probe one window's worth of steps (warm-up ones run slower).
+      const probeStepS: number[] = [];
+      for (let i = 0; i < plan.batchesPerWindow; i++) {
+        const t0 = performance.now();
+        await step();
+        probeStepS.push((performance.now() - t0) / 1000);
+      }
+      planned += plan.batchesPerWindow;
+      stepS = median(probeStepS);
+    }
+    if (slowdown) extra = await planExtraWork(slowdown.fraction, stepS!);
+    turns?.done("warmup");
     planned = done + plan.windows * plan.batchesPerWindow;
     const windowImagesPerS: number[] = [];
     const timedStart = performance.now();
+    const waitedAtTimed = turns?.waitedS ?? 0;
     let note: string | null = null;
     for (let w = 0; w < plan.windows; w++) {
       await yieldToEventLoop();
-      note = budgetNote(w, (performance.now() - timedStart) / 1000, plan, p);
+      // Time spent waiting for the other run's turns is not this run's timing budget.
+      const timedS = (performance.now() - timedStart) / 1000 -
+        ((turns?.waitedS ?? 0) - waitedAtTimed);
+      note = budgetNote(w, timedS, plan, p);
       if (note) break;
+      await turns?.take("window");
       const t0 = performance.now();
       let images = 0;
       for (let i = 0; i < plan.batchesPerWindow; i++) images += await step();
       windowImagesPerS.push(images / ((performance.now() - t0) / 1000));
+      turns?.done("window", windowImagesPerS[windowImagesPerS.length - 1]);
     }
+    await turns?.take("rest");
     // The yields between windows are untimed idle turns, not harness work.
-    loop.loopS = (performance.now() - loopStart) / 1000 - yieldedS;
+    loop.loopS = (performance.now() - loopStart) / 1000 - yieldedS -
+      ((turns?.waitedS ?? 0) - waitedAtStart);
     const large = Math.min(LARGE_BATCH, test.x.shape[0]);
     const one = test.x.slice(0, 1), many = test.x.slice(0, large);
     // A bounded (slow) run times inference less too: its large batch can take seconds.
@@ -127,8 +162,11 @@ export async function measureTfjs(
       params: model.countParams(),
       loop,
       info: { datasetProvenance: ds.provenance },
+      extraWorkUnits: extra?.unitsPerStep,
     };
   } finally {
+    await trainer?.close();
+    extra?.dispose();
     tf.dispose([test.x, test.y]);
     model.optimizer?.dispose();
     model.dispose();

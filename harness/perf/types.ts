@@ -39,6 +39,8 @@ export interface Measured {
   params: number;
   loop: LoopTimes;
   leakedTensors?: number;
+  /** Units of extra work per timed step (the gate's quality measurement only). */
+  extraWorkUnits?: number;
   /** Facts about the framework (PyTorch version, threads), stored as backend_info. */
   info?: Record<string, unknown>;
 }
@@ -70,4 +72,6 @@ export interface PerfRow {
   /** Harness time outside the model's step, and its share of the run's training wall time. */
   overhead: (LoopTimes & { storageS: number; pct: number }) | null;
   params: number | null;
+  /** Data-parallel training replicas (tfjs cpu and wasm; see harness/parallel/). */
+  replicas?: number;
 }

@@ -24,6 +24,13 @@ export {
   type TimingVerdictInput,
   type TimingVerdictResult,
 } from "./timing_verdict.ts";
+export { type PairedTimingInput, pairedTimingVerdict } from "./paired_timing_verdict.ts";
+export {
+  type HodgesLehmann,
+  hodgesLehmann,
+  signedRank,
+  type SignedRankResult,
+} from "./signed_rank.ts";
 export {
   type AAPair,
   calibrateMargin,

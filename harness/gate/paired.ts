@@ -1,0 +1,189 @@
+/**
+ * Paired timing: two perf runs (say, the baseline's code and the candidate's) in two
+ * processes that take turns window by window (the protocol is in `perf/turns.ts`). Window i
+ * of one is timed right before or after window i of the other, in an A B B A A B ... order,
+ * so load from anything else on the machine lands on both sides of a pair alike, and the
+ * gate can judge the ratio of each pair instead of two distributions taken at other times.
+ */
+import { TURN_PREFIX, TURNS_ENV } from "../perf/turns.ts";
+import { EXTRA_WORK_ENV } from "../perf/extra_work.ts";
+import { UserError } from "../errors.ts";
+import { parsePerfJson } from "./child_runs.ts";
+
+/** One side of a paired timing. */
+export interface Side {
+  /** The repository whose `main.ts` runs (the baseline's may be a git worktree). */
+  root: string;
+  db: string;
+  /** Extra work (`FRACTION@STEP_S`), for the gate's quality measurement only. */
+  slowdown?: string;
+}
+
+/** What one side measured. */
+export type SideResult = ReturnType<typeof parsePerfJson>;
+
+/** The two sides' windows, index i of one timed next to index i of the other. */
+export interface PairedResult {
+  a: SideResult;
+  b: SideResult;
+  /** [a, b] images/s of each pair of windows timed next to each other. */
+  pairs: [number, number][];
+}
+
+/** One child process speaking the turn protocol. */
+class Child {
+  readonly #proc: Deno.ChildProcess;
+  readonly #writer: WritableStreamDefaultWriter<Uint8Array>;
+  readonly #lines: AsyncIterator<string>;
+  readonly #stderr: string[] = [];
+  readonly #stdout: Promise<string>;
+
+  constructor(side: Side, experiment: string, backend: string, experiments?: string) {
+    const env: Record<string, string> = { [TURNS_ENV]: "1" };
+    if (side.slowdown) env[EXTRA_WORK_ENV] = side.slowdown;
+    this.#proc = new Deno.Command(Deno.execPath(), {
+      args: [
+        "run",
+        "-q",
+        "-A",
+        `${side.root}/main.ts`,
+        "bench",
+        "--suite",
+        "perf",
+        "--gate-protocol",
+        "--experiment",
+        experiment,
+        "--backend",
+        backend,
+        "--db",
+        side.db,
+        "--quiet",
+        "--json",
+        ...(experiments ? ["--experiments", experiments] : []),
+      ],
+      cwd: side.root,
+      env,
+      stdin: "piped",
+      stdout: "piped",
+      stderr: "piped",
+    }).spawn();
+    this.#writer = this.#proc.stdin.getWriter();
+    this.#stdout = new Response(this.#proc.stdout).text();
+    this.#lines = this.#turnLines()[Symbol.asyncIterator]();
+  }
+
+  async *#turnLines(): AsyncGenerator<string> {
+    const decoder = new TextDecoderStream();
+    let buffer = "";
+    for await (const chunk of this.#proc.stderr.pipeThrough(decoder)) {
+      buffer += chunk;
+      let i;
+      while ((i = buffer.indexOf("\n")) >= 0) {
+        const line = buffer.slice(0, i);
+        buffer = buffer.slice(i + 1);
+        if (line.startsWith(`${TURN_PREFIX} `)) yield line.slice(TURN_PREFIX.length + 1);
+        else this.#stderr.push(line);
+      }
+    }
+  }
+
+  /** The next protocol line, or null when the process closed stderr (finished or failed). */
+  async next(): Promise<string | null> {
+    const r = await this.#lines.next();
+    return r.done ? null : r.value;
+  }
+
+  async go(): Promise<void> {
+    await this.#writer.write(new TextEncoder().encode("go\n"));
+  }
+
+  /** Wait for the process to end and read its result. */
+  async finish(): Promise<SideResult> {
+    await this.#writer.close().catch(() => {});
+    while ((await this.next()) !== null) { /* drain */ }
+    const [status, text] = await Promise.all([this.#proc.status, this.#stdout]);
+    if (!status.success) {
+      const last = this.#stderr.filter((l) => l.trim()).pop() ?? `exit code ${status.code}`;
+      return {
+        suiteId: null,
+        status: "failed",
+        reason: last,
+        windows: [],
+        imagesPerS: null,
+        batchSize: null,
+      };
+    }
+    return parsePerfJson(text);
+  }
+
+  kill(): void {
+    try {
+      this.#proc.kill("SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/**
+ * Time `experiment` on `backend` on both sides, taking turns. A side that stops taking turns
+ * (skipped, failed, out of windows) lets the other finish alone; unpaired windows are left
+ * out of `pairs`.
+ */
+export async function pairedTiming(opts: {
+  experiment: string;
+  backend: string;
+  a: Side;
+  b: Side;
+  experiments?: string;
+}): Promise<PairedResult> {
+  if (opts.backend === "pytorch-cpu") {
+    throw new UserError("paired timing covers the tfjs backends (cpu, wasm, webgpu) only");
+  }
+  const start = (side: Side) => new Child(side, opts.experiment, opts.backend, opts.experiments);
+  // One process starts while the other waits, so start-up never overlaps a timed phase.
+  const a = start(opts.a);
+  let b: Child | null = null;
+  try {
+    let aNext = await a.next();
+    b = start(opts.b);
+    let bNext = await b.next();
+    const windows: { a: number[]; b: number[] } = { a: [], b: [] };
+    // One turn of `child` if it is ready for `phase`; returns its next announcement.
+    const turn = async (child: Child, ready: string | null, into: number[]) => {
+      if (ready !== "ready warmup" && ready !== "ready window") return ready;
+      await child.go();
+      const done = await child.next();
+      if (done?.startsWith("done window ")) into.push(Number(done.slice(12)));
+      return done === null ? null : await child.next();
+    };
+    aNext = await turn(a, aNext, windows.a);
+    bNext = await turn(b, bNext, windows.b);
+    for (let i = 0; aNext === "ready window" || bNext === "ready window"; i++) {
+      // A B, B A, A B, ...: neither side always goes first.
+      if (i % 2 === 0) {
+        aNext = await turn(a, aNext, windows.a);
+        bNext = await turn(b, bNext, windows.b);
+      } else {
+        bNext = await turn(b, bNext, windows.b);
+        aNext = await turn(a, aNext, windows.a);
+      }
+    }
+    // The rest of each run (latency, storage, exit) alone, one after the other.
+    if (aNext === "ready rest") await a.go();
+    const ra = await a.finish();
+    if (bNext === "ready rest") await b.go();
+    const rb = await b.finish();
+    const n = Math.min(windows.a.length, windows.b.length);
+    const pairs = Array.from({ length: n }, (_, i) =>
+      [windows.a[i], windows.b[i]] as [
+        number,
+        number,
+      ]);
+    return { a: ra, b: rb, pairs };
+  } catch (err) {
+    a.kill();
+    b?.kill();
+    throw err;
+  }
+}
