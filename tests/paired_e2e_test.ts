@@ -31,13 +31,13 @@ Deno.test("paired timing: two processes take turns and a 50% slowdown is judged 
     assert.ok(r.pairs.length >= 12, `${r.pairs.length} pairs`);
     assert.deepEqual(r.pairs.map((p) => p[0]), r.a.windows.slice(0, r.pairs.length));
     assert.deepEqual(r.pairs.map((p) => p[1]), r.b.windows.slice(0, r.pairs.length));
-    const row = pairedRow("tiny-mlp", "cpu", r);
+    const row = pairedRow("tiny-mlp", "cpu", [r]);
     assert.equal(row.verdict, "regressed", row.reason);
     assert.ok(row.change! > 0.5 && row.change! < 0.8, `ratio ${row.change}`);
     // Both runs are stored; only the candidate records its extra work.
     const runs = await withDb(db, "read", (c) => loadRuns(c, [r.a.suiteId!, r.b.suiteId!]));
     assert.equal(runs.length, 2);
-    const units = runs.map((x) => x.measurements.injected_work_units_per_step?.[0] ?? null);
+    const units = runs.map((x) => x.measurements.injected_work_units?.[0] ?? null);
     assert.equal(units.filter((u) => u !== null && u > 0).length, 1);
   } finally {
     await Deno.remove(dir, { recursive: true });

@@ -21,13 +21,19 @@ import { measureGateQuality } from "../gate/quality_run.ts";
 import { perfInChild } from "../gate/child_runs.ts";
 import { type PairedResult, pairedTiming } from "../gate/paired.ts";
 import { checkoutRef } from "../gate/worktree.ts";
-import { pairedTimingVerdict } from "../stats/mod.ts";
+import { clusteredTimingVerdict, median } from "../stats/mod.ts";
 import type { VerdictRow } from "../gate/types.ts";
 import { intFlag, listFlag, parseFlags } from "./args.ts";
 import { fmt, table } from "./table.ts";
 
 /** Where `--quality` keeps its runs: apart, so they never become a "latest" baseline. */
 const QUALITY_DB = "results/gate_quality.duckdb";
+
+/** The practical margin of paired timings (see stats/METHOD.md, "Paired timing"). */
+export const PAIRED_MARGIN = 0.02;
+
+/** Pairs of processes per (experiment, backend) in a paired timing. */
+export const PAIRED_PROCESS_PAIRS = 6;
 
 export const CHECK_HELP = `Usage: deno task check --baseline REF|FILE [flags]
        deno task check --record FILE [--experiment ID] [--backend LIST] [--seeds N]
@@ -49,6 +55,7 @@ Flags:
   --paired-ref GITREF    time the code at GITREF beside this tree, window by window (two
                          processes taking turns), and judge timings on the paired windows
                          instead of the baseline's stored ones (see stats/METHOD.md)
+  --pairs N              pairs of processes per experiment and backend (default ${PAIRED_PROCESS_PAIRS})
   --candidate IDS        stored suites to judge instead of running now
   --experiment ID|GLOB   restrict to these experiments
   --backend LIST         restrict to these backends (cpu,wasm,webgpu)
@@ -62,14 +69,14 @@ Flags:
                          and --backend, and write the runs as a baseline file
   --calibrate            time the current code --repeats times (default 4) and store the
                          practical margin per machine and backend from the A/A pairs
-  --quality              measure the gate here: --rounds (default 8) rounds of fresh
-                         processes, each one unchanged run (A) and one per --slowdowns
-                         (default 0.05,0.1,0.2: extra work of that fraction of A's step
-                         time in every training step), of --experiment (default
-                         keras-cnn-mnist-001) on --backend (default wasm); prints the
-                         false-alarm rate of A/A pairs and the detection rate per
-                         slowdown, at the gate's margin and others (--db default
-                         ${QUALITY_DB})
+  --quality              measure the gate here: --rounds (default 10) rounds of pairs of
+                         processes taking turns, each round one A/A pair and one pair per
+                         --slowdowns (default 0.05,0.1,0.2: the candidate adds extra work
+                         of that fraction of its step time to every training step), of
+                         --experiment (default keras-cnn-mnist-001) on --backend (default
+                         wasm); prints false-alarm and detection rates of the paired rule
+                         (--pairs process pairs per check), one pair alone, and the
+                         unpaired rule, at several margins (--db default ${QUALITY_DB})
   --quiet                no progress lines
   --help                 this text
 
@@ -85,9 +92,6 @@ Method: harness/stats/METHOD.md.
  * fail unchanged code.
  */
 export const UNCALIBRATED_MARGIN = 0.1;
-
-/** The practical margin of paired timings (see stats/METHOD.md, "Paired timing"). */
-export const PAIRED_MARGIN = 0.03;
 
 const REPO_ROOT = new URL("../../", import.meta.url).pathname.replace(/\/$/, "");
 
@@ -115,13 +119,14 @@ async function check(args: string[]): Promise<number> {
     markdown: { type: "string" },
     "export-baseline": { type: "string" },
     "paired-ref": { type: "string" },
+    pairs: { type: "string", default: String(PAIRED_PROCESS_PAIRS) },
     from: { type: "string", default: "latest" },
     calibrate: { type: "boolean", default: false },
     record: { type: "string" },
     seeds: { type: "string", default: "3" },
     repeats: { type: "string", default: "4" },
     quality: { type: "boolean", default: false },
-    rounds: { type: "string", default: "8" },
+    rounds: { type: "string", default: "10" },
     slowdowns: { type: "string", default: "0.05,0.1,0.2" },
     quiet: { type: "boolean", default: false },
     help: { type: "boolean", default: false },
@@ -140,6 +145,7 @@ async function check(args: string[]): Promise<number> {
       experiments: values.experiments,
       json: values.json!,
       quiet: values.quiet!,
+      pairs: intFlag("pairs", values.pairs!),
     });
   }
   const db = values.db!;
@@ -229,7 +235,11 @@ async function check(args: string[]): Promise<number> {
         );
     rows = [
       ...rows.filter((r) => r.kind !== "timing"),
-      ...await pairedRows(values["paired-ref"], targets, db, values.experiments, values.quiet!),
+      ...await pairedRows(values["paired-ref"], targets, db, {
+        experiments: values.experiments,
+        quiet: values.quiet!,
+        pairs: intFlag("pairs", values.pairs!),
+      }),
     ];
   }
   const pairedText = values["paired-ref"]
@@ -269,6 +279,7 @@ async function runQuality(o: {
   experiments?: string;
   json: boolean;
   quiet: boolean;
+  pairs: number;
 }): Promise<number> {
   const slowdowns = o.slowdowns.split(",").map((x) => {
     const f = Number(x.trim());
@@ -293,7 +304,7 @@ async function runQuality(o: {
   );
   const env = (await environment()).envId;
   const gateMargin = stored.get(`${env}\u0000${o.backend}`) ?? UNCALIBRATED_MARGIN;
-  const margins = [...new Set([gateMargin, PAIRED_MARGIN, 0.01, 0.02, 0.05, 0.1])]
+  const margins = [...new Set([gateMargin, PAIRED_MARGIN, 0.01, 0.02, 0.03, 0.05])]
     .sort((a, b) => a - b);
   const result = await measureGateQuality({
     experiment: id,
@@ -303,6 +314,7 @@ async function runQuality(o: {
     experiments: o.experiments,
     rounds: o.rounds,
     slowdowns,
+    k: o.pairs,
     margins,
     log: (line) => o.quiet || console.error(line),
   });
@@ -311,42 +323,42 @@ async function runQuality(o: {
     return 0;
   }
   const pct = (r: { rate: number; low: number; high: number; hits: number; checks: number }) =>
-    `${fmt(r.rate * 100, 1)}% (${r.hits}/${r.checks}; ${fmt(r.low * 100, 0)}-${
-      fmt(r.high * 100, 0)
-    })`;
+    `${fmt(r.rate * 100, 1)}% (${r.hits}/${r.checks})`;
   const scores = (rows: typeof result.paired, mine: number) =>
     table(
       [
         "margin",
-        "A/A false alarms",
+        "A/A flagged",
+        "A/A failed",
         ...slowdowns.map((s) => `${fmt(s * 100, 0)}% slowdown caught`),
       ],
       rows.map((s) => [
         `${fmt(s.margin * 100, 1)}%${s.margin === mine ? " (the gate's)" : ""}`,
         pct(s.falseAlarms),
+        pct(s.falseFailures),
         ...s.detection.map((d) => pct(d.rate)),
       ]),
     );
-  const aa = result.checks.filter((c) => c.slowdown === 0).map((c) => c.ratio);
+  const ratios = (slowdown: number) =>
+    result.pairs.filter((c) => c.slowdown === slowdown).map((c) => fmt(c.ratio, 3)).join(", ");
   console.log(
     `Gate quality: ${id} on ${o.backend}, ${o.rounds} rounds of ${
       slowdowns.length + 1
-    } paired checks (fresh processes), A step ${fmt(result.stepS * 1000, 2)} ms, ${
-      fmt(result.wallS, 0)
-    } s\n`,
+    } pairs of processes taking turns, ${fmt(result.wallS, 0)} s\n`,
   );
-  console.log(
-    `Paired (baseline code timed beside the candidate, --paired-ref): one verdict per check\n`,
-  );
+  console.log(`Paired, ${o.pairs} process pairs per check (check --paired-ref):\n`);
   console.log(scores(result.paired, PAIRED_MARGIN));
-  console.log(
-    `\nUnpaired (a baseline stored earlier): every A run against every run of another check\n`,
-  );
+  console.log(`\nPaired, one process pair per check (its windows' signed-rank test):\n`);
+  console.log(scores(result.single, PAIRED_MARGIN));
+  console.log(`\nUnpaired (a stored baseline: runs of other rounds):\n`);
   console.log(scores(result.unpaired, gateMargin));
   console.log(
-    `\nA/A median pair ratios: ${aa.map((r) => fmt(r, 3)).join(", ")}\n` +
-      `Rates with Wilson 95% intervals (unpaired checks share runs: optimistic).\n` +
-      `Runs stored in ${o.db}.`,
+    `\nMedian window ratio of each process pair:\n` +
+      [0, ...slowdowns].map((s) => `  ${s === 0 ? "A/A" : `+${s * 100}%`}: ${ratios(s)}`)
+        .join("\n") +
+      `\nChecks of several pairs are all k-subsets (at most 500, seeded) of the rounds' pairs and ` +
+      `share pairs, as unpaired checks share runs: the rates rest on ${o.rounds} pairs per variant.` +
+      `\nRuns stored in ${o.db}.`,
   );
   return 0;
 }
@@ -356,27 +368,30 @@ async function pairedRows(
   ref: string,
   targets: [string, string][],
   db: string,
-  experiments: string | undefined,
-  quiet: boolean,
+  opts: { experiments: string | undefined; quiet: boolean; pairs: number },
 ): Promise<VerdictRow[]> {
-  const log = (line: string) => quiet || console.error(line);
+  const log = (line: string) => opts.quiet || console.error(line);
   const tree = await checkoutRef(REPO_ROOT, ref, log);
   const rows: VerdictRow[] = [];
   try {
     for (const [experiment, backend] of targets) {
-      log(
-        `paired: ${experiment} on ${backend}, ${ref} (${
-          tree.commit.slice(0, 10)
-        }) beside this tree`,
-      );
-      const r = await pairedTiming({
-        experiment,
-        backend,
-        experiments,
-        a: { root: tree.root, db: `${tree.root}/results/paired-baseline.duckdb` },
-        b: { root: REPO_ROOT, db },
-      });
-      rows.push(pairedRow(experiment, backend, r));
+      const results: PairedResult[] = [];
+      for (let j = 0; j < opts.pairs; j++) {
+        log(
+          `paired ${j + 1}/${opts.pairs}: ${experiment} on ${backend}, ${ref} (${
+            tree.commit.slice(0, 10)
+          }) beside this tree`,
+        );
+        const base = { root: tree.root, db: `${tree.root}/results/paired-baseline.duckdb` };
+        const cand = { root: REPO_ROOT, db };
+        // Alternate which process starts first, so neither side always warms up first.
+        const common = { experiment, backend, experiments: opts.experiments };
+        const r = j % 2 === 0
+          ? await pairedTiming({ ...common, a: base, b: cand })
+          : swap(await pairedTiming({ ...common, a: cand, b: base }));
+        results.push(r);
+      }
+      rows.push(pairedRow(experiment, backend, results));
     }
   } finally {
     await tree.remove();
@@ -384,41 +399,47 @@ async function pairedRows(
   return rows;
 }
 
-/** The verdict row of one paired timing. */
-export function pairedRow(experiment: string, backend: string, r: PairedResult): VerdictRow {
+function swap(r: PairedResult): PairedResult {
+  return { a: r.b, b: r.a, pairs: r.pairs.map(([x, y]) => [y, x]) };
+}
+
+/** The verdict row of paired timings: `results` are the process pairs, baseline as `a`. */
+export function pairedRow(
+  experiment: string,
+  backend: string,
+  results: PairedResult[],
+): VerdictRow {
+  const all = (side: "a" | "b") => results.flatMap((r) => r[side].windows);
   const base = {
     experiment,
     backend,
     metric: "perf_window_images_per_s (paired)",
     kind: "timing" as const,
-    baseline: r.a.imagesPerS,
-    candidate: r.b.imagesPerS,
+    baseline: all("a").length ? median(all("a")) : null,
+    candidate: all("b").length ? median(all("b")) : null,
     change: null,
     ci: null,
     p: null,
-    n: [r.a.windows.length, r.b.windows.length] as [number, number],
+    n: [results.length, results.length] as [number, number],
   };
-  if (r.a.status !== "ok" || r.b.status !== "ok" || r.pairs.length === 0) {
+  const bad = results.find((r) => r.a.status !== "ok" || r.b.status !== "ok" || !r.pairs.length);
+  if (bad) {
     // Training at the baseline and failing now is a regression, not noise.
-    const lost = r.a.status === "ok" && r.b.status !== "ok";
+    const lost = bad.a.status === "ok" && bad.b.status !== "ok";
     return {
       ...base,
       verdict: lost ? "regressed" : "not_comparable",
-      reason: `baseline ${r.a.status}${
-        r.a.reason ? ` (${r.a.reason})` : ""
-      }, candidate ${r.b.status}${r.b.reason ? ` (${r.b.reason})` : ""}`,
+      reason: `baseline ${bad.a.status}${
+        bad.a.reason ? ` (${bad.a.reason})` : ""
+      }, candidate ${bad.b.status}${bad.b.reason ? ` (${bad.b.reason})` : ""}`,
     };
   }
-  const v = pairedTimingVerdict({ pairs: r.pairs, higherIsBetter: true, margin: PAIRED_MARGIN });
-  return {
-    ...base,
-    verdict: v.verdict,
-    change: v.ratio,
-    ci: v.ci,
-    p: v.p,
-    n: [r.pairs.length, r.pairs.length],
-    reason: v.reason,
-  };
+  const v = clusteredTimingVerdict({
+    clusters: results.map((r) => r.pairs),
+    higherIsBetter: true,
+    margin: PAIRED_MARGIN,
+  });
+  return { ...base, verdict: v.verdict, change: v.ratio, ci: v.ci, p: v.p, reason: v.reason };
 }
 
 /** The experiments the gate watches by default: one CNN and one MLP, fast in quick. */

@@ -13,7 +13,7 @@ import {
   runPerfSuite,
 } from "../perf/mod.ts";
 import { intFlag, listFlag, parseFlags } from "./args.ts";
-import { GATE_PROTOCOL } from "../gate/protocol.ts";
+import { GATE_PROTOCOL, PAIRED_PROTOCOL } from "../gate/protocol.ts";
 import { requestedSlowdown } from "../perf/extra_work.ts";
 
 export const PERF_HELP = `Usage: deno task bench --suite perf [flags]
@@ -36,6 +36,7 @@ Flags:
   --replicas N           data-parallel training replicas on cpu and wasm, one per Worker
                          (default: 2 with 2+ cores, 1 with --stock-kernels; webgpu: always 1)
   --gate-protocol        time as the regression gate does (30 windows of ~0.25 s; quick data)
+  --paired-protocol      time as each process of the gate's paired timing does (12 windows)
   --json                 print the rows as one JSON document on stdout
   --quiet                no progress lines
   --help                 this text
@@ -62,6 +63,7 @@ export async function perfCommand(args: string[]): Promise<number> {
     "stock-kernels": { type: "boolean", default: false },
     replicas: { type: "string" },
     "gate-protocol": { type: "boolean", default: false },
+    "paired-protocol": { type: "boolean", default: false },
     json: { type: "boolean", default: false },
     quiet: { type: "boolean", default: false },
     help: { type: "boolean", default: false },
@@ -109,7 +111,11 @@ export async function perfCommand(args: string[]): Promise<number> {
       backends,
       stock: values["stock-kernels"]!,
       replicas: values.replicas ? intFlag("replicas", values.replicas) : undefined,
-      protocol: values["gate-protocol"] ? GATE_PROTOCOL : undefined,
+      protocol: values["paired-protocol"]
+        ? PAIRED_PROTOCOL
+        : values["gate-protocol"]
+        ? GATE_PROTOCOL
+        : undefined,
       slowdown: requestedSlowdown(),
       argv: ["bench", ...args],
       progress: new Progress(Deno.stderr.isTerminal(), `${db}.progress.jsonl`, values.quiet),

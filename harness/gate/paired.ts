@@ -50,7 +50,7 @@ class Child {
         "bench",
         "--suite",
         "perf",
-        "--gate-protocol",
+        "--paired-protocol",
         "--experiment",
         experiment,
         "--backend",

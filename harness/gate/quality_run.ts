@@ -1,13 +1,19 @@
 /**
- * `deno task check --quality`: measure the gate on this machine. Runs `rounds` rounds of
- * paired checks of one experiment on one backend; each round has one A/A check (two
- * unchanged runs taking turns window by window, `paired.ts`) and one check per slowdown (the
- * candidate does extra work of that fraction of A's step time in every step, see
- * `perf/extra_work.ts`), in an order rotated every round so drift spreads evenly. Then it
- * scores the gate's paired rule on every check, and the unpaired rule (a stored baseline) on
- * the same runs taken across checks (`quality.ts`).
+ * `deno task check --quality`: measure the gate on this machine. Runs `rounds` rounds of pairs
+ * of processes taking turns (`paired.ts`), for one experiment on one backend; each round has
+ * one A/A pair (both unchanged) and one pair per slowdown, whose candidate does extra work of
+ * that fraction of its own step time in every step (`perf/extra_work.ts`), in an order
+ * rotated every round so drift spreads evenly. Then it scores, on the same runs:
+ * - the gate's paired rule: checks of `k` process pairs of one variant (every k-subset);
+ * - one process pair alone (the windows' own signed-rank test);
+ * - the unpaired rule (a stored baseline): each unchanged run against runs of other rounds.
  */
-import { pairedTimingVerdict, type TimingVerdict, timingVerdict } from "../stats/mod.ts";
+import {
+  clusteredTimingVerdict,
+  pairedTimingVerdict,
+  type TimingVerdict,
+  timingVerdict,
+} from "../stats/mod.ts";
 import { Rng } from "../rng.ts";
 import { pairedTiming } from "./paired.ts";
 import {
@@ -27,6 +33,8 @@ export interface QualityOptions {
   experiments?: string;
   rounds: number;
   slowdowns: number[];
+  /** Process pairs per check of the paired rule (the gate's `--pairs`). */
+  k: number;
   /** The margins to score (the gate's own among them). */
   margins: number[];
   log: (line: string) => void;
@@ -35,10 +43,12 @@ export interface QualityOptions {
 export interface QualityResult {
   experiment: string;
   backend: string;
-  /** A's median step time, the base of every slowdown. */
-  stepS: number;
-  checks: (QualityCheck & { ratio: number; aSuite: string | null; bSuite: string | null })[];
+  k: number;
+  pairs: (QualityCheck & { ratio: number; aSuite: string | null; bSuite: string | null })[];
+  /** The gate's rule: k process pairs per check. */
   paired: QualityScore[];
+  /** One process pair per check. */
+  single: QualityScore[];
   unpaired: QualityScore[];
   wallS: number;
 }
@@ -54,36 +64,49 @@ export function unpairedJudge(base: number[], cand: number[], margin: number): T
   }).verdict;
 }
 
-/** The gate's paired timing rule. */
-export function pairedJudge(pairs: [number, number][], margin: number): TimingVerdict {
-  return pairedTimingVerdict({ pairs, higherIsBetter: true, margin }).verdict;
+/** The gate's paired timing rule over process pairs. */
+export function pairedJudge(clusters: [number, number][][], margin: number): TimingVerdict {
+  return clusteredTimingVerdict({ clusters, higherIsBetter: true, margin }).verdict;
+}
+
+/** One pair of processes judged alone, on its windows. */
+export function singleJudge(clusters: [number, number][][], margin: number): TimingVerdict {
+  return pairedTimingVerdict({ pairs: clusters[0], higherIsBetter: true, margin }).verdict;
 }
 
 export async function measureGateQuality(opts: QualityOptions): Promise<QualityResult> {
-  if (!(Number.isInteger(opts.rounds) && opts.rounds >= 1)) {
-    throw new UserError(`--rounds must be a positive integer, got ${opts.rounds}`);
+  if (!(Number.isInteger(opts.rounds) && opts.rounds >= opts.k)) {
+    throw new UserError(
+      `--rounds must be an integer of at least ${opts.k} (process pairs per check), got ${opts.rounds}`,
+    );
   }
   const t0 = performance.now();
   const variants = [0, ...opts.slowdowns];
   const total = opts.rounds * variants.length;
-  const checks: QualityResult["checks"] = [];
+  const pairs: QualityResult["pairs"] = [];
   const runs: QualityRun[] = [];
-  let stepS = NaN;
   for (let round = 0; round < opts.rounds; round++) {
-    // Rotate the order every round; round 0 starts with A/A, whose step time sets the rest.
     const order = variants.map((_, i) => variants[(i + round) % variants.length]);
     for (const slowdown of order) {
       const started = performance.now();
-      const plain = { root: opts.root, db: opts.db, slowdown: "0@1" };
-      const r = await pairedTiming({
+      // Both sides probe their own step time; only the candidate adds work to its steps.
+      const plain = { root: opts.root, db: opts.db, slowdown: "0" };
+      const cand = { ...plain, slowdown: String(slowdown) };
+      const common = {
         experiment: opts.experiment,
         backend: opts.backend,
         experiments: opts.experiments,
-        a: plain,
-        b: slowdown === 0 ? plain : { ...plain, slowdown: `${slowdown}@${stepS}` },
-      });
+      };
+      // Alternate which process starts first, as the gate does.
+      const r = round % 2 === 0
+        ? await pairedTiming({ ...common, a: plain, b: cand })
+        : await pairedTiming({ ...common, a: cand, b: plain }).then((x) => ({
+          a: x.b,
+          b: x.a,
+          pairs: x.pairs.map(([p, q]) => [q, p] as [number, number]),
+        }));
       for (const [side, what] of [[r.a, "baseline"], [r.b, "candidate"]] as const) {
-        if (side.status !== "ok" || !side.imagesPerS || !side.batchSize) {
+        if (side.status !== "ok" || !side.imagesPerS) {
           throw new UserError(
             `${opts.experiment} on ${opts.backend} (${what}) did not time: ${side.status} ${
               side.reason ?? ""
@@ -97,35 +120,31 @@ export async function measureGateQuality(opts: QualityOptions): Promise<QualityR
             `the paired test needs 8 (a slow backend stops at its time budget)`,
         );
       }
-      if (Number.isNaN(stepS)) stepS = r.a.batchSize! / r.a.imagesPerS!;
-      const check = checks.length;
+      const check = pairs.length;
       const d = r.pairs.map(([a, b]) => b / a).sort((x, y) => x - y);
-      checks.push({
-        slowdown,
-        pairs: r.pairs,
-        ratio: d[Math.floor(d.length / 2)],
-        aSuite: r.a.suiteId,
-        bSuite: r.b.suiteId,
-      });
+      const ratio = d[Math.floor(d.length / 2)];
+      pairs.push({ slowdown, pairs: r.pairs, ratio, aSuite: r.a.suiteId, bSuite: r.b.suiteId });
       runs.push({ check, slowdown: 0, windows: r.a.windows });
       runs.push({ check, slowdown, windows: r.b.windows });
-      const done = checks.length, spent = (performance.now() - t0) / 1000;
+      const done = pairs.length, spent = (performance.now() - t0) / 1000;
       opts.log(
         `[${done}/${total}] ${slowdown === 0 ? "A/A" : `A/A+${slowdown * 100}%`}: ` +
-          `${r.pairs.length} pairs, median pair ratio ${d[Math.floor(d.length / 2)].toFixed(3)}, ` +
+          `${r.pairs.length} pairs of windows, median ratio ${ratio.toFixed(3)}, ` +
           `A ${r.a.imagesPerS!.toFixed(1)} images/s (${
             ((performance.now() - started) / 1000).toFixed(1)
           } s; ETA ${Math.round((spent / done) * (total - done))} s)`,
       );
     }
   }
+  const rng = (what: string) => new Rng(1).split(what);
   return {
     experiment: opts.experiment,
     backend: opts.backend,
-    stepS,
-    checks,
-    paired: opts.margins.map((m) => scorePaired(checks, m, pairedJudge)),
-    unpaired: opts.margins.map((m) => scoreUnpaired(runs, m, unpairedJudge)),
+    k: opts.k,
+    pairs,
+    paired: opts.margins.map((m) => scorePaired(pairs, opts.k, m, pairedJudge, rng("paired"))),
+    single: opts.margins.map((m) => scorePaired(pairs, 1, m, singleJudge, rng("single"))),
+    unpaired: opts.margins.map((m) => scoreUnpaired(runs, m, unpairedJudge, rng("unpaired"))),
     wallS: (performance.now() - t0) / 1000,
   };
 }

@@ -1,16 +1,32 @@
 import assert from "node:assert/strict";
-import { requestedSlowdown } from "./extra_work.ts";
+import * as tf from "@tensorflow/tfjs";
+import { planExtraWork, requestedSlowdown } from "./extra_work.ts";
 
-Deno.test("requestedSlowdown reads FRACTION or FRACTION@STEP_SECONDS, names bad values", () => {
+Deno.test("requestedSlowdown reads a fraction from 0 to 1 and names a bad value", () => {
   assert.equal(requestedSlowdown(undefined), null);
   assert.equal(requestedSlowdown(""), null);
-  assert.deepEqual(requestedSlowdown("0.1"), { fraction: 0.1, stepS: null });
-  assert.deepEqual(requestedSlowdown("0@1"), { fraction: 0, stepS: 1 });
-  assert.deepEqual(requestedSlowdown("0.05@0.0031"), { fraction: 0.05, stepS: 0.0031 });
-  for (const bad of ["1.5", "-0.1", "x", "0.1@0", "0.1@", "0.1@abc"]) {
+  assert.equal(requestedSlowdown("0"), 0);
+  assert.equal(requestedSlowdown("0.05"), 0.05);
+  for (const bad of ["1.5", "-0.1", "x", "0.1@2"]) {
     assert.throws(
       () => requestedSlowdown(bad),
       new RegExp(`REPROBENCH_GATE_QUALITY_SLOWDOWN .*got "${bad.replace(".", "\\.")}"`),
     );
+  }
+});
+
+Deno.test("planExtraWork: none for 0; otherwise real units for a share of the step", async () => {
+  await tf.setBackend("cpu");
+  assert.equal(await planExtraWork(0), null);
+  const work = (await planExtraWork(0.5))!;
+  try {
+    await work.run(0);
+    assert.equal(work.units, 0);
+    const t0 = performance.now();
+    await work.run(0.04); // half of a 40 ms step: at least 20 ms of products
+    assert.ok(performance.now() - t0 >= 20, `${performance.now() - t0} ms`);
+    assert.ok(work.units > 0);
+  } finally {
+    work.dispose();
   }
 });

@@ -12,7 +12,6 @@ import type { Protocol } from "./protocol.ts";
 import { measureTfjs } from "./tf_runner.ts";
 import { measureTorch, torchVersion, TranslationError } from "./torch_runner.ts";
 import type { Measured, PerfBackend } from "./types.ts";
-import type { SlowdownRequest } from "./extra_work.ts";
 import { turns } from "./turns.ts";
 
 export type Outcome = { end: RunEnd; measured: Measured | null };
@@ -35,7 +34,7 @@ export async function measureOne(
   opts: {
     stock: boolean;
     progress: Progress;
-    slowdown?: SlowdownRequest | null;
+    slowdown?: number | null;
     /** Data-parallel replicas, resolved for this backend (see harness/parallel/). */
     replicas?: number;
   },

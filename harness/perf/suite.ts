@@ -17,7 +17,6 @@ import { measureOne } from "./run_one.ts";
 import { derive, measurementsOf, overhead } from "./summarize.ts";
 import { PERF_BACKENDS, type PerfBackend, type PerfRow } from "./types.ts";
 import { resolveReplicas } from "../parallel/mod.ts";
-import type { SlowdownRequest } from "./extra_work.ts";
 
 export interface PerfOptions {
   profile: ProfileName;
@@ -35,7 +34,7 @@ export interface PerfOptions {
    * Extra work per training step as a fraction of the step time, for the gate's quality
    * measurement only (see extra_work.ts). Recorded in the run's configuration.
    */
-  slowdown?: SlowdownRequest | null;
+  slowdown?: number | null;
 }
 
 export interface PerfSuiteResult {
@@ -84,7 +83,7 @@ export async function runPerfSuite(
       perf: {
         protocol,
         kernels,
-        ...(opts.slowdown ? { injectedSlowdown: opts.slowdown.fraction } : {}),
+        ...(opts.slowdown != null ? { injectedSlowdown: opts.slowdown } : {}),
       },
     };
     const start = await runStartRecord(suite, {

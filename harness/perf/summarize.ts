@@ -105,6 +105,6 @@ export function measurementsOf(m: Measured, row: PerfRow, flops: ModelFlops | nu
   one("harness_metrics_s", "s", m.loop.metricsS);
   one("harness_progress_s", "s", m.loop.progressS);
   one("perf_loop_s", "s", m.loop.loopS);
-  one("injected_work_units_per_step", "units", m.extraWorkUnits);
+  one("injected_work_units", "units", m.extraWorkUnits);
   return out;
 }

@@ -14,7 +14,7 @@ import { buildModel, compileModel } from "../../models/mod.ts";
 import { makeTrainer, type Trainer } from "../parallel/mod.ts";
 import { budgetNote, planWindows, type Protocol, slowReason } from "./protocol.ts";
 import type { LoopTimes, Measured } from "./types.ts";
-import { type ExtraWork, planExtraWork, type SlowdownRequest } from "./extra_work.ts";
+import { type ExtraWork, planExtraWork } from "./extra_work.ts";
 import { median } from "../measure.ts";
 import { turns } from "./turns.ts";
 
@@ -25,7 +25,7 @@ export async function measureTfjs(
   p: Protocol,
   stock: boolean,
   onProgress: (p: RunProgress) => void,
-  slowdown: SlowdownRequest | null = null,
+  slowdown: number | null = null,
   replicas = 1,
 ): Promise<Measured> {
   const training = config.training!, spec = config.model!;
@@ -67,7 +67,7 @@ export async function measureTfjs(
     );
     const t1 = performance.now();
     const out = await trainer!.step(batch.x, batch.y);
-    await extra?.run();
+    await extra?.run((performance.now() - t1) / 1000);
     const t2 = performance.now();
     const loss = Array.isArray(out) ? out[0] : out;
     if (!Number.isFinite(loss)) throw new Error(`Training loss is ${loss} at step ${done + 1}`);
@@ -102,19 +102,7 @@ export async function measureTfjs(
       if (bounded && warmupStepS.length >= p.bounded.warmupBatches) break;
     }
     const plan = planWindows(warmupStepS, p, stock);
-    let stepS = slowdown?.stepS ?? null;
-    if (slowdown && stepS === null) {
-      // No step time given: probe one window's worth of steps (warm-up ones run slower).
-      const probeStepS: number[] = [];
-      for (let i = 0; i < plan.batchesPerWindow; i++) {
-        const t0 = performance.now();
-        await step();
-        probeStepS.push((performance.now() - t0) / 1000);
-      }
-      planned += plan.batchesPerWindow;
-      stepS = median(probeStepS);
-    }
-    if (slowdown) extra = await planExtraWork(slowdown.fraction, stepS!);
+    if (slowdown) extra = await planExtraWork(slowdown);
     turns?.done("warmup");
     planned = done + plan.windows * plan.batchesPerWindow;
     const windowImagesPerS: number[] = [];
@@ -162,7 +150,7 @@ export async function measureTfjs(
       params: model.countParams(),
       loop,
       info: { datasetProvenance: ds.provenance },
-      extraWorkUnits: extra?.unitsPerStep,
+      extraWorkUnits: extra?.units,
     };
   } finally {
     await trainer?.close();

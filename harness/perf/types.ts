@@ -39,7 +39,7 @@ export interface Measured {
   params: number;
   loop: LoopTimes;
   leakedTensors?: number;
-  /** Units of extra work per timed step (the gate's quality measurement only). */
+  /** Units of extra work done in the timed steps (the gate's quality measurement only). */
   extraWorkUnits?: number;
   /** Facts about the framework (PyTorch version, threads), stored as backend_info. */
   info?: Record<string, unknown>;

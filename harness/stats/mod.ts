@@ -24,7 +24,12 @@ export {
   type TimingVerdictInput,
   type TimingVerdictResult,
 } from "./timing_verdict.ts";
-export { type PairedTimingInput, pairedTimingVerdict } from "./paired_timing_verdict.ts";
+export {
+  type ClusteredTimingInput,
+  clusteredTimingVerdict,
+  type PairedTimingInput,
+  pairedTimingVerdict,
+} from "./paired_timing_verdict.ts";
 export {
   type HodgesLehmann,
   hodgesLehmann,

@@ -6,6 +6,7 @@
  */
 import { classifyTiming } from "./_classify_timing.ts";
 import { hodgesLehmann, signedRank } from "./signed_rank.ts";
+import { tCdf, tQuantile } from "./student_t.ts";
 import { TIMING_DEFAULTS, type TimingVerdictResult } from "./timing_verdict.ts";
 
 /** Input of {@linkcode pairedTimingVerdict}. */
@@ -71,4 +72,76 @@ export function pairedTimingVerdict(input: PairedTimingInput): TimingVerdictResu
     `alpha ${alpha}; Hodges-Lehmann ratio with its ${level * 100}% interval; ` +
     `whole CI beyond ±${margin * 100}% margin`;
   return { verdict, ratio, ci, p: test.p, method, reason: `paired: ${reason}` };
+}
+
+/** Input of {@linkcode clusteredTimingVerdict}. */
+export interface ClusteredTimingInput extends Omit<PairedTimingInput, "pairs"> {
+  /** The paired windows of each pair of processes: one cluster per process pair. */
+  clusters: readonly (readonly (readonly [number, number])[])[];
+}
+
+/**
+ * Decide from several pairs of processes, each timed as in {@linkcode pairedTimingVerdict}.
+ * Two processes of the same code differ by more than their windows suggest (measured here:
+ * A/A pairs of processes 0.98-1.05 apart), so the process pair is the unit: each pair's
+ * Hodges-Lehmann log ratio θ_j, then a one-sample Student t over the k values of θ_j. The
+ * ratio is exp(mean θ), its interval exp(mean ± t((1 + level)/2, k - 1) · s/√k), p the
+ * two-sided t-test of mean θ = 0 (k - 1 degrees of freedom). With no spread (all θ_j equal)
+ * the interval is that point and p is 1 at 0, else 0. Fewer than 3 pairs are too few
+ * (inconclusive); one cluster falls back to {@linkcode pairedTimingVerdict}. The decision is
+ * `classifyTiming`'s.
+ *
+ * @example
+ * ```ts
+ * import { clusteredTimingVerdict } from "./paired_timing_verdict.ts";
+ * const pair = (f: number) => Array.from({ length: 10 }, (_, i) => [100 + i, (100 + i) * f] as const);
+ * clusteredTimingVerdict({
+ *   clusters: [pair(0.8), pair(0.82), pair(0.79), pair(0.81)],
+ *   higherIsBetter: true,
+ * }).verdict; // "regressed"
+ * ```
+ */
+export function clusteredTimingVerdict(input: ClusteredTimingInput): TimingVerdictResult {
+  const {
+    clusters,
+    higherIsBetter,
+    margin = TIMING_DEFAULTS.margin,
+    alpha = TIMING_DEFAULTS.alpha,
+    level = TIMING_DEFAULTS.level,
+  } = input;
+  if (!Array.isArray(clusters) || clusters.length === 0) {
+    throw new RangeError(`clusteredTimingVerdict(): needs at least one cluster of pairs`);
+  }
+  if (clusters.length === 1) {
+    return pairedTimingVerdict({ pairs: clusters[0], higherIsBetter, margin, alpha, level });
+  }
+  const thetas = clusters.map((pairs) => {
+    for (const [a, b] of pairs) {
+      if (!(a > 0 && b > 0 && Number.isFinite(a) && Number.isFinite(b))) {
+        throw new RangeError(`clusteredTimingVerdict(): values must be positive, got [${a}, ${b}]`);
+      }
+    }
+    return hodgesLehmann(pairs.map(([a, b]: readonly [number, number]) => Math.log(b / a)))
+      .estimate;
+  });
+  const k = thetas.length;
+  const mean = thetas.reduce((s, x) => s + x, 0) / k;
+  const sd = Math.sqrt(thetas.reduce((s, x) => s + (x - mean) ** 2, 0) / (k - 1));
+  const se = sd / Math.sqrt(k);
+  let p: number, half: number;
+  if (se === 0) {
+    [p, half] = [mean === 0 ? 1 : 0, 0];
+  } else {
+    p = 2 * (1 - tCdf(Math.abs(mean / se), k - 1));
+    half = tQuantile((1 + level) / 2, k - 1) * se;
+  }
+  const ratio = Math.exp(mean);
+  const ci: [number, number] = [Math.exp(mean - half), Math.exp(mean + half)];
+  const { verdict, reason } = classifyTiming(
+    { ratio, ci, p, higherIsBetter, tooFew: k < 3 },
+    { alpha, margin },
+  );
+  const method = `Student t over ${k} process pairs' Hodges-Lehmann log ratios at alpha ` +
+    `${alpha}; ${level * 100}% t interval; whole CI beyond ±${margin * 100}% margin`;
+  return { verdict, ratio, ci, p, method, reason: `${k} process pairs: ${reason}` };
 }

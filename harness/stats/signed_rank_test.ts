@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { hodgesLehmann, signedRank } from "./signed_rank.ts";
-import { pairedTimingVerdict } from "./paired_timing_verdict.ts";
+import { clusteredTimingVerdict, pairedTimingVerdict } from "./paired_timing_verdict.ts";
 
 Deno.test("signedRank: three positive differences, exact: W+ = 6, p = 2/8", () => {
   assert.deepEqual(signedRank([1, 2, 3]), { wPlus: 6, n: 3, p: 0.25, method: "exact" });
@@ -97,4 +97,56 @@ Deno.test("pairedTimingVerdict: load shared by both sides of a pair cancels out"
   // Times (lower is better): the same data read as milliseconds is an improvement.
   const ms = pairedTimingVerdict({ pairs, higherIsBetter: false, margin: 0.03 });
   assert.equal(ms.verdict, "improved");
+});
+
+Deno.test("clusteredTimingVerdict: a t-test over process pairs' Hodges-Lehmann ratios", () => {
+  // Pairs whose windows differ by exactly the factor f: each cluster's HL log ratio is ln f.
+  const cluster = (f: number) =>
+    Array.from({ length: 10 }, (_, i) => [100 + i, (100 + i) * f] as [number, number]);
+  const fs = [0.9, 0.92, 0.88, 0.91];
+  const v = clusteredTimingVerdict({
+    clusters: fs.map(cluster),
+    higherIsBetter: true,
+    margin: 0.02,
+  });
+  // Hand computation on θ = ln f: mean, sd (n - 1), t with 3 df.
+  const th = fs.map(Math.log);
+  const mean = th.reduce((a, b) => a + b) / 4;
+  const sd = Math.sqrt(th.reduce((a, b) => a + (b - mean) ** 2, 0) / 3);
+  const t = mean / (sd / 2);
+  assert.ok(Math.abs(v.ratio - Math.exp(mean)) < 1e-9);
+  // t(0.975, 3) = 3.182446305284263
+  const half = 3.182446305284263 * sd / 2;
+  assert.ok(Math.abs(v.ci[0] - Math.exp(mean - half)) < 1e-6, String(v.ci));
+  assert.ok(Math.abs(v.ci[1] - Math.exp(mean + half)) < 1e-6, String(v.ci));
+  // t = -10.816 on 3 df: two-sided p = 0.00169 (R: 2 * pt(-10.816, 3)).
+  assert.ok(t < -10.8 && t > -10.82, String(t));
+  assert.ok(Math.abs(v.p - 0.00169) < 0.00001, String(v.p));
+  assert.equal(v.verdict, "regressed");
+});
+
+Deno.test("clusteredTimingVerdict: spread between process pairs widens the interval", () => {
+  const cluster = (f: number) =>
+    Array.from({ length: 10 }, (_, i) => [100 + i, (100 + i) * f] as [number, number]);
+  // A/A: pairs of processes 2-5% apart either way: the mean is near 1, not significant.
+  const aa = clusteredTimingVerdict({
+    clusters: [1.02, 0.97, 1.05, 0.98, 1.0].map(cluster),
+    higherIsBetter: true,
+    margin: 0.02,
+  });
+  assert.equal(aa.verdict, "unchanged");
+  // Two pairs are too few; one pair falls back to the windows' own signed-rank test.
+  const two = clusteredTimingVerdict({
+    clusters: [0.5, 0.5].map(cluster),
+    higherIsBetter: true,
+  });
+  assert.equal(two.verdict, "inconclusive");
+  const one = clusteredTimingVerdict({ clusters: [cluster(1)], higherIsBetter: true });
+  assert.deepEqual(one, pairedTimingVerdict({ pairs: cluster(1), higherIsBetter: true }));
+  // No spread at all: the interval is the point; a shift of exactly 0 is unchanged.
+  const same = clusteredTimingVerdict({
+    clusters: [1, 1, 1].map(cluster),
+    higherIsBetter: true,
+  });
+  assert.deepEqual([same.verdict, same.ci, same.p], ["unchanged", [1, 1], 1]);
 });
