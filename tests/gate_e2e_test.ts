@@ -86,3 +86,36 @@ Deno.test("gate usage errors exit 2 with one line", async () => {
   assert.equal(f.code, 2);
   assert.match(f.stderr, /error: Cannot read baseline file "\/nonexistent\/base\.json"/);
 });
+
+Deno.test("--calibrate times each repeat in its own process and stores a margin", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    await writeTinyExperiment(dir, "tiny-mlp", { backends: ["cpu"] });
+    const db = join(dir, "r.duckdb");
+    const r = await cli([
+      "check",
+      "--calibrate",
+      "--repeats",
+      "2",
+      "--experiment",
+      "tiny-mlp",
+      "--backend",
+      "cpu",
+      "--experiments",
+      dir,
+      "--db",
+      db,
+      "--quiet",
+    ]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /cpu\s+1\s+\d+\.\d+%/); // one A/A pair, its margin
+    // Two suites from two processes (their pids differ), and one calibration row.
+    const { withDb, rows } = await import("../results/db.ts");
+    const suites = await withDb(db, "read", (c) => rows(c, "SELECT DISTINCT pid FROM suites"));
+    assert.equal(suites.length, 2);
+    const cal = await withDb(db, "read", (c) => rows(c, "SELECT backend, pairs FROM calibrations"));
+    assert.deepEqual(cal, [{ backend: "cpu", pairs: 1 }]);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

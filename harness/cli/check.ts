@@ -174,6 +174,7 @@ async function check(args: string[]): Promise<number> {
       values.experiment,
       backends,
       progress,
+      values.experiments,
     );
   }
   if (values["paired-ref"] && values.candidate) {
@@ -475,11 +476,12 @@ async function runCalibration(
   experiment: string | undefined,
   backends: BackendName[] | undefined,
   progress: Progress,
+  dir?: string,
 ): Promise<number> {
   if (repeats < 2) {
     throw new UserError(`--repeats must be at least 2 for A/A pairs, got ${repeats}`);
   }
-  const { experiments } = await discover();
+  const { experiments } = await discover(dir);
   const training = experiments.filter((d) => d.experiment.kind === "train");
   const chosen = select(training, experiment ?? DEFAULT_GATE_EXPERIMENTS);
   if (chosen.length === 0) throw new UserError(`No training experiment matches "${experiment}"`);
@@ -491,7 +493,7 @@ async function runCalibration(
   );
   for (let i = 0; i < repeats; i++) {
     for (const [experiment, backend] of targets) {
-      const r = await perfInChild({ experiment, backend, db });
+      const r = await perfInChild({ experiment, backend, db, experiments: dir });
       suites.push(r.suiteId);
       progress.note(
         `calibrate ${i + 1}/${repeats}: ${experiment} on ${backend}: ${

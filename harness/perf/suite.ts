@@ -166,6 +166,8 @@ export async function runPerfSuite(
     let measurements = [{ name: "loadavg_1m", unit: "load", idx: 0, value: Deno.loadavg()[0] }];
     if (measured) {
       measured.loop.progressS += progressS;
+      // The peak matmul runs on one thread; replicas train on as many cores.
+      if (replicas > 1) measured.peakGflops = measured.peakGflops.map((g) => g * replicas);
       Object.assign(row, derive(measured, flops, torchMedian.get(e.id) ?? null));
       if (backend === "pytorch-cpu" && row.imagesPerS) torchMedian.set(e.id, row.imagesPerS.median);
       measurements = [...measurements, ...measurementsOf(measured, row, flops)];
