@@ -21,11 +21,14 @@ export const GATE_PROTOCOL: Protocol = {
 
 /**
  * The protocol of each process of a paired timing: the gate's 30 windows, with a shorter
- * latency measurement (paired timing judges the training windows only). Measured with
+ * latency measurement (paired timing judges the training windows only), and slow backends
+ * stop after 12 windows or 10 s of timing (a gate of 4 experiment-backend pairs took 12 min
+ * with the gate's 20 s, half of it the CNN on tfjs's cpu backend, ~0.7 s per window). Measured with
  * `check --quality` (CNN on wasm): with 12 windows per process, A/A pairs of processes
  * spread about twice as wide (median window ratios 0.96-1.08) as with 30 (0.98-1.05).
  */
 export const PAIRED_PROTOCOL: Protocol = {
   ...GATE_PROTOCOL,
-  latency: { warmup: 1, repeats: 5 },
+  maxTimedS: 10,
+  latency: { warmup: 1, repeats: 3 },
 };
