@@ -15,7 +15,6 @@ import { makeTrainer, type Trainer } from "../parallel/mod.ts";
 import { budgetNote, planWindows, type Protocol, slowReason } from "./protocol.ts";
 import type { LoopTimes, Measured } from "./types.ts";
 import { type ExtraWork, planExtraWork } from "./extra_work.ts";
-import { median } from "../measure.ts";
 import { turns } from "./turns.ts";
 
 /** Train `config`'s model on the current backend under the protocol and time it. */
