@@ -18,7 +18,7 @@ import { baselineJson } from "../gate/baseline_file.ts";
 import { gateOutcome, jsonReport, markdownReport } from "../gate/report.ts";
 import { calibrate } from "../gate/calibrate.ts";
 import { measureGateQuality } from "../gate/quality_run.ts";
-import { perfInChild } from "../gate/child_runs.ts";
+import { perfInChild, REPO_ROOT } from "../gate/child_runs.ts";
 import { type PairedResult, pairedTiming } from "../gate/paired.ts";
 import { checkoutRef } from "../gate/worktree.ts";
 import { clusteredTimingVerdict, median } from "../stats/mod.ts";
@@ -92,8 +92,6 @@ Method: harness/stats/METHOD.md.
  * fail unchanged code.
  */
 export const UNCALIBRATED_MARGIN = 0.1;
-
-const REPO_ROOT = new URL("../../", import.meta.url).pathname.replace(/\/$/, "");
 
 export async function checkCommand(args: string[]): Promise<number> {
   try {
@@ -386,10 +384,14 @@ async function pairedRows(
         const base = { root: tree.root, db: `${tree.root}/results/paired-baseline.duckdb` };
         const cand = { root: REPO_ROOT, db };
         // Alternate which process starts first, so neither side always warms up first.
-        const common = { experiment, backend, experiments: opts.experiments };
-        const r = j % 2 === 0
-          ? await pairedTiming({ ...common, a: base, b: cand })
-          : swap(await pairedTiming({ ...common, a: cand, b: base }));
+        const r = await pairedTiming({
+          experiment,
+          backend,
+          experiments: opts.experiments,
+          a: base,
+          b: cand,
+          first: j % 2 === 0 ? "a" : "b",
+        });
         results.push(r);
       }
       rows.push(pairedRow(experiment, backend, results));
@@ -398,10 +400,6 @@ async function pairedRows(
     await tree.remove();
   }
   return rows;
-}
-
-function swap(r: PairedResult): PairedResult {
-  return { a: r.b, b: r.a, pairs: r.pairs.map(([x, y]) => [y, x]) };
 }
 
 /** The verdict row of paired timings: `results` are the process pairs, baseline as `a`. */

@@ -5,10 +5,10 @@
  * gate's quality measurement therefore time each repeat in its own process, as the gate
  * itself meets them.
  */
-import { EXTRA_WORK_ENV } from "../perf/extra_work.ts";
 import { UserError } from "../errors.ts";
 
-const MAIN = new URL("../../main.ts", import.meta.url).pathname;
+/** This repository's root (no trailing slash). */
+export const REPO_ROOT = new URL("../../", import.meta.url).pathname.replace(/\/$/, "");
 
 /** What one child perf suite measured. */
 export interface ChildPerf {
@@ -20,40 +20,49 @@ export interface ChildPerf {
   batchSize: number | null;
 }
 
-/**
- * Run `deno task bench --suite perf --gate-protocol` for one experiment and backend in a new
- * process, storing into `db`; `slowdown` (FRACTION or FRACTION@STEP_S) adds extra work.
- */
-export async function perfInChild(opts: {
+/** What a perf child process runs. */
+export interface PerfChild {
   experiment: string;
   backend: string;
   db: string;
   experiments?: string;
-  slowdown?: string;
-}): Promise<ChildPerf> {
-  const args = [
+}
+
+/**
+ * The `deno` arguments of a perf suite of one experiment and backend, run by the `main.ts` in
+ * `root`, timed by `protocol`, storing into `db` and printing its rows as JSON.
+ */
+export function perfChildArgs(
+  root: string,
+  c: PerfChild,
+  protocol: "--gate-protocol" | "--paired-protocol",
+): string[] {
+  return [
     "run",
     "-q",
     "-A",
-    MAIN,
+    `${root}/main.ts`,
     "bench",
     "--suite",
     "perf",
-    "--gate-protocol",
+    protocol,
     "--experiment",
-    opts.experiment,
+    c.experiment,
     "--backend",
-    opts.backend,
+    c.backend,
     "--db",
-    opts.db,
+    c.db,
     "--quiet",
     "--json",
-    ...(opts.experiments ? ["--experiments", opts.experiments] : []),
+    ...(c.experiments ? ["--experiments", c.experiments] : []),
   ];
-  const env: Record<string, string> = opts.slowdown ? { [EXTRA_WORK_ENV]: opts.slowdown } : {};
+}
+
+/** Run a perf suite (`--gate-protocol`) of one experiment and backend in a new process. */
+export async function perfInChild(opts: PerfChild): Promise<ChildPerf> {
+  const args = perfChildArgs(REPO_ROOT, opts, "--gate-protocol");
   const out = await new Deno.Command(Deno.execPath(), {
     args,
-    env,
     stdout: "piped",
     stderr: "piped",
   }).output();

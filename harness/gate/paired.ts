@@ -8,14 +8,14 @@
 import { TURN_PREFIX, TURNS_ENV } from "../perf/turns.ts";
 import { EXTRA_WORK_ENV } from "../perf/extra_work.ts";
 import { UserError } from "../errors.ts";
-import { parsePerfJson } from "./child_runs.ts";
+import { parsePerfJson, perfChildArgs } from "./child_runs.ts";
 
 /** One side of a paired timing. */
 export interface Side {
   /** The repository whose `main.ts` runs (the baseline's may be a git worktree). */
   root: string;
   db: string;
-  /** Extra work (`FRACTION@STEP_S`), for the gate's quality measurement only. */
+  /** Extra work as a fraction of each step's time, for the gate's quality measurement only. */
   slowdown?: string;
 }
 
@@ -42,25 +42,11 @@ class Child {
     const env: Record<string, string> = { [TURNS_ENV]: "1" };
     if (side.slowdown) env[EXTRA_WORK_ENV] = side.slowdown;
     this.#proc = new Deno.Command(Deno.execPath(), {
-      args: [
-        "run",
-        "-q",
-        "-A",
-        `${side.root}/main.ts`,
-        "bench",
-        "--suite",
-        "perf",
+      args: perfChildArgs(
+        side.root,
+        { experiment, backend, db: side.db, experiments },
         "--paired-protocol",
-        "--experiment",
-        experiment,
-        "--backend",
-        backend,
-        "--db",
-        side.db,
-        "--quiet",
-        "--json",
-        ...(experiments ? ["--experiments", experiments] : []),
-      ],
+      ),
       cwd: side.root,
       env,
       stdin: "piped",
@@ -125,18 +111,30 @@ class Child {
   }
 }
 
-/**
- * Time `experiment` on `backend` on both sides, taking turns. A side that stops taking turns
- * (skipped, failed, out of windows) lets the other finish alone; unpaired windows are left
- * out of `pairs`.
- */
-export async function pairedTiming(opts: {
+/** What to time on which two sides. */
+export interface PairedOptions {
   experiment: string;
   backend: string;
   a: Side;
   b: Side;
   experiments?: string;
-}): Promise<PairedResult> {
+  /** Which side's process starts (and warms up, and takes its first window) first. */
+  first?: "a" | "b";
+}
+
+/**
+ * Time `experiment` on `backend` on both sides, taking turns. A side that stops taking turns
+ * (skipped, failed, out of windows) lets the other finish alone; unpaired windows are left
+ * out of `pairs`. Results are labelled `a` and `b` whichever side started first.
+ */
+export async function pairedTiming(opts: PairedOptions): Promise<PairedResult> {
+  if (opts.first !== "b") return await inTurns(opts);
+  const r = await inTurns({ ...opts, a: opts.b, b: opts.a });
+  return { a: r.b, b: r.a, pairs: r.pairs.map(([x, y]) => [y, x]) };
+}
+
+/** The turns themselves: `opts.a` starts first. */
+async function inTurns(opts: PairedOptions): Promise<PairedResult> {
   if (opts.backend === "pytorch-cpu") {
     throw new UserError("paired timing covers the tfjs backends (cpu, wasm, webgpu) only");
   }

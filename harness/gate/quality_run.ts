@@ -92,19 +92,15 @@ export async function measureGateQuality(opts: QualityOptions): Promise<QualityR
       // Both sides probe their own step time; only the candidate adds work to its steps.
       const plain = { root: opts.root, db: opts.db, slowdown: "0" };
       const cand = { ...plain, slowdown: String(slowdown) };
-      const common = {
+      // Alternate which process starts first, as the gate does.
+      const r = await pairedTiming({
         experiment: opts.experiment,
         backend: opts.backend,
         experiments: opts.experiments,
-      };
-      // Alternate which process starts first, as the gate does.
-      const r = round % 2 === 0
-        ? await pairedTiming({ ...common, a: plain, b: cand })
-        : await pairedTiming({ ...common, a: cand, b: plain }).then((x) => ({
-          a: x.b,
-          b: x.a,
-          pairs: x.pairs.map(([p, q]) => [q, p] as [number, number]),
-        }));
+        a: plain,
+        b: cand,
+        first: round % 2 === 0 ? "a" : "b",
+      });
       for (const [side, what] of [[r.a, "baseline"], [r.b, "candidate"]] as const) {
         if (side.status !== "ok" || !side.imagesPerS) {
           throw new UserError(

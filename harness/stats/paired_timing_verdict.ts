@@ -7,7 +7,27 @@
 import { classifyTiming } from "./_classify_timing.ts";
 import { hodgesLehmann, signedRank } from "./signed_rank.ts";
 import { tCdf, tQuantile } from "./student_t.ts";
+import { mean, sampleStd } from "./descriptive.ts";
 import { TIMING_DEFAULTS, type TimingVerdictResult } from "./timing_verdict.ts";
+
+/** ln(candidate / baseline) of each pair, refusing an empty list or a non-positive value. */
+function logRatios(pairs: readonly (readonly [number, number])[], what: string): number[] {
+  if (!Array.isArray(pairs) || pairs.length === 0) {
+    throw new RangeError(`${what}: needs at least one pair, got ${pairs?.length}`);
+  }
+  return pairs.map(([a, b]) => {
+    if (!(a > 0 && b > 0 && Number.isFinite(a) && Number.isFinite(b))) {
+      throw new RangeError(`${what}: values must be positive, got [${a}, ${b}]`);
+    }
+    return Math.log(b / a);
+  });
+}
+
+function checkMargin(margin: number): void {
+  if (!(margin >= 0 && Number.isFinite(margin))) {
+    throw new RangeError(`Margin must be a finite fraction >= 0, got "${margin}"`);
+  }
+}
 
 /** Input of {@linkcode pairedTimingVerdict}. */
 export interface PairedTimingInput {
@@ -47,18 +67,8 @@ export function pairedTimingVerdict(input: PairedTimingInput): TimingVerdictResu
     alpha = TIMING_DEFAULTS.alpha,
     level = TIMING_DEFAULTS.level,
   } = input;
-  if (!Array.isArray(pairs) || pairs.length === 0) {
-    throw new RangeError(`pairedTimingVerdict(): needs at least one pair, got ${pairs?.length}`);
-  }
-  for (const [a, b] of pairs) {
-    if (!(a > 0 && b > 0 && Number.isFinite(a) && Number.isFinite(b))) {
-      throw new RangeError(`pairedTimingVerdict(): values must be positive, got [${a}, ${b}]`);
-    }
-  }
-  if (!(margin >= 0 && Number.isFinite(margin))) {
-    throw new RangeError(`Margin must be a finite fraction >= 0, got "${margin}"`);
-  }
-  const d = pairs.map(([a, b]) => Math.log(b / a));
+  checkMargin(margin);
+  const d = logRatios(pairs, "pairedTimingVerdict()");
   const test = signedRank(d);
   const hl = hodgesLehmann(d, level);
   const ratio = Math.exp(hl.estimate);
@@ -115,28 +125,22 @@ export function clusteredTimingVerdict(input: ClusteredTimingInput): TimingVerdi
   if (clusters.length === 1) {
     return pairedTimingVerdict({ pairs: clusters[0], higherIsBetter, margin, alpha, level });
   }
-  const thetas = clusters.map((pairs) => {
-    for (const [a, b] of pairs) {
-      if (!(a > 0 && b > 0 && Number.isFinite(a) && Number.isFinite(b))) {
-        throw new RangeError(`clusteredTimingVerdict(): values must be positive, got [${a}, ${b}]`);
-      }
-    }
-    return hodgesLehmann(pairs.map(([a, b]: readonly [number, number]) => Math.log(b / a)))
-      .estimate;
-  });
+  checkMargin(margin);
+  const thetas = clusters.map((pairs) =>
+    hodgesLehmann(logRatios(pairs, "clusteredTimingVerdict()")).estimate
+  );
   const k = thetas.length;
-  const mean = thetas.reduce((s, x) => s + x, 0) / k;
-  const sd = Math.sqrt(thetas.reduce((s, x) => s + (x - mean) ** 2, 0) / (k - 1));
-  const se = sd / Math.sqrt(k);
+  const center = mean(thetas);
+  const se = sampleStd(thetas) / Math.sqrt(k);
   let p: number, half: number;
   if (se === 0) {
-    [p, half] = [mean === 0 ? 1 : 0, 0];
+    [p, half] = [center === 0 ? 1 : 0, 0];
   } else {
-    p = 2 * (1 - tCdf(Math.abs(mean / se), k - 1));
+    p = 2 * (1 - tCdf(Math.abs(center / se), k - 1));
     half = tQuantile((1 + level) / 2, k - 1) * se;
   }
-  const ratio = Math.exp(mean);
-  const ci: [number, number] = [Math.exp(mean - half), Math.exp(mean + half)];
+  const ratio = Math.exp(center);
+  const ci: [number, number] = [Math.exp(center - half), Math.exp(center + half)];
   const { verdict, reason } = classifyTiming(
     { ratio, ci, p, higherIsBetter, tooFew: k < 3 },
     { alpha, margin },
