@@ -8,6 +8,7 @@ import "@tensorflow/tfjs-backend-webgpu";
 import { fileURLToPath } from "node:url";
 import { type BackendName, BACKENDS } from "./experiment.ts";
 import { oneLine } from "./errors.ts";
+import { noteWebGPUAdapter } from "./kernels/mod.ts";
 
 /** The wasm binaries, located explicitly so nothing depends on the working directory. */
 export const WASM_DIR = fileURLToPath(
@@ -75,6 +76,7 @@ async function probe(name: BackendName): Promise<BackendStatus> {
     const { fallback, ...rest } = adapter;
     const software = fallback ||
       /llvmpipe|lavapipe|swiftshader|software/i.test(adapter.description);
+    noteWebGPUAdapter(software);
     const started = await start(name);
     return started ?? { available: true, info: { name, adapter: rest, software } };
   }

@@ -3,11 +3,17 @@
  * lacks (Conv2DBackpropFilter, UnsortedSegmentSum) and fast replacements for
  * the ones wasm and cpu run slowly (Conv2DBackpropInput, MaxPoolGrad, cpu's
  * Conv2DBackpropFilter; on wasm also the bias-gradient Sum, transposed
- * BatchMatMul and Identity's copy). webgpu needs none.
+ * BatchMatMul and Identity's copy); on webgpu with a software adapter, direct
+ * convolution shaders in place of the tiled ones lavapipe runs slowly.
  *
  * @module
  */
-export { registerTrainingKernels, restoreStockKernels, takeKernelUses } from "./register.ts";
+export {
+  noteWebGPUAdapter,
+  registerTrainingKernels,
+  restoreStockKernels,
+  takeKernelUses,
+} from "./register.ts";
 export {
   missingKernelFromError,
   missingKernels,

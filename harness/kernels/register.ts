@@ -16,6 +16,7 @@ import { identityConfig } from "./identity.ts";
 import { maxPoolGradConfig } from "./max_pool_grad.ts";
 import { sumConfig } from "./sum.ts";
 import { unsortedSegmentSumConfig } from "./unsorted_segment_sum.ts";
+import { webgpuConv2dConfig, webgpuFusedConv2dConfig } from "./webgpu_conv2d.ts";
 
 interface Provider {
   kernelName: string;
@@ -33,16 +34,27 @@ function required(stock: KernelConfig | undefined, name: string, backend: string
   return stock;
 }
 
-// webgpu registers all of these natively and needs none (checked on tfjs 4.22).
+// webgpu registers all of these natively; on a software adapter its convolutions are
+// replaced (see `noteWebGPUAdapter`), on a hardware GPU it needs none.
 const PROVIDERS: readonly Provider[] = [
   {
+    kernelName: "Conv2D",
+    methods: { webgpu: "direct" },
+    make: (b, stock) => webgpuConv2dConfig(required(stock, "Conv2D", b)),
+  },
+  {
+    kernelName: "FusedConv2D",
+    methods: { webgpu: "direct" },
+    make: (b, stock) => webgpuFusedConv2dConfig(required(stock, "FusedConv2D", b)),
+  },
+  {
     kernelName: "Conv2DBackpropFilter",
-    methods: { wasm: "matmul", cpu: "conv2d" },
+    methods: { wasm: "matmul", cpu: "conv2d", webgpu: "conv2d" },
     make: (b) => conv2dBackpropFilterConfig(b),
   },
   {
     kernelName: "Conv2DBackpropInput",
-    methods: { wasm: "conv2d|matmul", cpu: "conv2d" },
+    methods: { wasm: "conv2d|matmul", cpu: "conv2d", webgpu: "conv2d" },
     make: (b, stock) => conv2dBackpropInputConfig(b, stock),
   },
   {
@@ -72,6 +84,19 @@ const PROVIDERS: readonly Provider[] = [
   },
 ];
 
+/**
+ * Whether webgpu runs on a software adapter (Mesa's lavapipe), noted when the backend is
+ * probed. lavapipe runs shaders on the CPU and is slow at tfjs's tiled convolutions (their
+ * workgroup barriers), so there the convolutions go through this folder's direct shader; on
+ * a hardware GPU the stock tiled shaders are the fast ones and nothing is replaced.
+ */
+let webgpuSoftware = false;
+
+/** Records what kind of adapter webgpu has here; `registerTrainingKernels("webgpu")` reads it. */
+export function noteWebGPUAdapter(software: boolean): void {
+  webgpuSoftware = software;
+}
+
 /** Calls of each of our kernels since the last `takeKernelUses()`, by provided name. */
 const uses = new Map<string, number>();
 
@@ -98,7 +123,7 @@ function providedName(p: Provider, backend: string): string {
  * string each (e.g. `"Conv2DBackpropFilter@wasm:matmul"`, or
  * `"Conv2DBackpropInput@wasm:conv2d|matmul"` where the cheaper of a Conv2D and a
  * BatchMatMul formulation is picked per shape), the same list on
- * every call; `[]` for backends that need nothing (webgpu) or are unknown.
+ * every call; `[]` for backends that need nothing (webgpu on a hardware GPU) or are unknown.
  *
  * @example
  * ```ts
@@ -110,6 +135,7 @@ function providedName(p: Provider, backend: string): string {
  */
 export function registerTrainingKernels(backend: string): string[] {
   const provided: string[] = [];
+  if (backend === "webgpu" && !webgpuSoftware) return provided;
   for (const p of PROVIDERS) {
     if (!(backend in p.methods)) continue;
     provided.push(providedName(p, backend));
