@@ -17,6 +17,7 @@ import { maxPoolGradConfig } from "./max_pool_grad.ts";
 import { sumConfig } from "./sum.ts";
 import { unsortedSegmentSumConfig } from "./unsorted_segment_sum.ts";
 import { webgpuConv2dConfig, webgpuFusedConv2dConfig } from "./webgpu_conv2d.ts";
+import { webgpuBatchMatMulConfig, webgpuFusedMatMulConfig } from "./webgpu_matmul.ts";
 
 interface Provider {
   kernelName: string;
@@ -69,8 +70,16 @@ const PROVIDERS: readonly Provider[] = [
   },
   {
     kernelName: "BatchMatMul",
-    methods: { wasm: "transpose-first" },
-    make: (b, stock) => batchMatMulConfig(b, required(stock, "BatchMatMul", b)),
+    methods: { wasm: "transpose-first", webgpu: "direct" },
+    make: (b, stock) =>
+      b === "webgpu"
+        ? webgpuBatchMatMulConfig(required(stock, "BatchMatMul", b))
+        : batchMatMulConfig(b, required(stock, "BatchMatMul", b)),
+  },
+  {
+    kernelName: "_FusedMatMul",
+    methods: { webgpu: "direct" },
+    make: (b, stock) => webgpuFusedMatMulConfig(required(stock, "_FusedMatMul", b)),
   },
   {
     kernelName: "Identity",

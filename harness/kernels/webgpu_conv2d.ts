@@ -44,6 +44,11 @@ const MAX_GROUPS = 4;
 /** Activations the shader applies itself (others go to the stock kernel). */
 type Activation = "linear" | "relu";
 
+/** Whether the direct shader applies activation `name` itself (null means none). */
+export function supportsActivation(name: string | null | undefined): boolean {
+  return activationOf(name) != null;
+}
+
 function activationOf(name: string | null | undefined): Activation | null {
   if (name == null || name === "linear") return "linear";
   return name === "relu" ? "relu" : null;
