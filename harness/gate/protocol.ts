@@ -3,14 +3,14 @@ import { type Protocol, PROTOCOLS } from "../perf/mod.ts";
 import { TIMING_DEFAULTS } from "../stats/mod.ts";
 
 /**
- * 30 windows of about 0.25 s after 3 warm-up steps: the simulation behind the gate's
+ * 30 windows of about 0.25 s after the quick profile's warm-up (at least 3 steps and 3 s,
+ * until step times settle; see perf/protocol.ts): the simulation behind the gate's
  * defaults meets its false-alarm and detection targets at 30 windows per side for the 3-5%
  * window noise of this machine. Slow backends stop after 12 windows or 20 s of timing, and
  * their verdicts are then less sensitive (the report shows n).
  */
 export const GATE_PROTOCOL: Protocol = {
   ...PROTOCOLS.quick,
-  warmupBatches: 3,
   windows: TIMING_DEFAULTS.windows,
   targetWindowS: 0.25,
   maxTimedS: 20,

@@ -1,19 +1,36 @@
 /**
  * The timing protocol every perf run follows, tfjs and PyTorch alike (the Python reference
- * receives these numbers and plans its windows with the same rule, `plan_windows` in
+ * receives these numbers and applies the same rules, `warmup_end` and `plan_windows` in
  * `reference/torch_train.py`):
  *
- * 1. warm-up: `warmupBatches` training steps, each timed alone; the first includes shader
- *    compilation and first allocation, so their sum is reported apart as the warm-up cost;
- * 2. the steady batch time is the median of the warm-up steps after the first;
+ * 1. warm-up: training steps, each timed alone, until all three hold:
+ *    - at least `warmupBatches` steps;
+ *    - at least `warmupS.min` seconds of steps: V8 keeps optimising the JavaScript kernels
+ *      (ours, and the Worker replica's copy of them) for the first seconds of training.
+ *      Measured with 3 warm-up steps: the Keras CNN on wasm x2 ran its first 0.25 s windows
+ *      at ~1150-1250 images/s and reached its ~1400 only after ~2.5 s of windows, so the
+ *      quick profile's 10 windows of 0.4 s straddled the climb. After this warm-up, 60
+ *      windows of 0.4 s stayed flat (medians of 10: 1380-1442);
+ *    - the step time stopped falling: the median of the last `settle.steps` steps (after the
+ *      first) is at least (1 - `settle.tolerance`) times the median of the `settle.steps`
+ *      before them;
+ *    or until `warmupS.max` seconds of steps (the cap, no longer than the quick profile's
+ *    timing budget; at least `warmupBatches` steps still), and the run says so: the cpu x2
+ *    CNN's ~0.7 s steps still fell from 0.80 to 0.68 s over its first 8 steps. The first
+ *    step includes shader compilation and first allocation; the sum of all is reported
+ *    apart as the warm-up cost;
+ * 2. the steady batch time is the median of the last `settle.steps` warm-up steps after the
+ *    first;
  * 3. windows: `windows` timed windows of `batchesPerWindow` steps each, the number of steps
  *    chosen so a window lasts about `targetWindowS` (at least 1, at most `maxBatchesPerWindow`);
  *    images/s per window; the median and min-max are reported;
- * 4. bounded: when kernels are stock, or a warm-up step after the first took longer than
- *    `slowBatchS` (or the first, which includes compilation, longer than `slowFirstBatchS`;
- *    tfjs cpu's stock convolution gradients take ~35 s per batch of 64), the run stops its
- *    warm-up at `bounded.warmupBatches` and times `bounded.windows` single-step windows, and
- *    says so;
+ * 4. bounded: when kernels are stock, or one of the first `warmupBatches` steps after the
+ *    first took longer than `slowBatchS` (or the first, which includes compilation, longer
+ *    than `slowFirstBatchS`; tfjs cpu's stock convolution gradients take ~35 s per batch of
+ *    64), the run stops its warm-up at `bounded.warmupBatches`, skipping the rule of 1, and
+ *    times `bounded.windows` single-step windows, and says so. Only the first
+ *    `warmupBatches` steps judge slowness, so a hiccup late in a long warm-up cannot bound
+ *    a fast run;
  * 5. budget: the windows stop early once they have taken `maxTimedS` and `minWindows` are done
  *    (slow backends in the quick profile), and the run says so.
  */
@@ -21,7 +38,12 @@ import type { ProfileName } from "../experiment.ts";
 import { median } from "../measure.ts";
 
 export interface Protocol {
+  /** The fewest warm-up steps. */
   warmupBatches: number;
+  /** Seconds of warm-up steps: at least `min`, and `max` ends a warm-up that never settles. */
+  warmupS: { min: number; max: number };
+  /** The warm-up has settled when the last `steps` steps are not `tolerance` faster than the ones before. */
+  settle: { steps: number; tolerance: number };
   windows: number;
   targetWindowS: number;
   maxBatchesPerWindow: number;
@@ -45,6 +67,8 @@ export interface Protocol {
 export const PROTOCOLS: Record<ProfileName, Protocol> = {
   quick: {
     warmupBatches: 3,
+    warmupS: { min: 3, max: 8 },
+    settle: { steps: 3, tolerance: 0.05 },
     windows: 10,
     targetWindowS: 0.4,
     maxBatchesPerWindow: 32,
@@ -59,6 +83,8 @@ export const PROTOCOLS: Record<ProfileName, Protocol> = {
   },
   full: {
     warmupBatches: 5,
+    warmupS: { min: 5, max: 30 },
+    settle: { steps: 5, tolerance: 0.05 },
     windows: 20,
     targetWindowS: 2,
     maxBatchesPerWindow: 256,
@@ -81,6 +107,42 @@ export interface WindowPlan {
   bounded: string | null;
 }
 
+/** How a warm-up ended: settled, stopped at its cap, or cut short for a bounded run. */
+export type WarmupEnd = "settled" | "cap" | "bounded";
+
+/**
+ * Whether the warm-up is over after these step times (seconds), and how; null to go on.
+ *
+ * @example
+ * ```ts
+ * // 0.5 s steps: 3 s after 7 steps, and the last 3 no faster than the 3 before them.
+ * warmupEnd([1, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5], PROTOCOLS.quick, false); // "settled"
+ * ```
+ */
+export function warmupEnd(warmupS: number[], p: Protocol, stock: boolean): WarmupEnd | null {
+  const n = warmupS.length;
+  if (n <= p.warmupBatches && (stock || slowReason(warmupS, p))) {
+    return n >= p.bounded.warmupBatches ? "bounded" : null;
+  }
+  if (n < p.warmupBatches) return null;
+  const total = warmupS.reduce((a, b) => a + b, 0);
+  if (total >= p.warmupS.max) return "cap";
+  return total >= p.warmupS.min && settled(warmupS, p) ? "settled" : null;
+}
+
+/** Whether the last `settle.steps` steps after the first are not faster than the ones before. */
+export function settled(warmupS: number[], p: Protocol): boolean {
+  const k = p.settle.steps, later = warmupS.slice(1);
+  if (later.length < 2 * k) return false;
+  const recent = median(later.slice(-k)), before = median(later.slice(-2 * k, -k));
+  return recent >= (1 - p.settle.tolerance) * before;
+}
+
+/** The note for a warm-up that ended at its cap, else null. */
+export function warmupNote(end: WarmupEnd, p: Protocol): string | null {
+  return end === "cap" ? `warm-up stopped at its ${p.warmupS.max} s cap before settling` : null;
+}
+
 /**
  * Plan the timed windows from the warm-up step times (seconds).
  *
@@ -91,7 +153,7 @@ export interface WindowPlan {
  * ```
  */
 export function planWindows(warmupS: number[], p: Protocol, stock: boolean): WindowPlan {
-  const slow = slowReason(warmupS, p);
+  const slow = slowReason(warmupS.slice(0, p.warmupBatches), p);
   if (stock) {
     return {
       windows: p.bounded.windows,
@@ -107,7 +169,7 @@ export function planWindows(warmupS: number[], p: Protocol, stock: boolean): Win
       bounded: `${slow}: ${warmupS.length} warm-up + ${p.bounded.windows} timed steps only`,
     };
   }
-  const steady = median(warmupS.length > 1 ? warmupS.slice(1) : warmupS);
+  const steady = median(warmupS.length > 1 ? warmupS.slice(1).slice(-p.settle.steps) : warmupS);
   const per = Math.ceil(p.targetWindowS / Math.max(steady, 1e-6));
   return {
     windows: p.windows,

@@ -1,5 +1,14 @@
 import assert from "node:assert/strict";
-import { budgetNote, planWindows, PROTOCOLS, slowReason, spread } from "./protocol.ts";
+import {
+  budgetNote,
+  planWindows,
+  PROTOCOLS,
+  settled,
+  slowReason,
+  spread,
+  warmupEnd,
+  warmupNote,
+} from "./protocol.ts";
 import { derive, overhead } from "./summarize.ts";
 import { modelFlops } from "./flops.ts";
 import type { Measured } from "./types.ts";
@@ -17,6 +26,58 @@ Deno.test("planWindows() sizes windows from the warm-up steps after the first", 
   assert.equal(planWindows([0.001, 0.0001, 0.0001], quick, false).batchesPerWindow, 32);
   // A step longer than a window still gets one step per window.
   assert.equal(planWindows([1, 1, 1], quick, false).batchesPerWindow, 1);
+});
+
+Deno.test("planWindows() takes the steady step from the last settled warm-up steps", () => {
+  // Last 3 steps after the first: 0.05 s -> 8 per window (the median of all six, 0.075 s,
+  // would give 6).
+  assert.equal(planWindows([2, 0.1, 0.1, 0.1, 0.05, 0.05, 0.05], quick, false).batchesPerWindow, 8);
+  // A slow step after the first 3 does not bound the run: last 3 = [0.5, 0.5, 0.5] -> 1.
+  assert.deepEqual(planWindows([1, 0.5, 0.5, 4, 0.5, 0.5, 0.5], quick, false), {
+    windows: 10,
+    batchesPerWindow: 1,
+    bounded: null,
+  });
+});
+
+Deno.test("warmupEnd() goes on until 3 steps, 3 s of steps and settled step times", () => {
+  assert.equal(warmupEnd([1, 0.5, 0.5], quick, false), null); // 2 s
+  assert.equal(warmupEnd([1, 0.5, 0.5, 0.5, 0.5, 0.5], quick, false), null); // 5 after the first
+  assert.equal(warmupEnd([1, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5], quick, false), "settled");
+  // Still falling: median of the last 3 (0.5) < 0.95 x median of the 3 before (0.8).
+  const falling = [1, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4];
+  assert.equal(warmupEnd(falling, quick, false), null);
+  // Three more at 0.4: the 3 before the last 3 are [0.6, 0.5, 0.4] -> 0.5 > 0.4 / 0.95.
+  assert.equal(warmupEnd([...falling, 0.4, 0.4, 0.4], quick, false), null);
+  // A fourth: the 3 before are [0.5, 0.4, 0.4] -> 0.4, the last 3 -> 0.4: settled (6.5 s).
+  assert.equal(warmupEnd([...falling, 0.4, 0.4, 0.4, 0.4], quick, false), "settled");
+});
+
+Deno.test("settled() allows the step time to fall by less than the tolerance", () => {
+  assert.equal(settled([1, 1, 1, 1, 0.96, 0.96, 0.96], quick), true); // 0.96 >= 0.95 x 1
+  assert.equal(settled([1, 1, 1, 1, 0.94, 0.94, 0.94], quick), false);
+  assert.equal(settled([1, 1, 1, 1, 1.5, 1.5, 1.5], quick), true); // slower is settled too
+  assert.equal(settled([1, 1, 1, 1, 1, 1], quick), false); // 5 steps after the first < 2 x 3
+});
+
+Deno.test("warmupEnd() stops at the cap, after the fewest steps", () => {
+  // 8.1 s of steps still falling, 6 steps: the cap.
+  assert.equal(warmupEnd([2, 2, 1.5, 1, 0.9], quick, false), null); // 7.4 s
+  assert.equal(warmupEnd([2, 2, 1.5, 1, 0.9, 0.7], quick, false), "cap");
+  // 11.9 s in 2 steps: past the cap, but 3 steps come first.
+  assert.equal(warmupEnd([9, 2.9], quick, false), null);
+  assert.equal(warmupEnd([9, 2.9, 2.9], quick, false), "cap");
+  assert.equal(warmupNote("cap", quick), "warm-up stopped at its 8 s cap before settling");
+  assert.equal(warmupNote("settled", quick), null);
+});
+
+Deno.test("warmupEnd() keeps bounded runs to their short warm-up", () => {
+  assert.equal(warmupEnd([0.1], quick, true), "bounded"); // stock kernels: 1 step
+  assert.equal(warmupEnd([1, 4], quick, false), "bounded"); // a 4 s step
+  assert.equal(warmupEnd([35], PROTOCOLS.full, false), null); // full: 2 steps
+  assert.equal(warmupEnd([35, 34], PROTOCOLS.full, false), "bounded");
+  // Only the first 3 steps judge slowness: a late 4 s hiccup is just a step.
+  assert.equal(warmupEnd([1, 0.5, 0.5, 4], quick, false), null);
 });
 
 Deno.test("planWindows() bounds stock kernels and slow steps to a few single steps", () => {

@@ -78,7 +78,7 @@ export function perfTable(result: PerfSuiteResult): string {
           ? "tfjs as shipped (stock); timed steps bounded"
           : "the project's training kernels where prepareKernels provides them"
       }`,
-      `protocol (${result.profile}): ${p.warmupBatches} warm-up steps, ${p.windows} windows of ~${p.targetWindowS} s; peak = ${p.peak.n}x${p.peak.n} float32 matmul per backend on one thread, times the replicas of a row (PyTorch: the better of torch.mm and a 1x1 conv, ${p.torchThreads} threads)`,
+      `protocol (${result.profile}): warm-up of ${p.warmupBatches}+ steps and ${p.warmupS.min}+ s until step times settle (cap ${p.warmupS.max} s), ${p.windows} windows of ~${p.targetWindowS} s; peak = ${p.peak.n}x${p.peak.n} float32 matmul per backend on one thread, times the replicas of a row (PyTorch: the better of torch.mm and a 1x1 conv, ${p.torchThreads} threads)`,
       "GFLOP/s = 3 x forward multiply-add FLOPs per image x images/s; overhead = harness time outside the model step (batch copy, loss read, progress, storage) / (the run's wall time + storage)",
       ...(result.rows.some((r) => (r.replicas ?? 1) > 1)
         ? ["backend xN: trained data-parallel on N replicas, the main thread and N-1 Workers"]

@@ -8,10 +8,15 @@ import { runPerfSuite } from "./suite.ts";
 import { perfTable } from "./report.ts";
 import { torchVersion } from "./torch_runner.ts";
 
-/** Small enough that the suite takes seconds: 2 warm-up steps, 3 windows of ~0.1 s. */
+/**
+ * Small enough that the suite takes seconds: 3 warm-up steps (no warm-up time; a tolerance
+ * of 1 counts any step as settled), 3 windows of ~0.1 s.
+ */
 const TINY = {
   ...PROTOCOLS.quick,
   warmupBatches: 2,
+  warmupS: { min: 0, max: 60 },
+  settle: { steps: 1, tolerance: 1 },
   windows: 3,
   targetWindowS: 0.1,
   latency: { warmup: 1, repeats: 2 },

@@ -12,7 +12,14 @@ import { Rng } from "../rng.ts";
 import { inputShapeFor, LARGE_BATCH, type RunProgress } from "../train.ts";
 import { buildModel, compileModel } from "../../models/mod.ts";
 import { makeTrainer, type Trainer } from "../parallel/mod.ts";
-import { budgetNote, planWindows, type Protocol, slowReason } from "./protocol.ts";
+import {
+  budgetNote,
+  planWindows,
+  type Protocol,
+  type WarmupEnd,
+  warmupEnd,
+  warmupNote,
+} from "./protocol.ts";
 import type { LoopTimes, Measured } from "./types.ts";
 import { type ExtraWork, planExtraWork } from "./extra_work.ts";
 import { turns } from "./turns.ts";
@@ -92,13 +99,16 @@ export async function measureTfjs(
     const loopStart = performance.now();
     const waitedAtStart = turns?.waitedS ?? 0;
     const warmupStepS: number[] = [];
-    for (let i = 0; i < p.warmupBatches; i++) {
+    let warmup: WarmupEnd | null = null;
+    while (warmup === null) {
+      // The warm-up's length is not known until it ends: one more step is always planned
+      // (a step that reached `planned` would read as the run's end to the progress display).
+      planned = done + 2;
       const t0 = performance.now();
       await step();
       warmupStepS.push((performance.now() - t0) / 1000);
       await yieldToEventLoop();
-      const bounded = stock || slowReason(warmupStepS, p) !== null;
-      if (bounded && warmupStepS.length >= p.bounded.warmupBatches) break;
+      warmup = warmupEnd(warmupStepS, p, stock);
     }
     const plan = planWindows(warmupStepS, p, stock);
     if (slowdown) extra = await planExtraWork(slowdown);
@@ -140,7 +150,7 @@ export async function measureTfjs(
       windowImagesPerS,
       batchesPerWindow: plan.batchesPerWindow,
       batchSize: bs,
-      bounded: plan.bounded ?? note,
+      bounded: [plan.bounded ?? note, warmupNote(warmup, p)].filter(Boolean).join("; ") || null,
       latencyB1Ms,
       latencyLargeMs,
       largeBatch: large,

@@ -27,7 +27,6 @@ torch is missing.
 import json
 import math
 import os
-import statistics
 import sys
 import time
 
@@ -159,14 +158,53 @@ def optimizer_for(spec, params):
     raise SpecError(f'Unknown optimizer "{name}"')
 
 
+def median(xs):
+    """The type-7 median of harness/stats (the same float operations, so both sides agree)."""
+    s = sorted(xs)
+    h = (len(s) - 1) * 0.5
+    lo = math.floor(h)
+    hi = min(lo + 1, len(s) - 1)
+    return s[lo] + (h - lo) * (s[hi] - s[lo])
+
+
+def warmup_end(warmup_s, p, stock):
+    """The same rule as warmupEnd() in harness/perf/protocol.ts: None to go on."""
+    n = len(warmup_s)
+    if n <= p["warmupBatches"] and (stock or slow_reason(warmup_s, p)):
+        return "bounded" if n >= p["bounded"]["warmupBatches"] else None
+    if n < p["warmupBatches"]:
+        return None
+    total = 0.0
+    for s in warmup_s:  # left to right, as Array.reduce (sum() compensates from 3.12)
+        total += s
+    if total >= p["warmupS"]["max"]:
+        return "cap"
+    return "settled" if total >= p["warmupS"]["min"] and settled(warmup_s, p) else None
+
+
+def settled(warmup_s, p):
+    """The same rule as settled() in harness/perf/protocol.ts."""
+    k, later = p["settle"]["steps"], warmup_s[1:]
+    if len(later) < 2 * k:
+        return False
+    return median(later[-k:]) >= (1 - p["settle"]["tolerance"]) * median(later[-2 * k:-k])
+
+
+def warmup_note(end, p):
+    """The same note as warmupNote() in harness/perf/protocol.ts."""
+    return f"warm-up stopped at its {p['warmupS']['max']} s cap before settling" if end == "cap" else None
+
+
 def plan_windows(warmup_s, p, stock):
     """The same rule as planWindows() in harness/perf/protocol.ts."""
-    slow = slow_reason(warmup_s, p)
-    if stock or slow:
-        why = "stock kernels" if stock else slow
-        return p["bounded"]["windows"], 1, f"{why}: {len(warmup_s)} warm-up + {p['bounded']['windows']} timed steps"
-    later = warmup_s[1:] if len(warmup_s) > 1 else warmup_s
-    per = math.ceil(p["targetWindowS"] / max(statistics.median(later), 1e-6))
+    slow = slow_reason(warmup_s[:p["warmupBatches"]], p)
+    b = p["bounded"]
+    if stock:
+        return b["windows"], 1, f"stock kernels: {b['warmupBatches']} warm-up + {b['windows']} timed steps"
+    if slow:
+        return b["windows"], 1, f"{slow}: {len(warmup_s)} warm-up + {b['windows']} timed steps only"
+    later = warmup_s[1:][-p["settle"]["steps"]:] if len(warmup_s) > 1 else warmup_s
+    per = math.ceil(p["targetWindowS"] / max(median(later), 1e-6))
     return p["windows"], min(p["maxBatchesPerWindow"], max(1, per)), None
 
 
@@ -268,13 +306,12 @@ def run(job):
 
     model.train()
     start = time.perf_counter()
-    warmup = []
-    for _ in range(p["warmupBatches"]):
+    warmup, end = [], None
+    while end is None:
         t0 = time.perf_counter()
         step()
         warmup.append(time.perf_counter() - t0)
-        if slow_reason(warmup, p) and len(warmup) >= p["bounded"]["warmupBatches"]:
-            break
+        end = warmup_end(warmup, p, False)
     windows_n, per, bounded = plan_windows(warmup, p, False)
     slow = bounded is not None
     windows = []
@@ -288,6 +325,7 @@ def run(job):
         t0 = time.perf_counter()
         images = sum(step() for _ in range(per))
         windows.append(images / (time.perf_counter() - t0))
+    bounded = "; ".join(x for x in (bounded, warmup_note(end, p)) if x) or None
     loop["loopS"] = time.perf_counter() - start
 
     model.eval()
