@@ -81,3 +81,74 @@ Deno.test("finishRun() writes the run, its epochs and measurements together", as
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("a write lets go of the file: another process opens it read-write right after", async () => {
+  const { dir, path } = await tempDb();
+  try {
+    await withDb(path, "write", (c) => c.run("CREATE TABLE t AS SELECT 42 AS a"));
+    const code = `import { DuckDBInstance } from "@duckdb/node-api";
+const i = await DuckDBInstance.create(${JSON.stringify(path)}, { access_mode: "READ_WRITE" });
+const c = await i.connect();
+console.log(JSON.stringify((await c.runAndReadAll("SELECT a FROM t")).getRowObjectsJS()));`;
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: ["eval", "--quiet", code],
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    assert.ok(out.success, new TextDecoder().decode(out.stderr));
+    assert.equal(new TextDecoder().decode(out.stdout).trim(), '[{"a":42}]');
+    // Checkpointed on detach: no write-ahead log is left beside the file.
+    await assert.rejects(() => Deno.stat(`${path}.wal`), Deno.errors.NotFound);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("writes of one process to one file at once all land, one after the other", async () => {
+  const { dir, path } = await tempDb();
+  try {
+    await withDb(path, "write", (c) => c.run("CREATE TABLE t (a INTEGER)"));
+    await Promise.all([1, 2, 3].map((a) => withDb(path, "write", (c) => c.run(`INSERT INTO t VALUES (${a})`))));
+    const r = await withDb(path, "read", (c) => rows(c, "SELECT a FROM t ORDER BY a"));
+    assert.deepEqual(r, [{ a: 1 }, { a: 2 }, { a: 3 }]);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("a failed write leaves the file free for the next", async () => {
+  const { dir, path } = await tempDb();
+  try {
+    await withDb(path, "write", (c) => c.run("CREATE TABLE t (a INTEGER)"));
+    await assert.rejects(
+      () =>
+        withDb(path, "write", async (c) => {
+          await c.run("BEGIN TRANSACTION");
+          await c.run("INSERT INTO t VALUES (1)");
+          throw new Error("failed halfway");
+        }),
+      /failed halfway/,
+    );
+    await withDb(path, "write", (c) => c.run("INSERT INTO t VALUES (2)"));
+    assert.deepEqual(await withDb(path, "read", (c) => rows(c, "SELECT a FROM t")), [{ a: 2 }]);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("schemaVersion() reads the connection's own database, not others attached", async () => {
+  const { dir, path } = await tempDb();
+  const inst = await DuckDBInstance.create(":memory:");
+  const conn = await inst.connect();
+  try {
+    await new Store(path).init();
+    await conn.run(`ATTACH '${path}' AS other`);
+    assert.equal(await schemaVersion(conn), 0);
+    await conn.run("USE other");
+    assert.equal(await schemaVersion(conn), LATEST_VERSION);
+  } finally {
+    conn.closeSync();
+    inst.closeSync();
+    await Deno.remove(dir, { recursive: true });
+  }
+});
