@@ -4,6 +4,7 @@
  * (next to its bundled script) does not hold for Deno's npm layout.
  */
 import * as tf from "@tensorflow/tfjs";
+import assert from "node:assert/strict";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 
 const WASM_DIR = new URL("../../node_modules/@tensorflow/tfjs-backend-wasm/dist/", import.meta.url);
@@ -69,4 +70,16 @@ export function mnistCnn(): tf.Sequential {
   m.add(tf.layers.dense({ units: 10, activation: "softmax", kernelInitializer: init(5) }));
   m.compile({ optimizer: tf.train.adam(), loss: "categoricalCrossentropy" });
   return m;
+}
+
+/** Asserts `got` matches `want` within 1e-4 of the largest magnitude in `want` (the kernel tests' bar). */
+export function assertClose(got: Float32Array, want: Float32Array, label: string): void {
+  assert.equal(got.length, want.length, `${label}: length`);
+  let diff = 0;
+  let scale = 1e-6;
+  for (let i = 0; i < got.length; i++) {
+    diff = Math.max(diff, Math.abs(got[i] - want[i]));
+    scale = Math.max(scale, Math.abs(want[i]));
+  }
+  assert.ok(diff / scale <= 1e-4, `${label}: relative error ${diff / scale}`);
 }

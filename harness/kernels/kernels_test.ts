@@ -6,7 +6,7 @@
 import * as tf from "@tensorflow/tfjs";
 import assert from "node:assert/strict";
 import { getKernel, type KernelConfig, type NamedAttrMap } from "@tensorflow/tfjs-core";
-import { mulberry32, randomTensor, useBackend } from "./_backends.ts";
+import { assertClose, mulberry32, randomTensor, useBackend } from "./_backends.ts";
 import { registerTrainingKernels, restoreStockKernels } from "./mod.ts";
 import { conv2dBackpropFilterViaConv2d } from "./conv2d_backprop_filter.ts";
 import { conv2dBackpropFilterViaMatMul } from "./conv2d_backprop_filter_matmul.ts";
@@ -56,17 +56,6 @@ async function ours(backend: string, name: string, inputs: Inputs, attrs: NamedA
   const values = (await out.data()) as Float32Array;
   tf.dispose([out, ...Object.values(ts)]);
   return values;
-}
-
-function assertClose(got: Float32Array, want: Float32Array, label: string): void {
-  assert.equal(got.length, want.length, `${label}: length`);
-  let diff = 0;
-  let scale = 1e-6;
-  for (let i = 0; i < got.length; i++) {
-    diff = Math.max(diff, Math.abs(got[i] - want[i]));
-    scale = Math.max(scale, Math.abs(want[i]));
-  }
-  assert.ok(diff / scale <= 1e-4, `${label}: relative error ${diff / scale}`);
 }
 
 /** One random conv/pool case; the first few pin batch 1, stride 2 and both paddings. */

@@ -9,7 +9,7 @@ import * as tf from "@tensorflow/tfjs";
 import assert from "node:assert/strict";
 import { getKernel, type KernelConfig, type NamedAttrMap } from "@tensorflow/tfjs-core";
 import { backendStatus } from "../backends.ts";
-import { mulberry32, randomTensor } from "./_backends.ts";
+import { assertClose, mulberry32, randomTensor } from "./_backends.ts";
 import { registerTrainingKernels, restoreStockKernels, takeKernelUses } from "./mod.ts";
 import { directMatMul } from "./webgpu_matmul.ts";
 
@@ -57,17 +57,6 @@ async function run(backend: string, name: string, inputs: Inputs, attrs: NamedAt
   const values = (await out.data()) as Float32Array;
   tf.dispose([out, ...Object.values(ts)]);
   return values;
-}
-
-function assertClose(got: Float32Array, want: Float32Array, label: string): void {
-  assert.equal(got.length, want.length, `${label}: length`);
-  let diff = 0;
-  let scale = 1e-6;
-  for (let i = 0; i < got.length; i++) {
-    diff = Math.max(diff, Math.abs(got[i] - want[i]));
-    scale = Math.max(scale, Math.abs(want[i]));
-  }
-  assert.ok(diff / scale <= 1e-4, `${label}: relative error ${diff / scale}`);
 }
 
 /** One random case; the first few pin batch 1, stride 2, dilation, both paddings. */
