@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { GATE_PROTOCOL, PAIRED_PROTOCOL } from "../gate/protocol.ts";
 import {
   budgetNote,
   planWindows,
@@ -146,4 +147,16 @@ Deno.test("derive() turns images/s into GFLOP/s, fraction of peak and ratio to P
 Deno.test("overhead() is time outside the step over the run's wall time plus storage", () => {
   // outside = 0.5 + 0.25 + 0.25 + 0.5 = 1.5; run wall 14.5 + storage 0.5 = 15 -> 10%
   assert.equal(overhead(measured, 0.5, 14.5).pct, 10);
+});
+
+Deno.test("the gate's protocols warm up for exactly 3 steps, however fast or settled", () => {
+  for (const p of [GATE_PROTOCOL, PAIRED_PROTOCOL]) {
+    // Steps still halving (never settled by the perf rule) and far below the 3 s minimum.
+    assert.equal(warmupEnd([0.4, 0.2], p, false), null);
+    assert.equal(warmupEnd([0.4, 0.2, 0.1], p, false), "settled");
+    // A slow step among the first 3 still bounds the run as before.
+    assert.equal(warmupEnd([40], p, false), "bounded");
+  }
+  // The perf suite's quick profile would go on warming up after the same 3 steps.
+  assert.equal(warmupEnd([0.4, 0.2, 0.1], PROTOCOLS.quick, false), null);
 });
