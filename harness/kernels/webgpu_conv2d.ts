@@ -162,7 +162,6 @@ export function directConv2d(
   const activation = activationOf(activationName);
   if (attrs.dataFormat === "NCHW" || activation == null) return null;
   if (x.dtype !== "float32" || filter.dtype !== "float32") return null;
-  if (bias != null && (bias.dtype !== "float32" || bias.shape.length > 1)) return null;
   const info = backend_util.computeConv2DInfo(
     x.shape as [number, number, number, number],
     filter.shape as [number, number, number, number],
@@ -171,8 +170,9 @@ export function directConv2d(
     attrs.pad,
     attrs.dimRoundingMode,
   );
-  // A 1-element bias broadcasts; the shader reads one value per channel.
-  if (bias != null && bias.shape.length === 1 && bias.shape[0] !== info.outChannels) return null;
+  // The shader reads one bias value per output channel; any other (broadcast) bias is stock's.
+  const perChannel = bias?.shape.length === 1 && bias.shape[0] === info.outChannels;
+  if (bias != null && (bias.dtype !== "float32" || !perChannel)) return null;
   const program = directConv2dProgram(info, bias != null, activation) as { tiles: number };
   const inputs = bias != null ? [x, filter, bias] : [x, filter];
   return (backend as WebGPURunner).runWebGPUProgram(program, inputs, "float32", [

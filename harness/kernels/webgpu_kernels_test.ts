@@ -12,6 +12,7 @@ import { backendStatus } from "../backends.ts";
 import { assertClose, mulberry32, randomTensor } from "./_backends.ts";
 import { registerTrainingKernels, restoreStockKernels, takeKernelUses } from "./mod.ts";
 import { directMatMul } from "./webgpu_matmul.ts";
+import { directConv2d } from "./webgpu_conv2d.ts";
 
 const status = await backendStatus("webgpu");
 const software = status.available && status.info.software === true;
@@ -275,6 +276,29 @@ Deno.test({
     } finally {
       restoreStockKernels("webgpu");
     }
+  },
+});
+
+Deno.test({
+  name: "webgpu direct convolution declines a bias that is not one value per output channel",
+  ignore,
+  async fn() {
+    await tf.setBackend("webgpu");
+    const backend = tf.backend();
+    const [x, filter] = [tf.ones([1, 4, 4, 2]), tf.ones([2, 2, 2, 3])];
+    const attrs = { strides: 1, pad: "valid", dataFormat: "NHWC", dilations: 1 } as const;
+    // A scalar and a 1-element bias would broadcast; the shader would read past them.
+    for (const bias of [tf.scalar(1), tf.tensor1d([1])]) {
+      assert.equal(directConv2d(backend, x, filter, attrs, bias, "relu"), null);
+      bias.dispose();
+    }
+    const bias = tf.tensor1d([1, 2, 3]);
+    const out = directConv2d(backend, x, filter, attrs, bias, "linear");
+    assert.ok(out != null, "a per-channel bias was declined");
+    const y = tf.engine().makeTensorFromTensorInfo(out);
+    // Each output sums 2x2x2 ones (8) plus its channel's bias.
+    assert.deepEqual(Array.from(await y.data()).slice(0, 3), [9, 10, 11]);
+    tf.dispose([x, filter, bias, y]);
   },
 });
 
