@@ -11,6 +11,7 @@ import type { KernelContext } from "./_run.ts";
 interface HeapBackend {
   typedArrayFromHeap(info: TensorInfo): Float32Array | Int32Array | Uint8Array;
   makeOutput(shape: number[], dtype: string): TensorInfo;
+  dataIdMap: { get(dataId: object): { memoryOffset: number } | undefined };
 }
 
 function heap(ctx: KernelContext): HeapBackend | null {
@@ -28,6 +29,16 @@ export function readFloats(ctx: KernelContext, info: TensorInfo): Float32Array {
   const h = heap(ctx);
   const values = h != null ? h.typedArrayFromHeap(info) : ctx.backend.readSync(info.dataId);
   return values instanceof Float32Array ? values : Float32Array.from(values as ArrayLike<number>);
+}
+
+/**
+ * Where a tensor's values start in the wasm backend's memory (a byte offset), for
+ * kernels that run in WebAssembly on that memory; it stays valid while the tensor lives.
+ */
+export function heapOffset(ctx: KernelContext, info: TensorInfo): number {
+  const data = heap(ctx)?.dataIdMap?.get(info.dataId);
+  if (data == null) throw new TypeError(`Tensor data is not in the "${ctx.backendName}" heap`);
+  return data.memoryOffset;
 }
 
 /** The segment ids or other int32 data of a tensor as an Int32Array. */

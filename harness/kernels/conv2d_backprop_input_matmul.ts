@@ -12,6 +12,7 @@ import {
 import { type KernelContext, release, runKernel } from "./_run.ts";
 import { allocFloats, readFloats } from "./_memory.ts";
 import { col2im } from "./_patches.ts";
+import { col2imWasm, onWasm } from "./wasm_simd/mod.ts";
 
 /** dx [N, H, W, Cin] for NHWC `dy` and filter [fh, fw, Cin, Cout]; null for NCHW. */
 export function conv2dBackpropInputViaMatMul(
@@ -45,7 +46,8 @@ export function conv2dBackpropInputViaMatMul(
   release(ctx, w2, wT, wT3, dy3);
   // Allocate before taking views: growing the wasm heap detaches older views.
   const dx = allocFloats(ctx, inputShape);
-  col2im(readFloats(ctx, cols), info, dx.values);
+  if (onWasm(ctx)) col2imWasm(ctx, cols, info, dx.info);
+  else col2im(readFloats(ctx, cols), info, dx.values);
   release(ctx, cols);
   return dx.info;
 }

@@ -55,12 +55,12 @@ const PROVIDERS: readonly Provider[] = [
   },
   {
     kernelName: "Conv2DBackpropInput",
-    methods: { wasm: "conv2d|matmul", cpu: "conv2d", webgpu: "conv2d" },
+    methods: { wasm: "matmul", cpu: "conv2d", webgpu: "conv2d" },
     make: (b, stock) => conv2dBackpropInputConfig(b, stock),
   },
   {
     kernelName: "MaxPoolGrad",
-    methods: { wasm: "js-argmax", cpu: "js-argmax" },
+    methods: { wasm: "simd-argmax", cpu: "js-argmax" },
     make: (b) => maxPoolGradConfig(b),
   },
   {
@@ -130,8 +130,7 @@ function providedName(p: Provider, backend: string): string {
  * Registers this folder's gradient kernels for `backend`, replacing stock ones
  * where those are slow. Returns what it provides, one `Kernel@backend:method`
  * string each (e.g. `"Conv2DBackpropFilter@wasm:matmul"`, or
- * `"Conv2DBackpropInput@wasm:conv2d|matmul"` where the cheaper of a Conv2D and a
- * BatchMatMul formulation is picked per shape), the same list on
+ * `"Conv2DBackpropInput@webgpu:conv2d"`), the same list on
  * every call; `[]` for backends that need nothing (webgpu on a hardware GPU) or are unknown.
  *
  * @example
