@@ -21,6 +21,8 @@ export const GATE_PROTOCOL: Protocol = {
   settle: { steps: 1, tolerance: 1 },
   windows: TIMING_DEFAULTS.windows,
   targetWindowS: 0.25,
+  // As measured for METHOD.md and the baseline (the quick profile's cap before it rose to 128).
+  maxBatchesPerWindow: 32,
   maxTimedS: 20,
   minWindows: 12,
   latency: { warmup: 2, repeats: 10 },

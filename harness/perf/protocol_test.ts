@@ -24,7 +24,7 @@ Deno.test("planWindows() sizes windows from the warm-up steps after the first", 
     bounded: null,
   });
   // Very fast steps are capped.
-  assert.equal(planWindows([0.001, 0.0001, 0.0001], quick, false).batchesPerWindow, 32);
+  assert.equal(planWindows([0.001, 0.0001, 0.0001], quick, false).batchesPerWindow, 128);
   // A step longer than a window still gets one step per window.
   assert.equal(planWindows([1, 1, 1], quick, false).batchesPerWindow, 1);
 });
