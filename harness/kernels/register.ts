@@ -18,6 +18,7 @@ import { sumConfig } from "./sum.ts";
 import { unsortedSegmentSumConfig } from "./unsorted_segment_sum.ts";
 import { webgpuConv2dConfig, webgpuFusedConv2dConfig } from "./webgpu_conv2d.ts";
 import { webgpuBatchMatMulConfig, webgpuFusedMatMulConfig } from "./webgpu_matmul.ts";
+import { disableFusedAdam, enableFusedAdam } from "./adam.ts";
 
 interface Provider {
   kernelName: string;
@@ -94,6 +95,15 @@ const PROVIDERS: readonly Provider[] = [
 ];
 
 /**
+ * Backends whose Adam update runs in one pass per variable (`adam.ts`): not a kernel, but
+ * installed, recorded and undone with them. The bits are tfjs's own.
+ */
+const FUSED_ADAM: Readonly<Record<string, string>> = {
+  wasm: "Adam@wasm:simd",
+  cpu: "Adam@cpu:js",
+};
+
+/**
  * Whether webgpu runs on a software adapter (Mesa's lavapipe), noted when the backend is
  * probed. lavapipe runs shaders on the CPU and is slow at tfjs's tiled convolutions (their
  * workgroup barriers), so there the convolutions go through this folder's direct shader; on
@@ -167,6 +177,14 @@ export function registerTrainingKernels(backend: string): string[] {
     registerKernel(ours);
     installed.set(key, { ours, stock: current });
   }
+  const adam = FUSED_ADAM[backend];
+  if (adam != null) {
+    enableFusedAdam(backend, (b) => {
+      const name = FUSED_ADAM[b];
+      uses.set(name, (uses.get(name) ?? 0) + 1);
+    });
+    provided.push(adam);
+  }
   return provided;
 }
 
@@ -187,5 +205,6 @@ export function restoreStockKernels(backend: string): string[] {
     if (mine.stock != null) registerKernel(mine.stock);
     removed.push(providedName(p, backend));
   }
+  if (FUSED_ADAM[backend] != null && disableFusedAdam(backend)) removed.push(FUSED_ADAM[backend]);
   return removed;
 }

@@ -34,6 +34,24 @@ export interface SimdKernels {
   col2im(cols: number, dx: number, ...geometry: Geometry): void;
   im2col(cols: number, x: number, ...geometry: Geometry): void;
   transpose(src: number, dst: number, rows: number, cols: number): void;
+  adam(
+    w: number,
+    g: number,
+    m: number,
+    v: number,
+    nw: number,
+    nm: number,
+    nv: number,
+    n: number,
+    b1: number,
+    b2: number,
+    c1: number,
+    c2: number,
+    om1: number,
+    om2: number,
+    eps: number,
+    negLr: number,
+  ): void;
 }
 
 /** What this module needs of the tfjs wasm backend (its Emscripten module). */

@@ -1,2 +1,10 @@
 export { type Geometry, type SimdKernels, simdKernels } from "./load.ts";
-export { col2imWasm, im2colWasm, maxPoolGradWasm, onWasm, transposeWasm } from "./ops.ts";
+export {
+  type AdamConstants,
+  adamWasm,
+  col2imWasm,
+  im2colWasm,
+  maxPoolGradWasm,
+  onWasm,
+  transposeWasm,
+} from "./ops.ts";

@@ -88,3 +88,48 @@ export function maxPoolGradWasm(
     ...geometry(info),
   );
 }
+
+/** Adam's constants for one step, as float32 values (see `adam.ts`). */
+export interface AdamConstants {
+  b1: number;
+  b2: number;
+  c1: number;
+  c2: number;
+  om1: number;
+  om2: number;
+  eps: number;
+  negLr: number;
+}
+
+/**
+ * One Adam step for one variable into the fresh `next` [m, v, w], as tfjs computes it,
+ * with the same bits; `now` holds the variable's value, gradient and moments [w, g, m, v].
+ */
+export function adamWasm(
+  ctx: KernelContext,
+  now: [w: TensorInfo, g: TensorInfo, m: TensorInfo, v: TensorInfo],
+  next: [m: TensorInfo, v: TensorInfo, w: TensorInfo],
+  c: AdamConstants,
+): void {
+  const [w, g, m, v] = now.map((t) => heapOffset(ctx, t));
+  const [nm, nv, nw] = next.map((t) => heapOffset(ctx, t));
+  const n = now[0].shape.reduce((a, b) => a * b, 1);
+  simdKernels(ctx).adam(
+    w,
+    g,
+    m,
+    v,
+    nw,
+    nm,
+    nv,
+    n,
+    c.b1,
+    c.b2,
+    c.c1,
+    c.c2,
+    c.om1,
+    c.om2,
+    c.eps,
+    c.negLr,
+  );
+}
