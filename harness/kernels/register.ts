@@ -66,7 +66,7 @@ const PROVIDERS: readonly Provider[] = [
   },
   {
     kernelName: "Sum",
-    methods: { wasm: "js-rows" },
+    methods: { wasm: "simd-rows" },
     make: (b, stock) => sumConfig(b, required(stock, "Sum", b)),
   },
   {

@@ -4,8 +4,9 @@
  * transposes x to [C, M], at ~6 ns per element (8.5 ms for the MNIST CNN's
  * [64, 26, 26, 32]). A product ones[1, M] · x[M, C] looks cheaper in isolation
  * but is not in training: XNNPACK packs its right operand per new tensor
- * (~10 ms for 1.4M values). A JS loop reads x once, in storage order, and
- * accumulates in float64. Every other reduction goes to the stock kernel.
+ * (~10 ms for 1.4M values). One loop reads x once, in storage order, and
+ * accumulates in float64 (in WebAssembly SIMD on wasm). Every other reduction goes to
+ * the stock kernel.
  */
 import {
   type KernelConfig,
@@ -16,6 +17,7 @@ import {
 } from "@tensorflow/tfjs-core";
 import { contextOf, input, type KernelContext } from "./_run.ts";
 import { allocFloats, readFloats } from "./_memory.ts";
+import { onWasm, sumRowsWasm } from "./wasm_simd/mod.ts";
 
 /**
  * How many leading axes `axis` reduces, when it names exactly axes 0..r-1 of a
@@ -38,15 +40,33 @@ export function sumLeadingJs(
   const m = util.sizeFromShape(x.shape.slice(0, r));
   const kept = x.shape.slice(r);
   const c = util.sizeFromShape(kept);
+  const shape = keepDims ? [...x.shape.slice(0, r).map(() => 1), ...kept] : kept;
   const acc = new Float64Array(c);
   const values = readFloats(ctx, x);
   for (let row = 0, base = 0; row < m; row++, base += c) {
     for (let k = 0; k < c; k++) acc[k] += values[base + k];
   }
-  const shape = keepDims ? [...x.shape.slice(0, r).map(() => 1), ...kept] : kept;
   // Allocating may grow the heap and detach `values`; it is no longer needed.
   const out = allocFloats(ctx, shape);
   out.values.set(acc);
+  return out.info;
+}
+
+/**
+ * As `sumLeadingJs`, with the same bits; on wasm the loop runs in WebAssembly SIMD
+ * ([32,26,26,32]: 0.25 ms vs 0.73 ms).
+ */
+export function sumLeading(
+  ctx: KernelContext,
+  x: TensorInfo,
+  r: number,
+  keepDims: boolean,
+): TensorInfo {
+  if (!onWasm(ctx)) return sumLeadingJs(ctx, x, r, keepDims);
+  const m = util.sizeFromShape(x.shape.slice(0, r));
+  const kept = x.shape.slice(r);
+  const out = allocFloats(ctx, keepDims ? [...x.shape.slice(0, r).map(() => 1), ...kept] : kept);
+  sumRowsWasm(ctx, x, m, util.sizeFromShape(kept), out.info);
   return out.info;
 }
 
@@ -58,7 +78,7 @@ export function sumConfig(backendName: string, stock: KernelConfig): KernelConfi
     const { axis, keepDims } = attrs as unknown as SumAttrs;
     const r = leadingAxes(x, axis);
     if (r == null || util.sizeFromShape(x.shape) === 0) return stock.kernelFunc(args);
-    return sumLeadingJs(contextOf(backend, backendName), x, r, keepDims);
+    return sumLeading(contextOf(backend, backendName), x, r, keepDims);
   }) as KernelFunc;
   return { kernelName: "Sum", backendName, kernelFunc, setupFunc: stock.setupFunc };
 }

@@ -14,6 +14,7 @@ import { allocFloats } from "../_memory.ts";
 import { col2im, im2col } from "../_patches.ts";
 import { transposeInto } from "../_transpose.ts";
 import { maxPoolGradJs, maxPoolGradSimd } from "../max_pool_grad.ts";
+import { sumLeading, sumLeadingJs } from "../sum.ts";
 import { conv2dBackpropInputViaMatMul } from "../conv2d_backprop_input_matmul.ts";
 import { conv2dBackpropFilterViaMatMul } from "../conv2d_backprop_filter_matmul.ts";
 import { restoreStockKernels } from "../mod.ts";
@@ -23,7 +24,7 @@ import { bytesModule, compileKernels } from "./build.ts";
 
 restoreStockKernels("cpu");
 const STOCK_CPU = new Map<string, KernelConfig>(
-  ["Conv2DBackpropFilter", "Conv2DBackpropInput", "MaxPoolGrad"].map((k) => [
+  ["Conv2DBackpropFilter", "Conv2DBackpropInput", "MaxPoolGrad", "Sum"].map((k) => [
     k,
     getKernel(k, "cpu") as KernelConfig,
   ]),
@@ -184,5 +185,28 @@ Deno.test("wasm conv gradients through the SIMD patches match stock cpu from 4 c
     const dx = conv2dBackpropInputViaMatMul(ctx, dyw, fw, iAttrs as never);
     assertClose(readInfo(dx!), wantX, `dX ${label}`);
     tf.dispose([xw, fw, dyw]);
+  }
+});
+
+Deno.test("SIMD bias-gradient sums give the JS loop's bits and match stock cpu", async () => {
+  const rand = mulberry32(41);
+  // Odd channel counts leave a one-channel tail after the f64x2 lanes.
+  for (const shape of [[2, 3, 3, 1], [3, 5, 5, 7], [4, 6, 6, 32], [9, 64], [1, 2, 2, 3]]) {
+    const r = shape.length - 1;
+    await useBackend("cpu");
+    const xc = randomTensor(rand, shape).mul(100);
+    const want = stockCpu("Sum", { x: xc }, { axis: [...Array(r).keys()], keepDims: false });
+    const values = valuesOf(xc);
+    xc.dispose();
+    await useBackend("wasm");
+    const ctx = contextOf(tf.backend(), "wasm");
+    const x = tf.tensor(values, shape);
+    const simd = readInfo(sumLeading(ctx, x, r, false));
+    assert.deepEqual(simd, readInfo(sumLeadingJs(ctx, x, r, false)), JSON.stringify(shape));
+    assertClose(simd, want, JSON.stringify(shape));
+    const kept = sumLeading(ctx, x, r, true);
+    assert.deepEqual(kept.shape, [...shape.slice(0, r).map(() => 1), shape[r]]);
+    assert.deepEqual(readInfo(kept), simd, `keepDims ${shape}`);
+    x.dispose();
   }
 });

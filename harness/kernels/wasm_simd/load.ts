@@ -34,6 +34,7 @@ export interface SimdKernels {
   col2im(cols: number, dx: number, ...geometry: Geometry): void;
   im2col(cols: number, x: number, ...geometry: Geometry): void;
   transpose(src: number, dst: number, rows: number, cols: number): void;
+  sumRows(x: number, acc: number, out: number, m: number, c: number): void;
   adam(
     w: number,
     g: number,

@@ -6,5 +6,6 @@ export {
   im2colWasm,
   maxPoolGradWasm,
   onWasm,
+  sumRowsWasm,
   transposeWasm,
 } from "./ops.ts";
