@@ -4,7 +4,8 @@
  * the ones wasm and cpu run slowly (Conv2DBackpropInput, MaxPoolGrad, cpu's
  * Conv2DBackpropFilter; on wasm also the bias-gradient Sum, transposed
  * BatchMatMul and Identity's copy); on webgpu with a software adapter, direct
- * convolution shaders in place of the tiled ones lavapipe runs slowly.
+ * convolution shaders in place of the tiled ones lavapipe runs slowly. On cpu
+ * and wasm, Adam's update also runs in one pass per variable (`adam.ts`).
  *
  * @module
  */

@@ -11,6 +11,7 @@ import {
   missingKernels,
   registerTrainingKernels,
   restoreStockKernels,
+  takeKernelUses,
   trainingKernelsFor,
 } from "./mod.ts";
 
@@ -125,6 +126,24 @@ Deno.test("registerTrainingKernels is idempotent and restoreStockKernels undoes 
   assert.deepEqual(restoreStockKernels("wasm"), first);
   assert.equal(getKernel("Conv2DBackpropFilter", "wasm"), undefined);
   assert.notEqual(getKernel("Conv2DBackpropInput", "wasm"), undefined);
+});
+
+Deno.test("Adam's one-pass update comes and goes with the kernels, and runs record it", async () => {
+  await useBackend("wasm");
+  registerTrainingKernels("wasm");
+  takeKernelUses();
+  const v = tf.variable(tf.ones([5]));
+  const opt = tf.train.adam(0.1);
+  const step = () => tf.tidy(() => opt.applyGradients([{ name: v.name, tensor: tf.ones([5]) }]));
+  step();
+  assert.deepEqual(takeKernelUses(), [{ kernel: "Adam@wasm:simd", calls: 1 }]);
+  restoreStockKernels("wasm");
+  step();
+  assert.deepEqual(takeKernelUses(), [], "stock Adam after restoreStockKernels");
+  // Both updates moved the weights: 1 - 0.1 per step, as Adam's first steps do.
+  assert.ok(Math.abs(v.dataSync()[0] - 0.8) < 1e-5);
+  tf.dispose(v);
+  opt.dispose();
 });
 
 for (
