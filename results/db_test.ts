@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { LATEST_VERSION, rows, schemaVersion, Store, withDb } from "./mod.ts";
 import { UserError } from "../harness/errors.ts";
+import { MIGRATIONS } from "./migrations.ts";
 
 async function tempDb(): Promise<{ dir: string; path: string }> {
   const dir = await Deno.makeTempDir();
@@ -18,6 +19,43 @@ Deno.test("a new database gets every migration, once", async () => {
     assert.equal(v, LATEST_VERSION);
     const applied = await withDb(path, "read", (c) => rows(c, "SELECT version FROM schema_migrations ORDER BY version"));
     assert.deepEqual(applied.map((r) => r.version), Array.from({ length: LATEST_VERSION }, (_, i) => i + 1));
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("a schema-3 database keeps every measurement when step 4 drops the table's key", async () => {
+  const { dir, path } = await tempDb();
+  try {
+    // A database as schema 3 left it, written directly, with measurements in it.
+    const inst = await DuckDBInstance.create(path);
+    const conn = await inst.connect();
+    await conn.run(
+      "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)",
+    );
+    for (const m of MIGRATIONS.filter((m) => m.version <= 3)) {
+      await conn.run(m.sql);
+      await conn.run(`INSERT INTO schema_migrations VALUES (${m.version}, 'old', now()::TIMESTAMP)`);
+    }
+    await conn.run(
+      "INSERT INTO measurements VALUES ('r1', 'a', 's', 0, 1.5), ('r1', 'a', 's', 1, 2.5), ('r2', 'b', '%', 0, -3)",
+    );
+    assert.equal((await conn.runAndReadAll("SELECT * FROM duckdb_constraints() WHERE table_name = 'measurements' AND constraint_type = 'PRIMARY KEY'")).getRows().length, 1);
+    conn.closeSync();
+    inst.closeSync();
+    await new Store(path).init();
+    await withDb(path, "read", async (c) => {
+      assert.equal(await schemaVersion(c), LATEST_VERSION);
+      assert.deepEqual(await rows(c, "SELECT * FROM measurements ORDER BY run_id, idx"), [
+        { run_id: "r1", name: "a", unit: "s", idx: 0, value: 1.5 },
+        { run_id: "r1", name: "a", unit: "s", idx: 1, value: 2.5 },
+        { run_id: "r2", name: "b", unit: "%", idx: 0, value: -3 },
+      ]);
+      assert.deepEqual(
+        await rows(c, "SELECT constraint_type FROM duckdb_constraints() WHERE table_name = 'measurements'"),
+        [],
+      );
+    });
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

@@ -77,6 +77,13 @@ Deno.test("runPerfSuite() stores a perf suite with windows, peak and overhead pe
           "harness_overhead_pct",
         ]
       ) assert.ok(have.includes(n), `missing measurement ${n}`);
+      // The table has no key since schema 4: the writer alone keeps (run, name, idx) unique,
+      // the carried measurements of a run's write included.
+      const dup = await rows(
+        conn,
+        "SELECT run_id, name, idx, count(*) AS n FROM measurements GROUP BY ALL HAVING n > 1",
+      );
+      assert.deepEqual(dup, []);
     });
   } finally {
     await Deno.remove(dir, { recursive: true });
