@@ -6,7 +6,8 @@
  * else dWᵀ = dyᵀ · cols (first layer, K = 9 vs Cout = 32: packing dy took
  * ~15 ms, packing cols ~3 ms). Either way the left operand arrives untransposed
  * (the wasm backend runs a transposed matMul ~10x slower): colsᵀ is gathered
- * straight into that layout in JS, dyᵀ is a tiled JS transpose.
+ * straight into that layout in JS, dyᵀ is a tiled JS transpose; on wasm both go
+ * through the SIMD kernels of `wasm_simd/` instead.
  */
 import {
   backend_util,
