@@ -51,17 +51,20 @@ export function readInts(ctx: KernelContext, info: TensorInfo): Int32Array {
 /**
  * A zero-filled float32 output and a writable view of it. On wasm the view is
  * the heap itself; elsewhere the array is handed to the backend with `write`
- * up front, which keeps a reference (cpu) rather than a copy.
+ * up front, which keeps a reference (cpu) rather than a copy. `overwritten`
+ * skips zeroing the wasm heap for a caller that writes every element anyway (a
+ * transpose, Adam's update); fresh arrays elsewhere are zero regardless.
  */
 export function allocFloats(
   ctx: KernelContext,
   shape: number[],
+  overwritten = false,
 ): { info: TensorInfo; values: Float32Array } {
   const h = heap(ctx);
   if (h != null) {
     const info = h.makeOutput(shape, "float32");
     const values = h.typedArrayFromHeap(info) as Float32Array;
-    values.fill(0);
+    if (!overwritten) values.fill(0);
     return { info, values };
   }
   const values = new Float32Array(util.sizeFromShape(shape));

@@ -65,7 +65,7 @@ function updateJs(now: tf.Tensor[], c: AdamConstants): tf.Tensor[] {
  */
 function updateWasm(now: tf.Tensor[], c: AdamConstants): tf.Tensor[] {
   const ctx = contextOf(tf.backend(), "wasm");
-  const next = [0, 1, 2].map(() => allocFloats(ctx, now[0].shape).info);
+  const next = [0, 1, 2].map(() => allocFloats(ctx, now[0].shape, true).info);
   adamWasm(ctx, now as [tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor], next as never, c);
   return next.map((info) => tf.engine().makeTensorFromTensorInfo(info));
 }

@@ -36,7 +36,7 @@ function patchesT(ctx: KernelContext, x: TensorInfo, info: backend_util.Conv2DIn
   if (simdPatches(ctx, info)) {
     const cols = allocFloats(ctx, [m, k]);
     im2colWasm(ctx, x, info, cols.info);
-    const colsT = allocFloats(ctx, [1, k, m]);
+    const colsT = allocFloats(ctx, [1, k, m], true);
     transposeWasm(ctx, cols.info, m, k, colsT.info);
     release(ctx, cols.info);
     return colsT.info;
@@ -94,7 +94,7 @@ export function conv2dBackpropFilterViaMatMul(
   } else {
     const cols = patches(ctx, x, info);
     // Allocate before taking views: growing the wasm heap detaches older views.
-    const dyT = allocFloats(ctx, [1, cout, m]);
+    const dyT = allocFloats(ctx, [1, cout, m], true);
     if (onWasm(ctx)) transposeWasm(ctx, dy, m, cout, dyT.info);
     else transposeInto(readFloats(ctx, dy), m, cout, dyT.values);
     const dwT = mm(dyT.info, cols);

@@ -30,6 +30,16 @@ function leadingAxes(x: TensorInfo, axis: number | number[]): number | null {
   return axes.every((a, i) => a === i) ? axes.length : null;
 }
 
+/** Rows m and columns c of `x` seen as [m, c] over its first `r` axes, and the sum's shape. */
+function rowsOf(x: TensorInfo, r: number, keepDims: boolean) {
+  const kept = x.shape.slice(r);
+  return {
+    m: util.sizeFromShape(x.shape.slice(0, r)),
+    c: util.sizeFromShape(kept),
+    shape: keepDims ? [...x.shape.slice(0, r).map(() => 1), ...kept] : kept,
+  };
+}
+
 /** Sum of float32 `x` over its first `r` axes; shape as the stock kernel's. */
 export function sumLeadingJs(
   ctx: KernelContext,
@@ -37,17 +47,14 @@ export function sumLeadingJs(
   r: number,
   keepDims: boolean,
 ): TensorInfo {
-  const m = util.sizeFromShape(x.shape.slice(0, r));
-  const kept = x.shape.slice(r);
-  const c = util.sizeFromShape(kept);
-  const shape = keepDims ? [...x.shape.slice(0, r).map(() => 1), ...kept] : kept;
+  const { m, c, shape } = rowsOf(x, r, keepDims);
   const acc = new Float64Array(c);
   const values = readFloats(ctx, x);
   for (let row = 0, base = 0; row < m; row++, base += c) {
     for (let k = 0; k < c; k++) acc[k] += values[base + k];
   }
   // Allocating may grow the heap and detach `values`; it is no longer needed.
-  const out = allocFloats(ctx, shape);
+  const out = allocFloats(ctx, shape, true);
   out.values.set(acc);
   return out.info;
 }
@@ -63,10 +70,10 @@ export function sumLeading(
   keepDims: boolean,
 ): TensorInfo {
   if (!onWasm(ctx)) return sumLeadingJs(ctx, x, r, keepDims);
-  const m = util.sizeFromShape(x.shape.slice(0, r));
-  const kept = x.shape.slice(r);
-  const out = allocFloats(ctx, keepDims ? [...x.shape.slice(0, r).map(() => 1), ...kept] : kept);
-  sumRowsWasm(ctx, x, m, util.sizeFromShape(kept), out.info);
+  const { m, c, shape } = rowsOf(x, r, keepDims);
+  // sumRows writes every output value.
+  const out = allocFloats(ctx, shape, true);
+  sumRowsWasm(ctx, x, m, c, out.info);
   return out.info;
 }
 
