@@ -40,11 +40,14 @@ Deno.test("the gate passes an unchanged tree and fails a real regression with ex
     assert.equal(acc.verdict, "unchanged");
     assert.equal(acc.reason, "identical accuracy on all 2 seeds");
 
-    // A baseline 50% faster and 20 points more accurate than this code: a clear regression.
+    // A baseline 2.5x as fast and 20 points more accurate than this code: a clear regression.
+    // Not 1.5x: this tiny model's ~0.2 ms cpu steps vary from process to process, and its
+    // unchanged median read 0.86-1.36x the recorded one in ten runs here, so 1.5x was
+    // sometimes only a 10% slowdown, inside the gate's margin.
     for (const r of file.runs) {
       if (r.testAccuracy !== null) r.testAccuracy += 0.2;
       const w = r.measurements.perf_window_images_per_s;
-      if (w) r.measurements.perf_window_images_per_s = w.map((x: number) => x * 1.5);
+      if (w) r.measurements.perf_window_images_per_s = w.map((x: number) => x * 2.5);
     }
     const doctored = join(dir, "doctored.json"), md = join(dir, "report.md");
     await Deno.writeTextFile(doctored, JSON.stringify(file));
