@@ -4,12 +4,12 @@
  *
  * Usage: deno run -A main.ts <command> [flags]; `deno run -A main.ts --help` lists commands.
  */
-import { UserError } from "./harness/errors.ts";
+import { UserError } from "./harness/core/errors.ts";
 import { benchCommand } from "./harness/cli/bench.ts";
 import { listCommand } from "./harness/cli/list.ts";
 import { claimsCommand } from "./harness/cli/claims.ts";
 import { suggest } from "./harness/cli/args.ts";
-import { dataCommand } from "./harness/data/cli.ts";
+import { dataCommand } from "./harness/cli/data.ts";
 import { checkCommand } from "./harness/cli/check.ts";
 
 const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; about: string }> = {

@@ -1,5 +1,5 @@
 /** Marking regressions along a metric's history: each commit against the one before it. */
-import { timingVerdict } from "../harness/stats/timing_verdict.ts";
+import { timingVerdict } from "../harness/core/stats/timing_verdict.ts";
 
 /** A commit's values of one metric. */
 export interface Point {

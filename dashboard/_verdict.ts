@@ -1,9 +1,9 @@
 /**
  * The gate's verdict on repeated measurements of two runs, for the Compare page. The
- * statistics live in `harness/stats/` (Mann-Whitney U plus a bootstrap interval of the median
+ * statistics live in `harness/core/stats/` (Mann-Whitney U plus a bootstrap interval of the median
  * ratio); this file only decides which measurements to compare and which way is better.
  */
-import { timingVerdict } from "../harness/stats/timing_verdict.ts";
+import { timingVerdict } from "../harness/core/stats/timing_verdict.ts";
 
 /** The verdict on one measurement, candidate against baseline. */
 export interface MeasurementVerdict {

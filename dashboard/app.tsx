@@ -1,7 +1,7 @@
 /** The dashboard as a Hono app: every page, its JSON twin under /api, static files, errors. */
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { UserError } from "../harness/errors.ts";
+import { UserError } from "../harness/core/errors.ts";
 import { type Deps, wantsJson } from "./_deps.ts";
 import { Layout } from "./layout.tsx";
 import { progressPath } from "./live/format.ts";

@@ -1,4 +1,4 @@
-/** Worked example: a scalar RNN's hidden state, output, loss and gradients (article 001). Computed with tfjs ops on every backend; see harness/worked/. */
+/** Worked example: a scalar RNN's hidden state, output, loss and gradients (article 001). Computed with tfjs ops on every backend; see harness/run/worked/. */
 export default {
   id: "worked-001-scalar-rnn",
   title: "Worked example: a scalar RNN's hidden state, output, loss and gradients (article 001)",

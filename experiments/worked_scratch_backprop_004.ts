@@ -1,4 +1,4 @@
-/** From-scratch neuron, forward, backward and gradient descent checked against tfjs (article 004). Computed with tfjs ops on every backend; see harness/worked/. */
+/** From-scratch neuron, forward, backward and gradient descent checked against tfjs (article 004). Computed with tfjs ops on every backend; see harness/run/worked/. */
 export default {
   id: "worked-004-scratch-backprop",
   title:

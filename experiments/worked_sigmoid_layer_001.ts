@@ -1,4 +1,4 @@
-/** Worked example: a 3-input/3-output sigmoid layer's outputs, loss and gradients (article 001). Computed with tfjs ops on every backend; see harness/worked/. */
+/** Worked example: a 3-input/3-output sigmoid layer's outputs, loss and gradients (article 001). Computed with tfjs ops on every backend; see harness/run/worked/. */
 export default {
   id: "worked-001-backprop-sigmoid-layer",
   title:

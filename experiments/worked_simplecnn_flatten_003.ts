@@ -1,4 +1,4 @@
-/** Worked example: SimpleCNN's flattened feature count 320 (article 003). Computed with tfjs ops on every backend; see harness/worked/. */
+/** Worked example: SimpleCNN's flattened feature count 320 (article 003). Computed with tfjs ops on every backend; see harness/run/worked/. */
 export default {
   id: "worked-003-simplecnn-flatten",
   title: "Worked example: SimpleCNN's flattened feature count 320 (article 003)",

@@ -2,8 +2,8 @@
  * Layer specs (plain data) to tfjs layers, with every initializer seeded from the run.
  */
 import * as tf from "@tensorflow/tfjs";
-import type { LayerSpec } from "../harness/experiment.ts";
-import type { Rng } from "../harness/rng.ts";
+import type { LayerSpec } from "../harness/core/experiment.ts";
+import type { Rng } from "../harness/core/rng.ts";
 import { SeededDropout } from "./seeded_dropout.ts";
 
 type Factory = (options: Record<string, unknown>) => tf.layers.Layer;

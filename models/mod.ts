@@ -1,7 +1,7 @@
 /** The model registry: builds a tf.LayersModel from a model spec (plain data). */
 import * as tf from "@tensorflow/tfjs";
-import type { ModelSpec, OptimizerSpec, TrainingSpec } from "../harness/experiment.ts";
-import type { Rng } from "../harness/rng.ts";
+import type { ModelSpec, OptimizerSpec, TrainingSpec } from "../harness/core/experiment.ts";
+import type { Rng } from "../harness/core/rng.ts";
 import { buildLayer } from "./layers.ts";
 
 export { LAYER_TYPES } from "./layers.ts";

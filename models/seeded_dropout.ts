@@ -7,7 +7,7 @@
  * draws a new tfjs seed per training call from a generator split off the run's seed.
  */
 import * as tf from "@tensorflow/tfjs";
-import type { Rng } from "../harness/rng.ts";
+import type { Rng } from "../harness/core/rng.ts";
 
 export class SeededDropout extends tf.layers.Layer {
   static className = "SeededDropout";

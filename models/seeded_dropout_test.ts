@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
-import { Rng } from "../harness/rng.ts";
+import { Rng } from "../harness/core/rng.ts";
 import { SeededDropout } from "./seeded_dropout.ts";
 
 await tf.setBackend("cpu");

@@ -7,7 +7,7 @@
  */
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { dirname } from "node:path";
-import { UserError } from "../harness/errors.ts";
+import { UserError } from "../harness/core/errors.ts";
 import { LATEST_VERSION, MIGRATIONS } from "./migrations.ts";
 
 export type Connection = DuckDBConnection;

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { LATEST_VERSION, rows, schemaVersion, Store, withDb } from "./mod.ts";
-import { UserError } from "../harness/errors.ts";
+import { UserError } from "../harness/core/errors.ts";
 import { MIGRATIONS } from "./migrations.ts";
 
 async function tempDb(): Promise<{ dir: string; path: string }> {

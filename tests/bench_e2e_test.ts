@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { rows, withDb } from "../results/mod.ts";
-import { backendStatus } from "../harness/backends.ts";
+import { backendStatus } from "../harness/run/backends.ts";
 import { cli, ROOT, writeTinyExperiment } from "./_bench.ts";
 
 interface JsonRun {

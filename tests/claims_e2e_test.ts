@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { discover, select } from "../harness/discover.ts";
-import { hashJson } from "../harness/hash.ts";
-import { resolveConfig } from "../harness/config.ts";
-import { Progress } from "../harness/progress.ts";
-import type { Experiment } from "../harness/experiment.ts";
+import { discover, select } from "../harness/core/discover.ts";
+import { hashJson } from "../harness/core/hash.ts";
+import { resolveConfig } from "../harness/core/config.ts";
+import { Progress } from "../harness/run/progress.ts";
+import type { Experiment } from "../harness/core/experiment.ts";
 import { checkClaims, RUN_METRICS } from "../harness/claims/mod.ts";
 import { latestVerdicts } from "../results/claims.ts";
 import { withDb } from "../results/db.ts";

@@ -5,7 +5,7 @@
  */
 
 /**
- * One progress report of one run. Matches what `harness/progress.ts` writes; unknown extra
+ * One progress report of one run. Matches what `harness/run/progress.ts` writes; unknown extra
  * fields are ignored and missing optional ones read as null.
  */
 export interface ProgressEvent {

@@ -8,7 +8,7 @@ import { Store } from "../../results/store.ts";
 import type { EpochRecord, Measurement } from "../../results/types.ts";
 import { writeVerdicts } from "../../results/claims.ts";
 import { withDb } from "../../results/db.ts";
-import { Rng } from "../../harness/rng.ts";
+import { Rng } from "../../harness/core/rng.ts";
 
 /** A title that must render as text, never as markup. */
 export const HOSTILE_TITLE =

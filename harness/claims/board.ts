@@ -3,7 +3,7 @@
  * document.
  */
 import { fmt, table } from "../cli/table.ts";
-import type { CheckResult } from "./check.ts";
+import type { CheckResult } from "./evaluate.ts";
 import type { VerdictRecord } from "../../results/claims.ts";
 
 const LABEL: Record<VerdictRecord["verdict"], string> = {

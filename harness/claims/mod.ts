@@ -10,7 +10,7 @@
  *
  * @module
  */
-export { judgeClaim, type JudgeContext, type JudgedClaim, noEvidence } from "./judge.ts";
+export { judgeClaim, type JudgeContext, type JudgedClaim, noEvidence } from "./rules.ts";
 export { metricValue, RUN_METRICS } from "./metrics.ts";
 export { claimIdFor, SCRATCH_004_QUANTITIES, workedClaims } from "./worked.ts";
 export { profileNote } from "./profile_note.ts";
@@ -21,5 +21,5 @@ export {
   type CheckOptions,
   type CheckResult,
   missingBackends,
-} from "./check.ts";
+} from "./evaluate.ts";
 export { boardJson, boardText, measuredText, tally } from "./board.ts";

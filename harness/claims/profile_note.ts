@@ -2,8 +2,8 @@
  * What a verdict's profile leaves out compared with the article's own setting, said in the
  * verdict so a quick-profile result is never mistaken for a full one.
  */
-import { resolveConfig } from "../config.ts";
-import type { Experiment, ProfileName } from "../experiment.ts";
+import { resolveConfig } from "../core/config.ts";
+import type { Experiment, ProfileName } from "../core/experiment.ts";
 import type { ClaimRun } from "../../results/claims.ts";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { profileNote } from "./profile_note.ts";
 import cnn001 from "../../experiments/keras_cnn_mnist_001.ts";
-import type { Experiment } from "../experiment.ts";
+import type { Experiment } from "../core/experiment.ts";
 
 // The real 001 declaration with a quick profile pinned here, so retuning the project's
 // quick sizes does not change what this test expects.

@@ -2,8 +2,8 @@
  * The worked examples' printed quantities as claims: one per quantity, about the stored
  * measurement `worked:<name>` of the worked run. Arithmetic, so judged deterministically.
  */
-import { compareScratchWithTfjs, parsePrinted, workedExamples } from "../worked/mod.ts";
-import type { JudgedClaim } from "./judge.ts";
+import { compareScratchWithTfjs, parsePrinted, workedExamples } from "../run/worked/mod.ts";
+import type { JudgedClaim } from "./rules.ts";
 
 /** The names `worked_run.ts` stores for article 004 §3's from-scratch comparison. */
 export const SCRATCH_004_QUANTITIES = [

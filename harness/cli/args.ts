@@ -1,6 +1,6 @@
 /** Strict flag parsing: unknown flags and bad values are one-line errors with a hint. */
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { UserError } from "../errors.ts";
+import { UserError } from "../core/errors.ts";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 

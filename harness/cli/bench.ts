@@ -1,9 +1,9 @@
 /** `bench`: run the suite and print the summary. */
-import { BACKENDS, type ProfileName, PROFILES } from "../experiment.ts";
-import { discover, select } from "../discover.ts";
-import { interruptCurrent, runSuite } from "../suite.ts";
-import { Progress } from "../progress.ts";
-import { UserError } from "../errors.ts";
+import { BACKENDS, type ProfileName, PROFILES } from "../core/experiment.ts";
+import { discover, select } from "../core/discover.ts";
+import { interruptCurrent, runSuite } from "../run/suite.ts";
+import { Progress } from "../run/progress.ts";
+import { UserError } from "../core/errors.ts";
 import { DEFAULT_DB, Store } from "../../results/mod.ts";
 import { intFlag, listFlag, parseFlags } from "./args.ts";
 import { summaryJson, summaryTable } from "./summary.ts";

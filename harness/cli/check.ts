@@ -3,11 +3,11 @@
  * baseline (a committed baseline file, a suite, a git ref) and exits 1 on any regression.
  * Exit codes: 0 no regression, 1 regression, 2 usage error.
  */
-import { type BackendName, BACKENDS } from "../experiment.ts";
-import { discover, idMatcher, select } from "../discover.ts";
-import { Progress } from "../progress.ts";
-import { UserError } from "../errors.ts";
-import { environment, gitState } from "../provenance.ts";
+import { type BackendName, BACKENDS } from "../core/experiment.ts";
+import { discover, idMatcher, select } from "../core/discover.ts";
+import { Progress } from "../run/progress.ts";
+import { UserError } from "../core/errors.ts";
+import { environment, gitState } from "../run/provenance.ts";
 import { DEFAULT_DB, Store, withDb } from "../../results/mod.ts";
 import { loadRuns } from "../../results/runs.ts";
 import { latestMargins, saveCalibration } from "../../results/calibrations.ts";
@@ -18,10 +18,11 @@ import { baselineJson } from "../gate/baseline_file.ts";
 import { gateOutcome, jsonReport, markdownReport } from "../gate/report.ts";
 import { calibrate } from "../gate/calibrate.ts";
 import { measureGateQuality } from "../gate/quality_run.ts";
-import { perfInChild, REPO_ROOT } from "../gate/child_runs.ts";
+import { perfInChild } from "../gate/child_runs.ts";
+import { REPO_ROOT } from "../core/paths.ts";
 import { type PairedResult, pairedTiming } from "../gate/paired.ts";
 import { checkoutRef } from "../gate/worktree.ts";
-import { clusteredTimingVerdict, median } from "../stats/mod.ts";
+import { clusteredTimingVerdict, median } from "../core/stats/mod.ts";
 import type { VerdictRow } from "../gate/types.ts";
 import { intFlag, listFlag, parseFlags } from "./args.ts";
 import { fmt, table } from "./table.ts";
@@ -29,7 +30,7 @@ import { fmt, table } from "./table.ts";
 /** Where `--quality` keeps its runs: apart, so they never become a "latest" baseline. */
 const QUALITY_DB = "results/gate_quality.duckdb";
 
-/** The practical margin of paired timings (see stats/METHOD.md, "Paired timing"). */
+/** The practical margin of paired timings (see gate/METHOD.md, "Paired timing"). */
 export const PAIRED_MARGIN = 0.02;
 
 /** Pairs of processes per (experiment, backend) in a paired timing. */
@@ -54,7 +55,7 @@ Flags:
   --baseline REF|FILE    what to compare against
   --paired-ref GITREF    time the code at GITREF beside this tree, window by window (two
                          processes taking turns), and judge timings on the paired windows
-                         instead of the baseline's stored ones (see stats/METHOD.md)
+                         instead of the baseline's stored ones (see gate/METHOD.md)
   --pairs N              pairs of processes per experiment and backend (default ${PAIRED_PROCESS_PAIRS})
   --candidate IDS        stored suites to judge instead of running now
   --experiment ID|GLOB   restrict to these experiments
@@ -81,12 +82,12 @@ Flags:
   --help                 this text
 
 Exit status: 0 no regression, 1 a regression, 2 a usage error.
-Method: harness/stats/METHOD.md.
+Method: harness/gate/METHOD.md.
 `;
 
 /**
  * The timing margin where no calibration is stored. The statistics' own default (1%, see
- * stats/METHOD.md) fits noise between windows of one process; baseline and candidate run
+ * gate/METHOD.md) fits noise between windows of one process; baseline and candidate run
  * in different processes, and A/A runs on this project's 2-core machine moved 8.6% (cpu)
  * to 36% (wasm) between processes, so an uncalibrated gate uses a wide margin rather than
  * fail unchanged code.

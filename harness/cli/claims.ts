@@ -1,9 +1,9 @@
 /** `claims`: check every article's claims and print the claims board. */
-import { BACKENDS, type ProfileName, PROFILES } from "../experiment.ts";
-import { discover, select } from "../discover.ts";
-import { interruptCurrent } from "../suite.ts";
-import { Progress } from "../progress.ts";
-import { UserError } from "../errors.ts";
+import { BACKENDS, type ProfileName, PROFILES } from "../core/experiment.ts";
+import { discover, select } from "../core/discover.ts";
+import { interruptCurrent } from "../run/suite.ts";
+import { Progress } from "../run/progress.ts";
+import { UserError } from "../core/errors.ts";
 import { boardJson, boardText, checkClaims } from "../claims/mod.ts";
 import { DEFAULT_DB } from "../../results/mod.ts";
 import { listFlag, parseFlags } from "./args.ts";

@@ -1,7 +1,7 @@
 /** `list`: experiments, datasets and the backends available on this machine. */
-import { discover } from "../discover.ts";
-import { allBackends } from "../backends.ts";
-import { DATASETS } from "../data/mod.ts";
+import { discover } from "../core/discover.ts";
+import { allBackends } from "../run/backends.ts";
+import { DATASETS } from "../run/data/mod.ts";
 import { parseFlags } from "./args.ts";
 import { table } from "./table.ts";
 

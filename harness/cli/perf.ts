@@ -1,8 +1,8 @@
 /** `bench --suite perf`: the performance suite, its table and `--json`. */
-import { type ProfileName, PROFILES } from "../experiment.ts";
-import { discover, select } from "../discover.ts";
-import { Progress } from "../progress.ts";
-import { UserError } from "../errors.ts";
+import { type ProfileName, PROFILES } from "../core/experiment.ts";
+import { discover, select } from "../core/discover.ts";
+import { Progress } from "../run/progress.ts";
+import { UserError } from "../core/errors.ts";
 import { DEFAULT_DB, Store } from "../../results/mod.ts";
 import {
   defaultSelection,
@@ -13,7 +13,7 @@ import {
   runPerfSuite,
 } from "../perf/mod.ts";
 import { intFlag, listFlag, parseFlags } from "./args.ts";
-import { GATE_PROTOCOL, PAIRED_PROTOCOL } from "../gate/protocol.ts";
+import { GATE_PROTOCOL, PAIRED_PROTOCOL } from "../gate/timing_plan.ts";
 import { requestedSlowdown } from "../perf/extra_work.ts";
 
 export const PERF_HELP = `Usage: deno task bench --suite perf [flags]

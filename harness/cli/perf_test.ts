@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { perfCommand, wantsPerfSuite } from "./perf.ts";
-import { UserError } from "../errors.ts";
+import { UserError } from "../core/errors.ts";
 
 Deno.test("wantsPerfSuite() sees --suite in either spelling", () => {
   assert.equal(wantsPerfSuite(["--suite", "perf", "--json"]), true);

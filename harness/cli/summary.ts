@@ -1,6 +1,6 @@
 /** The end-of-suite summary: experiment x backend, as a table or as JSON. */
-import type { RunSummary, SuiteResult } from "../suite.ts";
-import { median } from "../measure.ts";
+import type { RunSummary, SuiteResult } from "../run/suite.ts";
+import { median } from "../run/measure.ts";
 import { fmt, table } from "./table.ts";
 
 /** Group runs by (experiment, backend), in the order they ran. */

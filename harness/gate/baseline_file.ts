@@ -7,7 +7,7 @@
  * declaration and config hashes, machine fingerprint, test accuracy, weights hashes and the
  * raw repeated measurements (timing windows, latencies).
  */
-import { UserError } from "../errors.ts";
+import { UserError } from "../core/errors.ts";
 import type { RunData } from "./types.ts";
 
 export const BASELINE_FORMAT = "reprobench-baseline";

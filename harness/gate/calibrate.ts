@@ -4,8 +4,8 @@
  * per machine and backend, and measures the gate's false alarms and detection on this
  * machine's real noise (a slowdown is applied to real windows, not simulated ones).
  */
-import { calibrateMargin, timingVerdict } from "../stats/mod.ts";
-import { Rng } from "../rng.ts";
+import { calibrateMargin, timingVerdict } from "../core/stats/mod.ts";
+import { Rng } from "../core/rng.ts";
 import type { RunData } from "./types.ts";
 
 /** One (machine, backend)'s calibration and how the gate did on its A/A pairs. */

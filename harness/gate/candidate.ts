@@ -1,11 +1,11 @@
 /** Run what a gate compares: bench runs (accuracy, weights) and perf runs (timing windows). */
-import type { Declared } from "../discover.ts";
-import { runSuite } from "../suite.ts";
+import type { Declared } from "../core/discover.ts";
+import { runSuite } from "../run/suite.ts";
 import { runPerfSuite } from "../perf/mod.ts";
-import type { BackendName, ProfileName } from "../experiment.ts";
-import type { Progress } from "../progress.ts";
+import type { BackendName, ProfileName } from "../core/experiment.ts";
+import type { Progress } from "../run/progress.ts";
 import type { Store } from "../../results/mod.ts";
-import { GATE_PROTOCOL } from "./protocol.ts";
+import { GATE_PROTOCOL } from "./timing_plan.ts";
 import type { RunData } from "./types.ts";
 
 const TFJS: BackendName[] = ["cpu", "wasm", "webgpu"];

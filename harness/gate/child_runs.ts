@@ -5,10 +5,9 @@
  * gate's quality measurement therefore time each repeat in its own process, as the gate
  * itself meets them.
  */
-import { UserError } from "../errors.ts";
+import { UserError } from "../core/errors.ts";
 
-/** This repository's root (no trailing slash). */
-export const REPO_ROOT = new URL("../../", import.meta.url).pathname.replace(/\/$/, "");
+import { REPO_ROOT } from "../core/paths.ts";
 
 /** What one child perf suite measured. */
 export interface ChildPerf {

@@ -1,7 +1,7 @@
 /**
  * Compare candidate runs with baseline runs, like with like: same experiment declaration,
  * backend and (for timings) machine and versions. Anything not comparable is reported as
- * such, never judged. The statistics are in `harness/stats/` (see its METHOD.md).
+ * such, never judged. The statistics are in `harness/core/stats/` (the method: `harness/gate/METHOD.md`).
  */
 import {
   accuracyVerdict,
@@ -9,8 +9,8 @@ import {
   median,
   reproducibilityVerdict,
   timingVerdict,
-} from "../stats/mod.ts";
-import { Rng } from "../rng.ts";
+} from "../core/stats/mod.ts";
+import { Rng } from "../core/rng.ts";
 import { type RunData, TIMING_METRICS, type VerdictRow } from "./types.ts";
 
 /** Settings of a comparison. */

@@ -7,7 +7,7 @@
  */
 import { TURN_PREFIX, TURNS_ENV } from "../perf/turns.ts";
 import { EXTRA_WORK_ENV } from "../perf/extra_work.ts";
-import { UserError } from "../errors.ts";
+import { UserError } from "../core/errors.ts";
 import { parsePerfJson, perfChildArgs } from "./child_runs.ts";
 
 /** One side of a paired timing. */

@@ -3,8 +3,8 @@
  * and how often it catches a known slowdown (A against A slowed by extra work). Pure: window
  * samples in, rates out. `quality_run.ts` produces the runs.
  */
-import type { TimingVerdict } from "../stats/mod.ts";
-import type { Rng } from "../rng.ts";
+import type { TimingVerdict } from "../core/stats/mod.ts";
+import type { Rng } from "../core/rng.ts";
 
 /** One timed run: its throughput windows. */
 export interface QualityRun {

@@ -13,8 +13,8 @@ import {
   pairedTimingVerdict,
   type TimingVerdict,
   timingVerdict,
-} from "../stats/mod.ts";
-import { Rng } from "../rng.ts";
+} from "../core/stats/mod.ts";
+import { Rng } from "../core/rng.ts";
 import { pairedTiming } from "./paired.ts";
 import {
   type QualityCheck,
@@ -23,7 +23,7 @@ import {
   scorePaired,
   scoreUnpaired,
 } from "./quality.ts";
-import { UserError } from "../errors.ts";
+import { UserError } from "../core/errors.ts";
 
 export interface QualityOptions {
   experiment: string;

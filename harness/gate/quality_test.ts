@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { scorePaired, scoreUnpaired, wilson } from "./quality.ts";
 import { pairedJudge, singleJudge, unpairedJudge } from "./quality_run.ts";
-import { Rng } from "../rng.ts";
+import { Rng } from "../core/rng.ts";
 
 const close = (a: number, b: number, tol = 5e-5) =>
   assert.ok(Math.abs(a - b) < tol, `${a} vs ${b}`);

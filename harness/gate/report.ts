@@ -1,5 +1,5 @@
 /** The gate's report: Markdown for a pull-request comment (and the terminal), or JSON. */
-import { TIMING_DEFAULTS } from "../stats/mod.ts";
+import { TIMING_DEFAULTS } from "../core/stats/mod.ts";
 import type { VerdictRow } from "./types.ts";
 
 /** The overall outcome: any regression fails the gate. */
@@ -69,7 +69,7 @@ export function markdownReport(
     `95% bootstrap CI of the ratio of medians lies beyond the practical margin (${meta.margins}); ` +
     "test accuracy regresses when the 95% Welch CI of the difference of means lies below minus the " +
     "experiment's tolerance; same seed, commit, machine and versions with different weights fails " +
-    "as non-deterministic. See harness/stats/METHOD.md.",
+    "as non-deterministic. See harness/gate/METHOD.md.",
     ...(rows.some((r) => r.metric.endsWith("(paired)"))
       ? [
         "",

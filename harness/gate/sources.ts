@@ -1,6 +1,6 @@
 /** Where baseline and candidate runs come from: a baseline file, a suite, a git ref. */
 import { existsSync } from "node:fs";
-import { UserError } from "../errors.ts";
+import { UserError } from "../core/errors.ts";
 import { withDb } from "../../results/mod.ts";
 import { findSuites, loadRuns } from "../../results/runs.ts";
 import { readBaselineFile } from "./baseline_file.ts";

@@ -12,7 +12,7 @@
  * after the warm-up steps, so a fixed amount gave slowdowns of 0.5x to 1.4x the intended).
  */
 import * as tf from "@tensorflow/tfjs";
-import { UserError } from "../errors.ts";
+import { UserError } from "../core/errors.ts";
 
 /** The environment variable the quality command sets on the perf runs it starts. */
 export const EXTRA_WORK_ENV = "REPROBENCH_GATE_QUALITY_SLOWDOWN";

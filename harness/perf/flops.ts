@@ -13,7 +13,7 @@
  *
  * Achieved GFLOP/s is `trainFlopsPerImage * images/s / 1e9`.
  */
-import type { LayerSpec, ModelSpec } from "../experiment.ts";
+import type { LayerSpec, ModelSpec } from "../core/experiment.ts";
 
 /** One layer's output shape (per image, channels last) and forward FLOPs per image. */
 export interface LayerFlops {

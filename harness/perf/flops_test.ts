@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { modelFlops, TRAIN_FACTOR } from "./flops.ts";
 import cnn from "../../experiments/keras_cnn_mnist_001.ts";
 import mlp from "../../experiments/keras_mlp_mnist_004.ts";
-import type { ModelSpec } from "../experiment.ts";
+import type { ModelSpec } from "../core/experiment.ts";
 
 Deno.test("modelFlops() counts the Keras CNN's layers as computed by hand", () => {
   const f = modelFlops(cnn.model as ModelSpec);

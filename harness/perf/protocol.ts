@@ -34,8 +34,8 @@
  * 5. budget: the windows stop early once they have taken `maxTimedS` and `minWindows` are done
  *    (slow backends in the quick profile), and the run says so.
  */
-import type { ProfileName } from "../experiment.ts";
-import { median } from "../measure.ts";
+import type { ProfileName } from "../core/experiment.ts";
+import { median } from "../run/measure.ts";
 
 export interface Protocol {
   /** The fewest warm-up steps. */

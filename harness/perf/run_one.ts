@@ -1,11 +1,11 @@
 /** One perf measurement on one backend, never throwing: every outcome becomes a status. */
-import type { ResolvedConfig } from "../config.ts";
-import type { BackendName } from "../experiment.ts";
-import { useBackend } from "../backends.ts";
-import { classifyError } from "../classify.ts";
-import { kernelsUsed, prepareKernels } from "../kernel_mode.ts";
-import { datasetSource } from "../data/mod.ts";
-import type { Progress } from "../progress.ts";
+import type { ResolvedConfig } from "../core/config.ts";
+import type { BackendName } from "../core/experiment.ts";
+import { useBackend } from "../run/backends.ts";
+import { classifyError } from "../run/classify.ts";
+import { kernelsUsed, prepareKernels } from "../run/kernel_mode.ts";
+import { datasetSource } from "../run/data/mod.ts";
+import type { Progress } from "../run/progress.ts";
 import type { RunEnd } from "../../results/mod.ts";
 import { matmulGflops } from "./peak.ts";
 import type { Protocol } from "./protocol.ts";
@@ -35,7 +35,7 @@ export async function measureOne(
     stock: boolean;
     progress: Progress;
     slowdown?: number | null;
-    /** Data-parallel replicas, resolved for this backend (see harness/parallel/). */
+    /** Data-parallel replicas, resolved for this backend (see harness/run/parallel/). */
     replicas?: number;
   },
   peaks: Map<BackendName, number[]>,

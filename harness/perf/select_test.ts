@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { defaultSelection } from "./select.ts";
-import type { Declared } from "../discover.ts";
-import type { Experiment, LayerSpec } from "../experiment.ts";
+import type { Declared } from "../core/discover.ts";
+import type { Experiment, LayerSpec } from "../core/experiment.ts";
 
 function declared(
   id: string,

@@ -4,11 +4,11 @@
  * PyTorch runs first for each experiment so every tfjs row carries its ratio to it. A run that
  * fails is stored with its status; the suite goes on.
  */
-import { resolveConfig, runConfig } from "../config.ts";
-import type { Declared } from "../discover.ts";
-import type { BackendName, ProfileName } from "../experiment.ts";
-import { runStartRecord, setCurrentRun, startSuite } from "../suite_start.ts";
-import type { Progress } from "../progress.ts";
+import { resolveConfig, runConfig } from "../core/config.ts";
+import type { Declared } from "../core/discover.ts";
+import type { BackendName, ProfileName } from "../core/experiment.ts";
+import { runStartRecord, setCurrentRun, startSuite } from "../run/suite_start.ts";
+import type { Progress } from "../run/progress.ts";
 import type { Measurement, Store } from "../../results/mod.ts";
 import { type ModelFlops, modelFlops } from "./flops.ts";
 import { type Protocol, PROTOCOLS } from "./protocol.ts";
@@ -16,7 +16,7 @@ import { rate } from "./report.ts";
 import { measureOne } from "./run_one.ts";
 import { derive, measurementsOf, overhead } from "./summarize.ts";
 import { PERF_BACKENDS, type PerfBackend, type PerfRow } from "./types.ts";
-import { resolveReplicas } from "../parallel/mod.ts";
+import { resolveReplicas } from "../run/parallel/mod.ts";
 
 export interface PerfOptions {
   profile: ProfileName;
@@ -49,7 +49,7 @@ export interface PerfSuiteResult {
 }
 
 /** Record the perf run in progress (if any) and its suite as interrupted. */
-export { interruptCurrent as interruptPerf } from "../suite_start.ts";
+export { interruptCurrent as interruptPerf } from "../run/suite_start.ts";
 
 export async function runPerfSuite(
   store: Store,

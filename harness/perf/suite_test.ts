@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import "../backends.ts";
+import "../run/backends.ts";
 import { rows, Store, withDb } from "../../results/mod.ts";
-import { discover, select } from "../discover.ts";
-import { Progress } from "../progress.ts";
+import { discover, select } from "../core/discover.ts";
+import { Progress } from "../run/progress.ts";
 import { PROTOCOLS } from "./protocol.ts";
 import { runPerfSuite } from "./suite.ts";
 import { perfTable } from "./report.ts";

@@ -1,17 +1,17 @@
 /**
- * One perf measurement on the current tfjs backend: the training loop of `harness/train.ts`
+ * One perf measurement on the current tfjs backend: the training loop of `harness/run/train.ts`
  * (the same batch copy, `trainOnBatch`, seeded shuffle), timed by the protocol's warm-up and
  * windows instead of epochs, then inference latency. Throws on failure; the suite classifies.
  */
 import * as tf from "@tensorflow/tfjs";
-import type { ResolvedConfig } from "../config.ts";
-import { loadDataset, takeSlices } from "../data/mod.ts";
-import { batchTensors, splitTensors } from "../batches.ts";
-import { predictLatencies } from "../measure.ts";
-import { Rng } from "../rng.ts";
-import { inputShapeFor, LARGE_BATCH, type RunProgress } from "../train.ts";
+import type { ResolvedConfig } from "../core/config.ts";
+import { loadDataset, takeSlices } from "../run/data/mod.ts";
+import { batchTensors, splitTensors } from "../run/batches.ts";
+import { predictLatencies } from "../run/measure.ts";
+import { Rng } from "../core/rng.ts";
+import { inputShapeFor, LARGE_BATCH, type RunProgress } from "../run/train.ts";
 import { buildModel, compileModel } from "../../models/mod.ts";
-import { makeTrainer, type Trainer } from "../parallel/mod.ts";
+import { makeTrainer, type Trainer } from "../run/parallel/mod.ts";
 import {
   budgetNote,
   planWindows,

@@ -5,9 +5,9 @@
  */
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
-import type { ResolvedConfig } from "../config.ts";
-import { loadDataset, takeSlices } from "../data/mod.ts";
-import { inputShapeFor, LARGE_BATCH } from "../train.ts";
+import type { ResolvedConfig } from "../core/config.ts";
+import { loadDataset, takeSlices } from "../run/data/mod.ts";
+import { inputShapeFor, LARGE_BATCH } from "../run/train.ts";
 import type { Protocol } from "./protocol.ts";
 import type { Measured } from "./types.ts";
 

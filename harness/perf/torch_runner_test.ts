@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { dirname } from "node:path";
 import { pythonPath, runTorchScript, TORCH_SCRIPT, torchVersion } from "./torch_runner.ts";
 import { buildModel } from "../../models/mod.ts";
-import { Rng } from "../rng.ts";
-import type { ModelSpec } from "../experiment.ts";
+import { Rng } from "../core/rng.ts";
+import type { ModelSpec } from "../core/experiment.ts";
 import { planWindows, type Protocol, PROTOCOLS, warmupEnd } from "./protocol.ts";
 import cnn from "../../experiments/keras_cnn_mnist_001.ts";
 

@@ -72,6 +72,6 @@ export interface PerfRow {
   /** Harness time outside the model's step, and its share of the run's training wall time. */
   overhead: (LoopTimes & { storageS: number; pct: number }) | null;
   params: number | null;
-  /** Data-parallel training replicas (tfjs cpu and wasm; see harness/parallel/). */
+  /** Data-parallel training replicas (tfjs cpu and wasm; see harness/run/parallel/). */
   replicas?: number;
 }

@@ -159,7 +159,7 @@ def optimizer_for(spec, params):
 
 
 def median(xs):
-    """The type-7 median of harness/stats (the same float operations, so both sides agree)."""
+    """The type-7 median of harness/core/stats (the same float operations, so both sides agree)."""
     s = sorted(xs)
     h = (len(s) - 1) * 0.5
     lo = math.floor(h)

@@ -1,0 +1,147 @@
+/**
+ * Check every claim: read the latest stored runs of each claim-bearing experiment (same
+ * declaration hash and profile), run the missing ones through the suite runner unless told
+ * not to, judge each claim per backend and store the verdicts in `claim_verdicts`.
+ */
+import type { Declared } from "../core/discover.ts";
+import type { BackendName, ProfileName } from "../core/experiment.ts";
+import { resolveConfig, type ResolvedConfig } from "../core/config.ts";
+import { useBackend } from "../run/backends.ts";
+import type { Progress } from "../run/progress.ts";
+import { runSuite, type SuiteResult } from "../run/suite.ts";
+import { withDb } from "../../results/db.ts";
+import { Store } from "../../results/store.ts";
+import {
+  type ClaimRun,
+  claimRuns,
+  type VerdictRecord,
+  writeVerdicts,
+} from "../../results/claims.ts";
+import { judgeClaim, type JudgedClaim } from "./rules.ts";
+import { profileNote } from "./profile_note.ts";
+import { workedClaims } from "./worked.ts";
+
+/** How a claims check runs. */
+export interface CheckOptions {
+  db: string;
+  profile: ProfileName;
+  /** The experiments to check (those without claims and not worked are ignored). */
+  declared: Declared[];
+  /** Run the experiments whose runs are missing (default true); false only reads. */
+  run: boolean;
+  backends?: BackendName[];
+  progress: Progress;
+  argv: string[];
+}
+
+/** One experiment's claims, judged. */
+export interface CheckedExperiment {
+  declared: Declared;
+  config: ResolvedConfig;
+  claims: JudgedClaim[];
+  runs: ClaimRun[];
+  verdicts: VerdictRecord[];
+}
+
+export interface CheckResult {
+  profile: ProfileName;
+  experiments: CheckedExperiment[];
+  /** Suites run to fill in missing runs (empty with `run: false` or nothing missing). */
+  suites: SuiteResult[];
+}
+
+/** Whether an experiment carries claims the board shows. */
+export function bearsClaims(d: Declared): boolean {
+  return d.experiment.kind === "worked" || (d.experiment.claims?.length ?? 0) > 0;
+}
+
+/** The (backend) runs an experiment lacks for its resolved seeds. */
+export function missingBackends(config: ResolvedConfig, runs: ClaimRun[]): BackendName[] {
+  return config.backends.filter((b) =>
+    config.seeds.some((s) => !runs.some((r) => r.backend === b && r.seed === s))
+  );
+}
+
+/** Check the claims of `opts.declared`; see the module doc. */
+export async function checkClaims(opts: CheckOptions): Promise<CheckResult> {
+  const targets = opts.declared.filter(bearsClaims).map((declared) => ({
+    declared,
+    config: resolveConfig(declared.experiment, opts.profile, { backends: opts.backends }),
+  }));
+  let runs = await readRuns(opts, targets);
+  const suites: SuiteResult[] = [];
+  if (opts.run) {
+    for (const [i, t] of targets.entries()) {
+      const missing = missingBackends(t.config, runs[i]);
+      if (missing.length === 0) continue;
+      suites.push(
+        await runSuite(new Store(opts.db), [t.declared], {
+          profile: opts.profile,
+          overrides: { backends: missing },
+          kind: "claims",
+          argv: opts.argv,
+          kernels: "default",
+          progress: opts.progress,
+        }),
+      );
+    }
+    if (suites.length > 0) runs = await readRuns(opts, targets);
+  }
+  // Worked quantities are listed by recomputing them; cpu is always there and fast for that.
+  await useBackend("cpu");
+  const experiments: CheckedExperiment[] = [];
+  for (const [i, t] of targets.entries()) {
+    const e = t.declared.experiment;
+    const claims: JudgedClaim[] = [
+      ...(e.claims ?? []),
+      ...(e.kind === "worked" && e.worked ? await workedClaims(e.worked) : []),
+    ];
+    const note = profileNote(e, opts.profile, runs[i]);
+    const verdicts: VerdictRecord[] = [];
+    for (const claim of claims) {
+      const ctx = {
+        article: e.source.article,
+        experimentId: e.id,
+        profile: opts.profile,
+        profileNote: note,
+      };
+      if (claim.notCheckable !== undefined) {
+        verdicts.push(judgeClaim(claim, runs[i], { ...ctx, backend: null }));
+        continue;
+      }
+      for (const backend of t.config.backends) {
+        const mine = runs[i].filter((r) => r.backend === backend);
+        verdicts.push(judgeClaim(claim, mine, { ...ctx, backend }));
+      }
+    }
+    experiments.push({ ...t, claims, runs: runs[i], verdicts });
+  }
+  await withDb(
+    opts.db,
+    "write",
+    (conn) => writeVerdicts(conn, experiments.flatMap((x) => x.verdicts)),
+  );
+  return { profile: opts.profile, experiments, suites };
+}
+
+async function readRuns(
+  opts: CheckOptions,
+  targets: { declared: Declared; config: ResolvedConfig }[],
+): Promise<ClaimRun[][]> {
+  return await withDb(opts.db, "write", async (conn) => {
+    const out: ClaimRun[][] = [];
+    for (const t of targets) {
+      const found = await claimRuns(conn, {
+        experimentId: t.declared.experiment.id,
+        declarationHash: t.declared.hash,
+        profile: opts.profile,
+      });
+      out.push(
+        found.filter((r) =>
+          t.config.seeds.includes(r.seed) && t.config.backends.includes(r.backend as BackendName)
+        ),
+      );
+    }
+    return out;
+  });
+}

@@ -1,0 +1,60 @@
+/**
+ * Statistics and verdicts of the regression gate: pure functions from numbers to verdicts,
+ * no I/O. The rules and the simulation behind the defaults are in `harness/gate/METHOD.md`.
+ *
+ * @example
+ * ```ts
+ * import { timingVerdict } from "./mod.ts";
+ * const base = [100, 101, 99, 102, 100, 98, 101, 100, 99, 103];
+ * timingVerdict({ baseline: base, candidate: base, higherIsBetter: false }).verdict;
+ * // "unchanged"
+ * ```
+ *
+ * @module
+ */
+export { mad, mean, median, quantile, sampleStd } from "./descriptive.ts";
+export { normalCdf, tCdf, tQuantile } from "./student_t.ts";
+export { type MeanCI, meanCI } from "./mean_ci.ts";
+export { EXACT_MAX_PAIRS, mannWhitney, type MannWhitneyResult } from "./mann_whitney.ts";
+export { type BootstrapOptions, bootstrapRatioCI, DEFAULT_BOOTSTRAP_SEED } from "./bootstrap.ts";
+export {
+  TIMING_DEFAULTS,
+  type TimingVerdict,
+  timingVerdict,
+  type TimingVerdictInput,
+  type TimingVerdictResult,
+} from "./timing_verdict.ts";
+export {
+  type ClusteredTimingInput,
+  clusteredTimingVerdict,
+  type PairedTimingInput,
+  pairedTimingVerdict,
+} from "./paired_timing_verdict.ts";
+export {
+  type HodgesLehmann,
+  hodgesLehmann,
+  signedRank,
+  type SignedRankResult,
+} from "./signed_rank.ts";
+export {
+  type AAPair,
+  calibrateMargin,
+  type CalibrateOptions,
+  type Calibration,
+} from "./calibrate_margin.ts";
+export {
+  accuracyVerdict,
+  type AccuracyVerdictInput,
+  type AccuracyVerdictResult,
+} from "./accuracy_verdict.ts";
+export {
+  type ClaimInput,
+  type ClaimKind,
+  claimVerdict,
+  type ClaimVerdictResult,
+} from "./claim_verdict.ts";
+export {
+  type ReproducibilityResult,
+  reproducibilityVerdict,
+  type RunFingerprint,
+} from "./reproducibility_verdict.ts";
