@@ -3,7 +3,7 @@
  * Read-only queries.
  */
 import { type Connection, rows } from "./db.ts";
-import type { RunData } from "../harness/gate/types.ts";
+import type { RunData } from "./types.ts";
 
 /** Which runs to load: by suite ids, or the suites of one git commit. */
 export type RunSelector = { suiteIds: string[] } | { gitCommit: string; kinds?: string[] };

@@ -90,3 +90,27 @@ export interface Measurement {
   idx: number;
   value: number;
 }
+
+/** A stored run with its epochs, measurements and machine, as the gate and claims read it. */
+export interface RunData {
+  runId: string;
+  suiteId: string;
+  suiteKind: string;
+  experimentId: string;
+  backend: string;
+  seed: number;
+  profile: string;
+  status: string;
+  declarationHash: string;
+  configHash: string;
+  envId: string;
+  /** The fields of the machine fingerprint, to say why two machines differ. */
+  env: Record<string, unknown>;
+  gitCommit: string | null;
+  gitDirty: boolean | null;
+  testAccuracy: number | null;
+  weightsSha256: string | null;
+  epochs: { epoch: number; loss: number | null; weightsSha256: string | null }[];
+  /** Raw repeated measurements by name, in index order. */
+  measurements: Record<string, number[]>;
+}

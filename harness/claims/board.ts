@@ -2,7 +2,7 @@
  * The claims board: verdicts grouped by article and experiment, as text or as one JSON
  * document.
  */
-import { fmt, table } from "../cli/table.ts";
+import { fmt, table } from "../core/table.ts";
 import type { CheckResult } from "./evaluate.ts";
 import type { VerdictRecord } from "../../results/claims.ts";
 

@@ -25,7 +25,7 @@ import { checkoutRef } from "../gate/worktree.ts";
 import { clusteredTimingVerdict, median } from "../core/stats/mod.ts";
 import type { VerdictRow } from "../gate/types.ts";
 import { intFlag, listFlag, parseFlags } from "./args.ts";
-import { fmt, table } from "./table.ts";
+import { fmt, table } from "../core/table.ts";
 
 /** Where `--quality` keeps its runs: apart, so they never become a "latest" baseline. */
 const QUALITY_DB = "results/gate_quality.duckdb";

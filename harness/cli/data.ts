@@ -4,11 +4,10 @@
  */
 import { parseFlags, suggest } from "./args.ts";
 import { oneLine, UserError } from "../core/errors.ts";
-import { locate, readLocated } from "../run/data/_file_source.ts";
 import { dataDir } from "../run/data/data_dir.ts";
 import { downloadDataset } from "../run/data/download.ts";
 import { importDataset, type ImportResult } from "../run/data/import.ts";
-import { DATASETS, FILE_DATASETS } from "../run/data/mod.ts";
+import { DATASETS, FILE_DATASETS, locate, readLocated } from "../run/data/mod.ts";
 
 const HELP = `Usage: deno task data <command>
 

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { gzip, idxImages, idxLabels } from "../testing/data_files.ts";
 import { runCli, withDataDir } from "../testing/data_dir.ts";
-import { sha256Hex } from "../run/data/_bytes.ts";
+import { createHash } from "node:crypto";
 import { downloadDataset } from "../run/data/download.ts";
 import { mnistSpec } from "../run/data/mnist.ts";
 
@@ -106,7 +106,7 @@ Deno.test("data download verifies the fetched files against the published SHA-25
         archives: [],
         files: Object.entries(served).map(([name, bytes]) => ({
           role: name.replace(/\.gz$/, ""),
-          published: { name, sha256: sha256Hex(bytes) },
+          published: { name, sha256: createHash("sha256").update(bytes).digest("hex") },
         })),
       },
     };

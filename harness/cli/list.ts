@@ -3,7 +3,7 @@ import { discover } from "../core/discover.ts";
 import { allBackends } from "../run/backends.ts";
 import { DATASETS } from "../run/data/mod.ts";
 import { parseFlags } from "./args.ts";
-import { table } from "./table.ts";
+import { table } from "../core/table.ts";
 
 export const LIST_HELP = `Usage: deno task list [--json]
 

@@ -1,7 +1,7 @@
 /** The end-of-suite summary: experiment x backend, as a table or as JSON. */
 import type { RunSummary, SuiteResult } from "../run/suite.ts";
 import { median } from "../run/measure.ts";
-import { fmt, table } from "./table.ts";
+import { fmt, table } from "../core/table.ts";
 
 /** Group runs by (experiment, backend), in the order they ran. */
 function groups(runs: RunSummary[]): RunSummary[][] {

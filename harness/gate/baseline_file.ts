@@ -8,7 +8,7 @@
  * raw repeated measurements (timing windows, latencies).
  */
 import { UserError } from "../core/errors.ts";
-import type { RunData } from "./types.ts";
+import type { RunData } from "../../results/mod.ts";
 
 export const BASELINE_FORMAT = "reprobench-baseline";
 export const BASELINE_VERSION = 1;

@@ -6,7 +6,7 @@
  */
 import { calibrateMargin, timingVerdict } from "../core/stats/mod.ts";
 import { Rng } from "../core/rng.ts";
-import type { RunData } from "./types.ts";
+import type { RunData } from "../../results/mod.ts";
 
 /** One (machine, backend)'s calibration and how the gate did on its A/A pairs. */
 export interface CalibrationResult {

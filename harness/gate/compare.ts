@@ -11,7 +11,8 @@ import {
   timingVerdict,
 } from "../core/stats/mod.ts";
 import { Rng } from "../core/rng.ts";
-import { type RunData, TIMING_METRICS, type VerdictRow } from "./types.ts";
+import type { RunData } from "../../results/mod.ts";
+import { TIMING_METRICS, type VerdictRow } from "./types.ts";
 
 /** Settings of a comparison. */
 export interface CompareOptions {

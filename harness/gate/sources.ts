@@ -4,7 +4,7 @@ import { UserError } from "../core/errors.ts";
 import { withDb } from "../../results/mod.ts";
 import { findSuites, loadRuns } from "../../results/runs.ts";
 import { readBaselineFile } from "./baseline_file.ts";
-import type { RunData } from "./types.ts";
+import type { RunData } from "../../results/mod.ts";
 
 /** Runs and a one-line description of where they came from. */
 export interface RunSource {

@@ -1,29 +1,5 @@
 /** What the regression gate compares, and what it says. */
 
-/** A stored run, with what the gate needs from it. */
-export interface RunData {
-  runId: string;
-  suiteId: string;
-  suiteKind: string;
-  experimentId: string;
-  backend: string;
-  seed: number;
-  profile: string;
-  status: string;
-  declarationHash: string;
-  configHash: string;
-  envId: string;
-  /** The fields of the machine fingerprint, to say why two machines differ. */
-  env: Record<string, unknown>;
-  gitCommit: string | null;
-  gitDirty: boolean | null;
-  testAccuracy: number | null;
-  weightsSha256: string | null;
-  epochs: { epoch: number; loss: number | null; weightsSha256: string | null }[];
-  /** Raw repeated measurements by name, in index order. */
-  measurements: Record<string, number[]>;
-}
-
 export type Verdict = "improved" | "unchanged" | "regressed" | "inconclusive" | "not_comparable";
 
 /** One line of the gate's report: one metric of one (experiment, backend). */

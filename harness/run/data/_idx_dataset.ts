@@ -1,5 +1,5 @@
 /** The shared shape of MNIST-like datasets: four IDX files, 28x28 grey images, 10 classes. */
-import type { FileContent, FileDatasetSpec } from "./_file_source.ts";
+import type { FileContent, FileDatasetSpec } from "./file_source.ts";
 import { checkIdxPair, idxToSplit, parseIdxImages, parseIdxLabels } from "./idx.ts";
 
 const TRAIN_IMAGES = "train-images-idx3-ubyte";

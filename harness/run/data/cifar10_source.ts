@@ -1,5 +1,5 @@
 /** CIFAR-10 (50,000 training and 10,000 test colour images, 10 classes), binary version. */
-import { fileDatasetSource, type FileDatasetSpec } from "./_file_source.ts";
+import { fileDatasetSource, type FileDatasetSpec } from "./file_source.ts";
 import { checkCifar10Batch, CIFAR10_RECORDS_PER_FILE, parseCifar10Batch } from "./cifar10.ts";
 import { CIFAR10_CHECKSUMS } from "./checksums.ts";
 import type { Split } from "./types.ts";

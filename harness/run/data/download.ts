@@ -4,7 +4,7 @@
  */
 import { join } from "node:path";
 import { UserError } from "../../core/errors.ts";
-import type { FileDatasetSpec } from "./_file_source.ts";
+import type { FileDatasetSpec } from "./file_source.ts";
 import { importDataset, type ImportResult } from "./import.ts";
 
 /** Options of a download; `fetch` is replaceable for tests. */

@@ -1,5 +1,5 @@
 /** Fashion-MNIST (Zalando; 60,000 training and 10,000 test images of clothing), IDX files. */
-import { fileDatasetSource } from "./_file_source.ts";
+import { fileDatasetSource } from "./file_source.ts";
 import { idxDatasetSpec } from "./_idx_dataset.ts";
 import { FASHION_MNIST_CHECKSUMS } from "./checksums.ts";
 

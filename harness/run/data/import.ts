@@ -5,7 +5,7 @@
 import { basename, join, resolve } from "node:path";
 import { UserError } from "../../core/errors.ts";
 import { maybeGunzip, sha256Hex } from "./_bytes.ts";
-import { contentsByRole, type FileDatasetSpec, type ReadFile } from "./_file_source.ts";
+import { contentsByRole, type FileDatasetSpec, type ReadFile } from "./file_source.ts";
 import { readTar } from "./_tar.ts";
 import { UNVERIFIED, verifyArchive, verifyFile } from "./_verify.ts";
 import { datasetDir } from "./data_dir.ts";

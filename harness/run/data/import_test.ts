@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { sha256Hex } from "./_bytes.ts";
-import { fileDatasetSource } from "./_file_source.ts";
+import { fileDatasetSource } from "./file_source.ts";
 import { cifarBytes, gzip, idxImages, idxLabels } from "../../testing/data_files.ts";
 import { cifar10Spec } from "./cifar10_source.ts";
 import { runCli, withDataDir } from "../../testing/data_dir.ts";

@@ -1,5 +1,5 @@
 /** Full MNIST (60,000 training and 10,000 test digits) from the official IDX files. */
-import { fileDatasetSource } from "./_file_source.ts";
+import { fileDatasetSource } from "./file_source.ts";
 import { idxDatasetSpec } from "./_idx_dataset.ts";
 import { MNIST_CHECKSUMS } from "./checksums.ts";
 

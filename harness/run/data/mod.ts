@@ -1,6 +1,6 @@
 /** The dataset registry: every dataset an experiment may name by key. */
 import { UserError } from "../../core/errors.ts";
-import type { FileDatasetSpec } from "./_file_source.ts";
+import type { FileDatasetSpec } from "./file_source.ts";
 import { cifar10, cifar10Spec } from "./cifar10_source.ts";
 import { fashionMnist, fashionMnistSpec } from "./fashion_mnist.ts";
 import { mnist, mnistSpec } from "./mnist.ts";
@@ -10,7 +10,7 @@ import { imdb } from "./imdb.ts";
 import type { DatasetSource, LoadedDataset } from "./types.ts";
 
 export type { DatasetSource, LoadedDataset, Split } from "./types.ts";
-export type { FileDatasetSpec } from "./_file_source.ts";
+export { type FileDatasetSpec, locate, readLocated } from "./file_source.ts";
 export { type Slices, stratifiedOrder, takeSlices } from "./split.ts";
 export { dataDir } from "./data_dir.ts";
 
