@@ -4,7 +4,7 @@ import { HTTPException } from "hono/http-exception";
 import { UserError } from "../harness/core/errors.ts";
 import { type Deps, wantsJson } from "./_deps.ts";
 import { Layout } from "./layout.tsx";
-import { progressPath } from "./live/format.ts";
+import { progressPath } from "../results/progress_file.ts";
 import { ProgressTail } from "./live/tail.ts";
 import { backendsRoutes } from "./pages/backends.tsx";
 import { claimsRoutes } from "./pages/claims.tsx";
