@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { compareRuns, envDiff } from "./compare.ts";
+import { compareRuns } from "./compare.ts";
+import { envDiff } from "./env_diff.ts";
 import type { RunData } from "../../results/mod.ts";
 
 const ENV = { cpuModel: "AMD EPYC", cores: 2, tfjs: "4.22.0" };
