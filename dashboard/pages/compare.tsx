@@ -13,7 +13,14 @@ import {
 } from "../../results/queries/mod.ts";
 import { answer, type Deps, lookupAids } from "../_deps.ts";
 import { badRequest, notFound, runIds } from "../_params.ts";
-import { type MeasurementVerdict, measurementVerdicts } from "../_verdict.ts";
+import {
+  gateRules,
+  type MeasurementVerdict,
+  measurementVerdicts,
+  runData,
+  storedMargins,
+} from "../_verdict.ts";
+import { describeMargins } from "../../harness/gate/margin.ts";
 import { Badge, Chart, type ChartSpec, num, pct, qs, RunLink, type Series } from "../_view.tsx";
 import { Layout } from "../layout.tsx";
 import { type DiffRow, diffRows } from "../_diff.ts";
@@ -36,6 +43,8 @@ interface CompareData {
   epochs: EpochRow[];
   /** Per candidate (every run after the first), verdicts against the first run. */
   verdicts: { run_id: string; verdicts: MeasurementVerdict[] }[];
+  /** The timing margins the gate's verdicts used. */
+  margins: string;
   config: DiffRow[];
   environment: DiffRow[];
   /** When no runs were picked: recent suites to start from. */
@@ -55,6 +64,7 @@ export function compareRoutes(deps: Deps): Hono {
           runs: [],
           epochs: [],
           verdicts: [],
+          margins: "",
           config: [],
           environment: [],
           suites,
@@ -74,15 +84,23 @@ export function compareRoutes(deps: Deps): Hono {
           `env:${envIds.join(",")}`,
           () => getEnvironments(conn, envIds),
         );
-        const base = values.get(ids[0]) ?? new Map();
+        const margins = await snap.once("margins", () => storedMargins(conn));
+        const rules = gateRules(margins, deps.accuracyTolerance);
+        const gateRun = (r: RunRow) =>
+          runData(
+            r,
+            values.get(r.run_id) ?? new Map(),
+            envs.get(String(r.env_id))?.fingerprint,
+          );
         return {
           ids,
           runs,
           epochs: await getEpochs(conn, ids, aids.epochs),
-          verdicts: ids.slice(1).map((id) => ({
-            run_id: id,
-            verdicts: measurementVerdicts(base, values.get(id) ?? new Map(), units),
+          verdicts: runs.slice(1).map((r) => ({
+            run_id: r.run_id,
+            verdicts: measurementVerdicts(gateRun(runs[0]), gateRun(r), rules, units),
           })),
+          margins: describeMargins(margins),
           config: diffRows(runs.map((r) => r.config)),
           environment: diffRows(runs.map((r) => {
             const { fingerprint: _f, first_seen: _s, ...env } = envs.get(String(r.env_id)) ?? {};
@@ -253,6 +271,11 @@ function ComparePage(d: CompareData) {
       </table>
 
       <h2>Repeated measurements: the gate's verdict</h2>
+      <p class="muted">
+        Judged as <code>deno task check</code>{" "}
+        judges: only the timings the gate knows, only between ok runs of one experiment declaration,
+        backend and machine. Margin: {d.margins}.
+      </p>
       {d.verdicts.every((v) => v.verdicts.length === 0)
         ? <p class="muted">These runs share no repeated measurements.</p>
         : (
@@ -284,7 +307,9 @@ function ComparePage(d: CompareData) {
                     </td>
                     <td class="num">{num(v.p, 3)}</td>
                     <td>
-                      <Badge value={v.verdict} />
+                      {v.verdict === null
+                        ? <span class="muted">not judged</span>
+                        : <Badge value={v.verdict} />}
                     </td>
                     <td>{v.reason}</td>
                   </tr>

@@ -4,6 +4,8 @@
  * Usage: deno run -A main.ts dashboard [--db PATH] [--port N] [--host ADDR]
  */
 import { UserError } from "../core/errors.ts";
+import { discover } from "../core/discover.ts";
+import { declaredTolerance } from "../gate/judge_accuracy.ts";
 import { serve } from "../../dashboard/mod.ts";
 import { parseFlags } from "./args.ts";
 import { type Flag, flagLines, FLAGS, withHelp } from "./flags.ts";
@@ -24,10 +26,16 @@ const DASHBOARD_FLAGS = {
     arg: "ADDR",
     help: "address to listen on (default 127.0.0.1, this machine only; 0.0.0.0 exposes it)",
   },
+  experiments: withHelp(
+    FLAGS.experiments,
+    "folder of declarations, for the accuracy tolerances the gate's verdicts\n" +
+      "use (default: the project's experiments/)",
+  ),
   help: FLAGS.help,
 } as const satisfies Record<string, Flag>;
 
-export const DASHBOARD_HELP = `Usage: deno task dashboard [--db PATH] [--port N] [--host ADDR]
+export const DASHBOARD_HELP =
+  `Usage: deno task dashboard [--db PATH] [--port N] [--host ADDR] [--experiments DIR]
 
 Serve the results dashboard: runs, run details, comparisons, the backend matrix, history
 across commits, claim verdicts, an in-browser SQL console and live progress of a running bench.
@@ -64,10 +72,13 @@ export async function dashboardCommand(args: string[], stop?: Promise<void>): Pr
       `note: no results at "${values.db}" yet; run \`deno task bench\`, then reload the page`,
     );
   }
+  const { experiments, errors } = await discover(values.experiments);
+  for (const e of errors) console.error(`warning: skipped ${e}`);
   const served = await serve({
     db: values.db,
     port,
     hostname: values.host,
+    accuracyTolerance: declaredTolerance(experiments),
   }).catch((err) => {
     if (err instanceof Deno.errors.AddrInUse) {
       throw new UserError(`Port ${port} on ${values.host} is in use: pick another with --port`);
