@@ -44,6 +44,7 @@ Commands:
 ${Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(10)} ${c.about}`).join("\n")}
 
 Each command takes --help.
+
 ${exitHelp("success", "the finding the command reports (the gate's regression)")}`;
 
 /** Run a command line; returns the exit code (see the module doc). */

@@ -3,9 +3,8 @@ import { type HistoryEvidence, markRegressions } from "./_regress.ts";
 import { diffRows } from "./_diff.ts";
 import type { CommitPoint } from "../results/queries/mod.ts";
 import type { TimingSample } from "../harness/gate/judge_timing.ts";
+import { WINDOWS } from "../harness/testing/gate_runs.ts";
 
-// 30 windows around 1000 with a fixed +-3% pattern: no randomness in the tests.
-const WINDOWS = Array.from({ length: 30 }, (_, i) => 1000 * (1 + 0.03 * Math.sin(i * 1.7)));
 const ENV = { cores: 2 };
 
 function point(commit: string, values: number[], seeds = values.map((_, i) => i + 1)): CommitPoint {

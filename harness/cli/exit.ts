@@ -32,11 +32,20 @@ export async function runCommand(command: Command, args: string[]): Promise<numb
 }
 
 /**
- * The help's closing line on exit codes: what 0 means, what 1 means for this command (if it
+ * The help's closing lines on exit codes: what 0 means, what 1 means for this command (if it
  * reports a finding), and 2 for a usage or input error.
+ *
+ * @example
+ * ```ts
+ * exitHelp("no regression", "a regression");
+ * // "Exit status:\n  0  no regression\n  1  a regression\n  2  a usage or input error ..."
+ * ```
  */
 export function exitHelp(ok = "success", finding?: string): string {
-  return `Exit status: 0 ${ok}${
-    finding ? `, 1 ${finding}` : ""
-  }, 2 a usage or input error you can fix (one line on stderr).`;
+  return [
+    "Exit status:",
+    `  0  ${ok}`,
+    ...(finding ? [`  1  ${finding}`] : []),
+    "  2  a usage or input error you can fix (one line on stderr)",
+  ].join("\n");
 }

@@ -5,7 +5,7 @@
  */
 import { accuracyVerdict, meanCI } from "../core/stats/mod.ts";
 import type { Declared } from "../core/discover.ts";
-import type { Judgement } from "./judge_timing.ts";
+import { type Judgement, notComparable } from "./judge_timing.ts";
 
 /** One run's test accuracy, with what decides whether two runs are comparable. */
 export interface AccuracySample {
@@ -39,18 +39,11 @@ export function judgeAccuracy(
   const configs = new Set(b.map((x) => x.configHash));
   const cSame = c.filter((x) => configs.has(x.configHash));
   if (cSame.length === 0) {
-    return {
-      verdict: "not_comparable",
-      baseline: null,
-      candidate: null,
-      change: null,
-      ci: null,
-      p: null,
-      n: [0, 0],
-      reason: `different resolved configuration (profile baseline ${b[0].profile}, candidate ${
+    return notComparable(
+      `different resolved configuration (profile baseline ${b[0].profile}, candidate ${
         c[0].profile
       })`,
-    };
+    );
   }
   const bSame = b.filter((x) => cSame.some((y) => y.configHash === x.configHash));
   const bx = bSame.map((x) => x.value), cx = cSame.map((x) => x.value);

@@ -9,6 +9,7 @@ import { Rng } from "../core/rng.ts";
 import { envDiff } from "./env_diff.ts";
 import type { MarginPolicy } from "./margin.ts";
 import type { TimingMetric, VerdictRow } from "./types.ts";
+import { noNumbers } from "./verdict_row.ts";
 
 /** One run's windows of a metric, with the machine it ran on. */
 export interface TimingSample {
@@ -23,6 +24,11 @@ export type Judgement = Pick<
   VerdictRow,
   "verdict" | "baseline" | "candidate" | "change" | "ci" | "p" | "n" | "reason"
 >;
+
+/** A judgement that the two sides cannot be compared, and why. */
+export function notComparable(reason: string): Judgement {
+  return { verdict: "not_comparable", ...noNumbers(), reason };
+}
 
 /** How the gate judges timings. */
 export interface TimingRules {
@@ -58,16 +64,7 @@ export function judgeTiming(
   const envs = new Set(b.map((s) => s.envId));
   const cSame = c.filter((s) => envs.has(s.envId));
   if (cSame.length === 0) {
-    return {
-      verdict: "not_comparable",
-      baseline: null,
-      candidate: null,
-      change: null,
-      ci: null,
-      p: null,
-      n: [0, 0],
-      reason: `different machine or versions: ${envDiff(b[0].env, c[0].env)}`,
-    };
+    return notComparable(`different machine or versions: ${envDiff(b[0].env, c[0].env)}`);
   }
   const bSame = b.filter((s) => cSame.some((x) => x.envId === s.envId));
   const bx = bSame.flatMap((s) => s.values), cx = cSame.flatMap((s) => s.values);

@@ -1,33 +1,12 @@
 import assert from "node:assert/strict";
 import type { RunData } from "../../results/mod.ts";
 import { measurementVerdicts } from "./run_pair.ts";
+import { gateRun, WINDOWS } from "../testing/gate_runs.ts";
 
-const WINDOWS = Array.from({ length: 30 }, (_, i) => 1000 * (1 + 0.03 * Math.sin(i * 1.7)));
 const rules = { margin: () => 0.1, accuracyTolerance: () => 0.01 };
 
-function run(measurements: Record<string, number[]>, over: Partial<RunData> = {}): RunData {
-  return {
-    runId: crypto.randomUUID(),
-    suiteId: "s",
-    suiteKind: "",
-    experimentId: "mlp",
-    backend: "wasm",
-    seed: 1,
-    profile: "quick",
-    status: "ok",
-    declarationHash: "d1",
-    configHash: "c1",
-    envId: "e1",
-    env: { cores: 2 },
-    gitCommit: null,
-    gitDirty: null,
-    testAccuracy: null,
-    weightsSha256: null,
-    epochs: [],
-    measurements,
-    ...over,
-  };
-}
+const run = (measurements: Record<string, number[]>, over: Partial<RunData> = {}) =>
+  gateRun({ measurements, env: { cores: 2 }, ...over });
 
 Deno.test("measurementVerdicts() gives the gate's verdicts, in the gate's directions", () => {
   const a = run({

@@ -6,6 +6,14 @@ export type RowFields =
   & Partial<VerdictRow>
   & Pick<VerdictRow, "metric" | "kind" | "verdict" | "reason">;
 
+/** The numbers of a verdict that judged nothing: no values, change, interval, p or runs. */
+export function noNumbers(): Pick<
+  VerdictRow,
+  "baseline" | "candidate" | "change" | "ci" | "p" | "n"
+> {
+  return { baseline: null, candidate: null, change: null, ci: null, p: null, n: [0, 0] };
+}
+
 /**
  * A verdict row of `experiment` on `backend`: values, change, interval and p null, no runs.
  *
@@ -17,15 +25,5 @@ export type RowFields =
  * ```
  */
 export function verdictRow(experiment: string, backend: string, fields: RowFields): VerdictRow {
-  return {
-    experiment,
-    backend,
-    baseline: null,
-    candidate: null,
-    change: null,
-    ci: null,
-    p: null,
-    n: [0, 0],
-    ...fields,
-  };
+  return { experiment, backend, ...noNumbers(), ...fields };
 }

@@ -96,5 +96,6 @@ Flags:
 ${flagLines(CHECK_FLAGS)}
 
 ${exitHelp("no regression", "a regression")}
+
 Method: harness/gate/METHOD.md.
 `;
