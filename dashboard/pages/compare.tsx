@@ -23,6 +23,7 @@ import {
 import { describeMargins } from "../../harness/gate/margin.ts";
 import { Badge, Chart, type ChartSpec, num, pct, qs, RunLink, type Series } from "../_view.tsx";
 import { Layout } from "../layout.tsx";
+import { GateVerdicts } from "./compare_verdicts.tsx";
 import { type DiffRow, diffRows } from "../_diff.ts";
 
 const METRICS: [string, string][] = [
@@ -270,54 +271,7 @@ function ComparePage(d: CompareData) {
         </tbody>
       </table>
 
-      <h2>Repeated measurements: the gate's verdict</h2>
-      <p class="muted">
-        Judged as <code>deno task check</code>{" "}
-        judges: only the timings the gate knows, only between ok runs of one experiment declaration,
-        backend and machine. Margin: {d.margins}.
-      </p>
-      {d.verdicts.every((v) => v.verdicts.length === 0)
-        ? <p class="muted">These runs share no repeated measurements.</p>
-        : (
-          <table id="verdicts">
-            <thead>
-              <tr>
-                <th>Run</th>
-                <th>Measurement</th>
-                <th class="num">n (#1 / this)</th>
-                <th class="num">Median ratio</th>
-                <th class="num">Mann-Whitney p</th>
-                <th>Verdict</th>
-                <th>Why</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.verdicts.flatMap((cv) =>
-                cv.verdicts.map((v) => (
-                  <tr>
-                    <td>#{d.ids.indexOf(cv.run_id) + 1}</td>
-                    <td class="mono">
-                      {v.name} <span class="muted">{v.unit}</span>
-                    </td>
-                    <td class="num">
-                      {v.baselineN} / {v.candidateN}
-                    </td>
-                    <td class="num">
-                      {v.ratio === null ? "—" : `${num(v.ratio, 3)} (${pct(v.ratio)})`}
-                    </td>
-                    <td class="num">{num(v.p, 3)}</td>
-                    <td>
-                      {v.verdict === null
-                        ? <span class="muted">not judged</span>
-                        : <Badge value={v.verdict} />}
-                    </td>
-                    <td>{v.reason}</td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-        )}
+      <GateVerdicts ids={d.ids} verdicts={d.verdicts} margins={d.margins} />
 
       <h2>Curves</h2>
       {d.epochs.length === 0 ? <p class="muted">No epochs recorded.</p> : (

@@ -12,8 +12,6 @@ import { exportBaseline } from "./export_baseline.ts";
 import { calibrateMode } from "./calibrate.ts";
 import { qualityMode } from "./quality.ts";
 
-export { CHECK_HELP };
-
 /** Run `check` with its arguments; returns 0 (no regression) or 1 (a regression). */
 export async function checkCommand(args: string[]): Promise<number> {
   const flags = parseCheck(args);
