@@ -24,7 +24,6 @@ const PENDING = new Set([
   "harness/gate/compare.ts",
   "harness/perf/reference/torch_train.py",
   "harness/run/kernels/wasm_simd/kernels.wat",
-  "harness/run/kernels/webgpu_kernels_test.ts",
   "dashboard/pages/compare.tsx ComparePage",
   "dashboard/pages/history.tsx HistoryPage",
   "dashboard/pages/run.tsx RunPage",
