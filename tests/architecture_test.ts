@@ -23,7 +23,6 @@ const PENDING = new Set([
   "harness/cli/check.ts",
   "harness/gate/compare.ts",
   "harness/perf/reference/torch_train.py",
-  "harness/run/kernels/wasm_simd/kernels.wat",
   "dashboard/pages/compare.tsx ComparePage",
   "dashboard/pages/history.tsx HistoryPage",
   "dashboard/pages/run.tsx RunPage",

@@ -3,7 +3,7 @@
  * on the same wasm heap) and tfjs's stock cpu kernels (relative error 1e-4), on
  * seeded geometries whose channel counts leave SIMD tails (1-9 channels), with
  * strides 1/2, valid/same padding and non-square windows. The shipped bytes are
- * checked against a fresh compile of `kernels.wat`.
+ * checked against a fresh compile of `kernels.wat` and its parts (`wat/`).
  */
 import * as tf from "@tensorflow/tfjs";
 import assert from "node:assert/strict";
@@ -79,7 +79,7 @@ function readInfo(info: tf.TensorInfo): Float32Array {
   return values;
 }
 
-Deno.test("the shipped kernel bytes are a fresh compile of kernels.wat", async () => {
+Deno.test("the shipped kernel bytes are a fresh compile of kernels.wat and its parts", async () => {
   const bytes = await compileKernels();
   const shipped = await Deno.readTextFile(new URL("./_bytes.ts", import.meta.url));
   assert.equal(
