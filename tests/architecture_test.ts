@@ -22,7 +22,6 @@ const PENDING = new Set([
   "dashboard/pages/run.tsx",
   "harness/cli/check.ts",
   "harness/gate/compare.ts",
-  "harness/perf/reference/torch_train.py",
   "dashboard/pages/compare.tsx ComparePage",
   "dashboard/pages/history.tsx HistoryPage",
   "dashboard/pages/run.tsx RunPage",

@@ -1,7 +1,7 @@
 /**
  * The timing protocol every perf run follows, tfjs and PyTorch alike (the Python reference
  * receives these numbers and applies the same rules, `warmup_end` and `plan_windows` in
- * `reference/torch_train.py`):
+ * `reference/torch_protocol.py`):
  *
  * 1. warm-up: training steps, each timed alone, until all three hold:
  *    - at least `warmupBatches` steps;
