@@ -2,7 +2,7 @@
 import { Hono } from "hono";
 import { answer, type Deps } from "../_deps.ts";
 import type { LiveState } from "../live/tail.ts";
-import { Badge } from "../_view.tsx";
+import { Badge, Head } from "../_view.tsx";
 import { Layout } from "../layout.tsx";
 
 /** Routes `/live` and `/api/live`. */
@@ -25,20 +25,20 @@ export function eta(s: number | null): string {
 export function LiveTable(props: { state: LiveState }) {
   return (
     <table id="live-table">
-      <thead>
-        <tr>
-          <th>Updated</th>
-          <th>Suite</th>
-          <th>Run</th>
-          <th>Experiment</th>
-          <th>Backend</th>
-          <th class="num">Seed</th>
-          <th>Epoch</th>
-          <th>Progress</th>
-          <th class="num">ETA</th>
-          <th>Status</th>
-        </tr>
-      </thead>
+      <Head
+        cols={[
+          "Updated",
+          "Suite",
+          "Run",
+          "Experiment",
+          "Backend",
+          { num: "Seed" },
+          "Epoch",
+          "Progress",
+          { num: "ETA" },
+          "Status",
+        ]}
+      />
       <tbody>
         {props.state.runs.map((e) => {
           const done = e.epochs && e.epoch

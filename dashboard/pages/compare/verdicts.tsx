@@ -1,0 +1,54 @@
+/** The gate's verdict on each repeated measurement the runs share, against the first run. */
+import type { MeasurementVerdict } from "../../_verdict.ts";
+import { Badge, Head, num, pct } from "../../_view.tsx";
+
+/** Verdicts of one run (a candidate) against the first run picked. */
+export interface CandidateVerdicts {
+  run_id: string;
+  verdicts: MeasurementVerdict[];
+}
+
+/** The verdicts table, or a note when the runs share no repeated measurement. */
+export function VerdictsTable(props: { ids: string[]; verdicts: CandidateVerdicts[] }) {
+  if (props.verdicts.every((v) => v.verdicts.length === 0)) {
+    return <p class="muted">These runs share no repeated measurements.</p>;
+  }
+  return (
+    <table id="verdicts">
+      <Head
+        cols={[
+          "Run",
+          "Measurement",
+          { num: "n (#1 / this)" },
+          { num: "Median ratio" },
+          { num: "Mann-Whitney p" },
+          "Verdict",
+          "Why",
+        ]}
+      />
+      <tbody>
+        {props.verdicts.flatMap((cv) =>
+          cv.verdicts.map((v) => (
+            <tr>
+              <td>#{props.ids.indexOf(cv.run_id) + 1}</td>
+              <td class="mono">
+                {v.name} <span class="muted">{v.unit}</span>
+              </td>
+              <td class="num">
+                {v.baselineN} / {v.candidateN}
+              </td>
+              <td class="num">
+                {v.ratio === null ? "—" : `${num(v.ratio, 3)} (${pct(v.ratio)})`}
+              </td>
+              <td class="num">{num(v.p, 3)}</td>
+              <td>
+                <Badge value={v.verdict} />
+              </td>
+              <td>{v.reason}</td>
+            </tr>
+          ))
+        )}
+      </tbody>
+    </table>
+  );
+}
