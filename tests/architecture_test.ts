@@ -20,8 +20,6 @@ const MAX_FUNCTION_LINES = 100;
 const PENDING = new Set([
   "harness/cli/check.ts",
   "harness/gate/compare.ts",
-  "dashboard/scale/synth.ts synthesize",
-  "dashboard/scale/synth.ts (anonymous at 91)",
   "harness/claims/rules.ts judgeClaim",
   "harness/cli/check.ts check",
   "harness/perf/suite.ts runPerfSuite",
