@@ -35,7 +35,7 @@
  *    (slow backends in the quick profile), and the run says so.
  */
 import type { ProfileName } from "../core/experiment.ts";
-import { median } from "../run/measure.ts";
+import { median } from "../core/stats/mod.ts";
 
 export interface Protocol {
   /** The fewest warm-up steps. */
