@@ -95,3 +95,21 @@ export function Head(props: { cols: Column[] }) {
     </thead>
   );
 }
+
+/**
+ * A labelled choice among `options` ([value, label] pairs), showing `value`; with `all`, a
+ * first option "all" whose value is empty (no filter).
+ */
+export function Select(
+  props: { name: string; label: string; value?: string; options: [string, string][]; all?: true },
+) {
+  return (
+    <label>
+      {props.label}
+      <select name={props.name}>
+        {props.all && <option value="">all</option>}
+        {props.options.map(([v, l]) => <option value={v} selected={v === props.value}>{l}</option>)}
+      </select>
+    </label>
+  );
+}

@@ -13,12 +13,13 @@ import { parseArgs } from "node:util";
 import { createApp } from "../app.tsx";
 import { Rng } from "../../harness/core/rng.ts";
 import { quantile } from "../../harness/core/stats/mod.ts";
+import { SYNTH_DB } from "./synth.ts";
 
 const { values } = parseArgs({
   args: Deno.args,
   strict: true,
   options: {
-    db: { type: "string", default: ".out/synth.duckdb" },
+    db: { type: "string", default: SYNTH_DB },
     requests: { type: "string", default: "200" },
   },
 });

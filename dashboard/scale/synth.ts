@@ -29,6 +29,9 @@ const KINDS = {
   measurements: "vvvid",
 } as const;
 
+/** Where synth.ts writes, and latency.ts reads, unless told otherwise. */
+export const SYNTH_DB = ".out/synth.duckdb";
+
 /** The runs each synthetic suite holds. */
 const RUNS_PER_SUITE = 15;
 /** When the first synthetic run started. */
@@ -229,7 +232,7 @@ if (import.meta.main) {
     args: Deno.args,
     strict: true,
     options: {
-      db: { type: "string", default: ".out/synth.duckdb" },
+      db: { type: "string", default: SYNTH_DB },
       runs: { type: "string", default: "100000" },
       epochs: { type: "string", default: "50" },
     },

@@ -22,6 +22,7 @@ export {
   captureKernels,
   type KernelInputs,
   runKernelConfig,
+  runOnBackend,
   runRegisteredKernel,
 } from "./kernel_oracle.ts";
 export { webgpuIgnored } from "./webgpu.ts";

@@ -1,6 +1,6 @@
-// deno-lint-ignore-file jsx-key -- rendered once on the server; keys only matter to client-side reconciliation
 /** The History page's form: which experiment, backend and metric to follow across commits. */
 import { HISTORY_METRICS, type HistoryMetric } from "../../../results/queries/mod.ts";
+import { Select } from "../../_view.tsx";
 
 /** The choices the store offers: experiment and backend pairs, with their number of runs. */
 export type HistoryChoice = { experiment_id: string; backend: string; n: number };
@@ -20,26 +20,19 @@ export function HistoryForm(
   const offered = backends.length ? backends : [...new Set(choices.map((c) => c.backend))];
   return (
     <form class="filters" method="get" action="/history">
-      <label>
-        Experiment
-        <select name="experiment">
-          {experiments.map((e) => <option value={e} selected={e === experiment}>{e}</option>)}
-        </select>
-      </label>
-      <label>
-        Backend
-        <select name="backend">
-          {offered.map((b) => <option value={b} selected={b === backend}>{b}</option>)}
-        </select>
-      </label>
-      <label>
-        Metric
-        <select name="metric">
-          {METRIC_NAMES.map((m) => (
-            <option value={m} selected={m === metric}>{HISTORY_METRICS[m].label}</option>
-          ))}
-        </select>
-      </label>
+      <Select
+        name="experiment"
+        label="Experiment"
+        value={experiment}
+        options={experiments.map((e) => [e, e])}
+      />
+      <Select name="backend" label="Backend" value={backend} options={offered.map((b) => [b, b])} />
+      <Select
+        name="metric"
+        label="Metric"
+        value={metric}
+        options={METRIC_NAMES.map((m) => [m, HISTORY_METRICS[m].label])}
+      />
       <button type="submit">Show</button>
     </form>
   );

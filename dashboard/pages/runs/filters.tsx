@@ -1,20 +1,7 @@
 // deno-lint-ignore-file jsx-key -- rendered once on the server; keys only matter to client-side reconciliation
 /** The Runs page's filter form: a list of choices per facet, free text for commit and suite. */
 import type { RunFacets, RunFilters } from "../../../results/queries/mod.ts";
-
-function Select(
-  props: { name: string; label: string; value?: string; options: [string, string][] },
-) {
-  return (
-    <label>
-      {props.label}
-      <select name={props.name}>
-        <option value="">all</option>
-        {props.options.map(([v, l]) => <option value={v} selected={v === props.value}>{l}</option>)}
-      </select>
-    </label>
-  );
-}
+import { Select } from "../../_view.tsx";
 
 /** A text box that suggests the values of the datalist `list`. */
 function Suggest(
@@ -34,29 +21,29 @@ function Suggest(
   );
 }
 
+/** The filters with a list of choices: each facet's name, label and [value, label] options. */
+function facetChoices(
+  facets: RunFacets,
+): ["experiment" | "backend" | "status", string, [string, string][]][] {
+  return [
+    [
+      "experiment",
+      "Experiment",
+      facets.experiments.map((e) => [e.experiment_id, `${e.experiment_id} (${e.n})`]),
+    ],
+    ["backend", "Backend", facets.backends.map((b) => [b, b])],
+    ["status", "Status", facets.statuses.map((s) => [s, s])],
+  ];
+}
+
 /** The form, filled with the filters in force. */
 export function RunsFilterForm(props: { filters: RunFilters; facets: RunFacets }) {
   const f = props.filters, facets = props.facets;
   return (
     <form class="filters" method="get" action="/runs">
-      <Select
-        name="experiment"
-        label="Experiment"
-        value={f.experiment}
-        options={facets.experiments.map((e) => [e.experiment_id, `${e.experiment_id} (${e.n})`])}
-      />
-      <Select
-        name="backend"
-        label="Backend"
-        value={f.backend}
-        options={facets.backends.map((b) => [b, b])}
-      />
-      <Select
-        name="status"
-        label="Status"
-        value={f.status}
-        options={facets.statuses.map((s) => [s, s])}
-      />
+      {facetChoices(facets).map(([name, label, options]) => (
+        <Select all name={name} label={label} value={f[name]} options={options} />
+      ))}
       <Suggest
         name="commit"
         label="Commit"

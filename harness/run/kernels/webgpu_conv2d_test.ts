@@ -15,9 +15,7 @@ import {
   type KernelInputs,
   randomInt,
   randomValues,
-  requireBackend,
-  runKernelConfig,
-  runRegisteredKernel,
+  runOnBackend,
   webgpuIgnored,
 } from "../../testing/mod.ts";
 import { registerTrainingKernels, restoreStockKernels } from "./mod.ts";
@@ -30,17 +28,8 @@ const STOCK_CPU = captureKernels(
 );
 
 /** The kernel `name` as registered on webgpu, or its stock cpu oracle. */
-async function run(
-  backend: "cpu" | "webgpu",
-  name: string,
-  inputs: KernelInputs,
-  attrs: NamedAttrMap,
-) {
-  await requireBackend(backend);
-  return backend === "cpu"
-    ? await runKernelConfig(STOCK_CPU.get(name)!, inputs, attrs)
-    : await runRegisteredKernel(name, inputs, attrs);
-}
+const run = (backend: "cpu" | "webgpu", name: string, inputs: KernelInputs, attrs: NamedAttrMap) =>
+  runOnBackend(backend, name, inputs, attrs, STOCK_CPU);
 
 /** One random case; the first few pin batch 1, stride 2, dilation, both paddings. */
 function convCase(rng: Rng, i: number) {

@@ -15,9 +15,7 @@ import {
   type KernelInputs,
   randomInt,
   randomValues,
-  requireBackend,
-  runKernelConfig,
-  runRegisteredKernel,
+  runOnBackend,
   type TensorData,
   webgpuIgnored,
 } from "../../testing/mod.ts";
@@ -28,17 +26,8 @@ const ignore = await webgpuIgnored("webgpu matrix product tests");
 const STOCK_CPU = captureKernels(["BatchMatMul", "_FusedMatMul"], "cpu");
 
 /** The kernel `name` as registered on webgpu, or its stock cpu oracle. */
-async function run(
-  backend: "cpu" | "webgpu",
-  name: string,
-  inputs: KernelInputs,
-  attrs: NamedAttrMap,
-) {
-  await requireBackend(backend);
-  return backend === "cpu"
-    ? await runKernelConfig(STOCK_CPU.get(name)!, inputs, attrs)
-    : await runRegisteredKernel(name, inputs, attrs);
-}
+const run = (backend: "cpu" | "webgpu", name: string, inputs: KernelInputs, attrs: NamedAttrMap) =>
+  runOnBackend(backend, name, inputs, attrs, STOCK_CPU);
 
 /** The direct product of `a` and `b` (no size threshold) on webgpu, read back. */
 async function direct(
