@@ -16,7 +16,16 @@ export interface CalibrationRecord {
 export async function saveCalibration(conn: Connection, c: CalibrationRecord): Promise<void> {
   await conn.run(
     "INSERT INTO calibrations VALUES (?, ?, ?, ?, ?, ?, ?::JSON, ?, now()::TIMESTAMP)",
-    [c.envId, c.backend, c.metric, c.margin, c.quantile, c.pairs, JSON.stringify(c.observed), c.gitCommit],
+    [
+      c.envId,
+      c.backend,
+      c.metric,
+      c.margin,
+      c.quantile,
+      c.pairs,
+      JSON.stringify(c.observed),
+      c.gitCommit,
+    ],
   );
 }
 
