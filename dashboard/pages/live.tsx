@@ -15,14 +15,14 @@ export function liveRoutes(deps: Deps): Hono {
 }
 
 /** Seconds as `1m05s`. */
-export function eta(s: number | null): string {
+function eta(s: number | null): string {
   if (s === null || !Number.isFinite(s)) return "?";
   if (s < 60) return `${Math.round(s)}s`;
   return `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, "0")}s`;
 }
 
 /** The progress table (the page script redraws the same markup from /api/live). */
-export function LiveTable(props: { state: LiveState }) {
+function LiveTable(props: { state: LiveState }) {
   return (
     <table id="live-table">
       <Head

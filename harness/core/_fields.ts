@@ -2,7 +2,7 @@
 import { UserError } from "./errors.ts";
 
 /** Quote a value as the user wrote it: strings in quotes, everything else as JSON. */
-export function show(value: unknown): string {
+function show(value: unknown): string {
   if (value === undefined) return "nothing";
   try {
     const text = JSON.stringify(value);

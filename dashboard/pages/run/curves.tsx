@@ -4,7 +4,7 @@ import type { EpochRow } from "../../../results/queries/mod.ts";
 import { Chart, type ChartSpec, Head, num } from "../../_view.tsx";
 
 /** Loss and accuracy charts (train and validation) of one run's epochs. */
-export function curveSpecs(epochs: EpochRow[]): ChartSpec[] {
+function curveSpecs(epochs: EpochRow[]): ChartSpec[] {
   const x = epochs.map((e) => e.epoch);
   const col = (k: keyof EpochRow) =>
     epochs.map((e) => (typeof e[k] === "number" ? e[k] as number : null));

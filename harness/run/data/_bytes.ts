@@ -13,12 +13,12 @@ export function md5Hex(bytes: Uint8Array): string {
 }
 
 /** Whether `bytes` starts with the gzip magic number 1f 8b. */
-export function isGzip(bytes: Uint8Array): boolean {
+function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
 /** Decompress gzip data; `file` names the source in the error for corrupt data. */
-export async function gunzip(bytes: Uint8Array, file: string): Promise<Uint8Array> {
+async function gunzip(bytes: Uint8Array, file: string): Promise<Uint8Array> {
   try {
     const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream()
       .pipeThrough(new DecompressionStream("gzip"));

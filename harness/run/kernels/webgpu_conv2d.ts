@@ -59,7 +59,7 @@ function activationOf(name: string | null | undefined): Activation | null {
  * The program for `info` (NHWC, any stride, dilation and padding): output
  * [N, Ho, Wo, Co], one invocation per (n, row, 4 columns, 4 or 1 channels).
  */
-export function directConv2dProgram(
+function directConv2dProgram(
   info: backend_util.Conv2DInfo,
   bias: boolean,
   activation: Activation,
