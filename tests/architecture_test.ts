@@ -1,11 +1,11 @@
 /**
  * The house's architecture, checked on the whole tree: imports follow the layer map
- * (`architecture/layers.ts`), no folder reaches into another's private `_files`, and files and
+ * (`architecture/layer_map.ts`), no folder reaches into another's private `_files`, and files and
  * functions stay small enough to read.
  */
 import assert from "node:assert/strict";
 import { posix } from "node:path";
-import { isTest, layerOf, LAYERS, memberOf, TOOLS } from "./architecture/layers.ts";
+import { isTest, layerOf, LAYERS, memberOf, TOOLS } from "./architecture/layer_map.ts";
 import { functionsOf, importsOf, readSource, sourceFiles } from "./architecture/source.ts";
 
 /** The longest a source file may be (generated files excepted). */

@@ -1,4 +1,4 @@
-/** Field checkers for declarations: each names the field path and quotes the bad value. */
+/** Field validators for declarations: each names the field path and quotes the bad value. */
 import { UserError } from "./errors.ts";
 
 /** Quote a value as the user wrote it: strings in quotes, everything else as JSON. */
@@ -16,7 +16,7 @@ const isInt = (v: unknown): v is number => Number.isInteger(v);
 const isFiniteNumber = (v: unknown): v is number => Number.isFinite(v);
 
 /** Collects the first error per field, prefixed with the file name. */
-export class Checker {
+export class Validator {
   readonly errors: string[] = [];
   constructor(readonly file: string) {}
 

@@ -5,7 +5,8 @@
  */
 import { join } from "node:path";
 import { UserError } from "../../core/errors.ts";
-import { maybeGunzip, sha256Hex } from "./_bytes.ts";
+import { sha256Hex } from "./_digest.ts";
+import { maybeGunzip } from "./_gzip.ts";
 import { verifyFile } from "./_verify.ts";
 import type { KnownChecksums } from "./checksums.ts";
 import { datasetDir } from "./data_dir.ts";

@@ -1,16 +1,5 @@
-/** Byte-level helpers shared by the file formats: hashing and gzip. Private to this folder. */
-import { createHash } from "node:crypto";
+/** Files that may be gzip-compressed: detected by magic number, decompressed in memory. */
 import { UserError } from "../../core/errors.ts";
-
-/** Hex SHA-256 of `bytes`. */
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}
-
-/** Hex MD5 of `bytes`: only to compare with checksums that were published as MD5. */
-export function md5Hex(bytes: Uint8Array): string {
-  return createHash("md5").update(bytes).digest("hex");
-}
 
 /** Whether `bytes` starts with the gzip magic number 1f 8b. */
 function isGzip(bytes: Uint8Array): boolean {
