@@ -1,8 +1,9 @@
-// deno-lint-ignore-file jsx-key -- rendered once on the server; keys only matter to client-side reconciliation
-/** History: one metric of an experiment on a backend across commits, regressions marked. */
+/**
+ * History: one metric of an experiment on a backend across commits, regressions marked. The
+ * page's form and table are in `history/`.
+ */
 import { Hono } from "hono";
 import {
-  type CommitPoint,
   commitWindows,
   getEnvironments,
   HISTORY_METRICS,
@@ -13,22 +14,22 @@ import {
 import type { Connection } from "../../results/db.ts";
 import { answer, type Deps } from "../_deps.ts";
 import { oneOf, text } from "../_params.ts";
-import { HISTORY_RULES, markRegressions, ruleText, type Step } from "../_regress.ts";
+import { HISTORY_RULES, markRegressions, ruleText } from "../_regress.ts";
 import { storedMargins } from "../_verdict.ts";
 import { gateMargin } from "../../harness/gate/margin.ts";
 import type { TimingSample } from "../../harness/gate/judge_timing.ts";
-import { Badge, Chart, type ChartSpec, Commit, num, pct, qs, RunLink, when } from "../_view.tsx";
+import { Chart, type ChartSpec } from "../_view.tsx";
 import { Layout } from "../layout.tsx";
+import { type HistoryChoice, HistoryForm, METRIC_NAMES } from "./history/filters.tsx";
+import { type HistoryPoint, HistoryTable } from "./history/table.tsx";
 
 interface HistoryData {
   experiment?: string;
   backend?: string;
   metric: HistoryMetric;
-  choices: { experiment_id: string; backend: string; n: number }[];
-  points: (CommitPoint & Step)[];
+  choices: HistoryChoice[];
+  points: HistoryPoint[];
 }
-
-const METRIC_NAMES = Object.keys(HISTORY_METRICS) as HistoryMetric[];
 
 /** Runs per commit whose timing windows the gate's rule judges (the newest). */
 const WINDOW_RUNS = 12;
@@ -113,39 +114,16 @@ function spec(d: HistoryData): ChartSpec {
 }
 
 function HistoryPage(d: HistoryData) {
-  const experiments = [...new Set(d.choices.map((c) => c.experiment_id))];
-  const backends = [
-    ...new Set(d.choices.filter((c) => c.experiment_id === d.experiment).map((c) => c.backend)),
-  ];
   const regressions = d.points.filter((p) => p.regressed).length;
   return (
     <Layout title="History" active="history" charts>
       <h1>History</h1>
-      <form class="filters" method="get" action="/history">
-        <label>
-          Experiment
-          <select name="experiment">
-            {experiments.map((e) => <option value={e} selected={e === d.experiment}>{e}</option>)}
-          </select>
-        </label>
-        <label>
-          Backend
-          <select name="backend">
-            {(backends.length ? backends : [...new Set(d.choices.map((c) => c.backend))]).map((
-              b,
-            ) => <option value={b} selected={b === d.backend}>{b}</option>)}
-          </select>
-        </label>
-        <label>
-          Metric
-          <select name="metric">
-            {METRIC_NAMES.map((m) => (
-              <option value={m} selected={m === d.metric}>{HISTORY_METRICS[m].label}</option>
-            ))}
-          </select>
-        </label>
-        <button type="submit">Show</button>
-      </form>
+      <HistoryForm
+        choices={d.choices}
+        experiment={d.experiment}
+        backend={d.backend}
+        metric={d.metric}
+      />
       {d.choices.length === 0
         ? <p class="notice">No finished runs yet: run `deno task bench`.</p>
         : d.points.length === 0
@@ -164,59 +142,7 @@ function HistoryPage(d: HistoryData) {
             <div class="charts">
               <Chart spec={spec(d)} />
             </div>
-            <table id="history">
-              <thead>
-                <tr>
-                  <th>Commit</th>
-                  <th>First run</th>
-                  <th class="num">Runs</th>
-                  <th class="num">Median</th>
-                  <th class="num">Min</th>
-                  <th class="num">Max</th>
-                  <th class="num">Change</th>
-                  <th>Mark</th>
-                  <th>Runs</th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...d.points].reverse().map((p) => (
-                  <tr class={p.regressed ? "diff" : ""}>
-                    <td>
-                      <a
-                        href={`/runs${
-                          qs({ commit: p.git_commit, experiment: d.experiment, backend: d.backend })
-                        }`}
-                      >
-                        <Commit sha={p.git_commit} />
-                      </a>
-                      {p.dirty > 0 && <span class="badge running">{p.dirty} dirty</span>}
-                    </td>
-                    <td>{when(p.first_at)}</td>
-                    <td class="num">{p.n}</td>
-                    <td class="num">{num(p.median)}</td>
-                    <td class="num">{num(p.min)}</td>
-                    <td class="num">{num(p.max)}</td>
-                    <td class="num">{pct(p.ratio)}</td>
-                    <td>
-                      {p.regressed
-                        ? <Badge value="regressed" />
-                        : p.improved
-                        ? <Badge value="improved" />
-                        : ""} <span class="muted" title={p.reason}>{p.how}</span>
-                    </td>
-                    <td>
-                      {p.run_ids.length === 1
-                        ? <RunLink id={p.run_ids[0]} label="run" />
-                        : (
-                          <a href={`/compare${qs({ ids: p.run_ids.slice(-12) })}`}>
-                            compare {Math.min(12, p.run_ids.length)}
-                          </a>
-                        )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <HistoryTable points={d.points} experiment={d.experiment} backend={d.backend} />
           </>
         )}
     </Layout>

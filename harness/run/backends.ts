@@ -12,7 +12,7 @@ import { noteWebGPUAdapter } from "./kernels/mod.ts";
 import { repoUrl } from "../core/paths.ts";
 
 /** The wasm binaries, located explicitly so nothing depends on the working directory. */
-export const WASM_DIR = fileURLToPath(
+const WASM_DIR = fileURLToPath(
   repoUrl("node_modules/@tensorflow/tfjs-backend-wasm/dist/"),
 );
 setWasmPaths(WASM_DIR.endsWith("/") ? WASM_DIR : WASM_DIR + "/");

@@ -12,7 +12,7 @@ import { compareScratchWithTfjs, workedExamples, type WorkedQuantity } from "./w
 import type { Measurement } from "../../results/types.ts";
 
 /** The worked keys a declaration may name. */
-export const WORKED_KEYS = [...Object.keys(workedExamples), "004-scratch-backprop"];
+const WORKED_KEYS = [...Object.keys(workedExamples), "004-scratch-backprop"];
 
 export async function runWorked(
   config: ResolvedConfig,

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { sha256Hex } from "./_bytes.ts";
+import { sha256Hex } from "./_digest.ts";
 import { fileDatasetSource } from "./file_source.ts";
 import { cifarBytes, gzip, idxImages, idxLabels } from "../../testing/data_files.ts";
 import { cifar10Spec } from "./cifar10_source.ts";

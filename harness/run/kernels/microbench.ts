@@ -11,7 +11,10 @@
 import * as tf from "@tensorflow/tfjs";
 import { parseArgs } from "node:util";
 import { getKernel, type KernelConfig, type NamedAttrMap } from "@tensorflow/tfjs-core";
-import { mnistCnn, mulberry32, randomTensor, useBackend } from "../../testing/tf_backends.ts";
+import type { BackendName } from "../../core/experiment.ts";
+import { Rng } from "../../core/rng.ts";
+import { median } from "../../core/stats/mod.ts";
+import { kerasMnistCnn, randomTensor, requireBackend } from "../../testing/mod.ts";
 import { registerTrainingKernels, restoreStockKernels } from "./mod.ts";
 
 const { values: flags } = parseArgs({
@@ -24,8 +27,7 @@ const { values: flags } = parseArgs({
   strict: true,
 });
 
-const rand = mulberry32(1);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const rng = new Rng(1);
 
 /**
  * Median ms of `reps` timed calls, after warm-ups (JS kernels need ~10-20
@@ -70,9 +72,9 @@ function mnistCases(): Case[] {
   const cases: Case[] = [];
   const layers = [[28, 1, 32], [13, 32, 64], [5, 64, 64]] as const;
   for (const [h, cin, cout] of layers) {
-    const x = randomTensor(rand, [64, h, h, cin]);
-    const f = randomTensor(rand, [3, 3, cin, cout]);
-    const dy = randomTensor(rand, [64, h - 2, h - 2, cout]);
+    const x = randomTensor(rng, [64, h, h, cin]);
+    const f = randomTensor(rng, [3, 3, cin, cout]);
+    const dy = randomTensor(rng, [64, h - 2, h - 2, cout]);
     const base = { strides: 1, pad: "valid", dataFormat: "NHWC" };
     const label = `[64,${h},${h},${cin}]*[3,3,${cin},${cout}]`;
     cases.push({
@@ -104,12 +106,12 @@ function mnistCases(): Case[] {
     cases.push({
       kernel: "Sum",
       label: `[${shape}] over N,H,W`,
-      inputs: { x: randomTensor(rand, shape) },
+      inputs: { x: randomTensor(rng, shape) },
       attrs: { axis: [0, 1, 2], keepDims: false },
       big: false,
     });
   }
-  const [x2, dy2] = [randomTensor(rand, [64, 576]), randomTensor(rand, [64, 64])];
+  const [x2, dy2] = [randomTensor(rng, [64, 576]), randomTensor(rng, [64, 64])];
   cases.push({
     kernel: "BatchMatMul",
     label: "[64,576]T*[64,64] (dW)",
@@ -120,14 +122,14 @@ function mnistCases(): Case[] {
   cases.push({
     kernel: "BatchMatMul",
     label: "[64,64]*[576,64]T (dx)",
-    inputs: { a: dy2, b: randomTensor(rand, [576, 64]) },
+    inputs: { a: dy2, b: randomTensor(rng, [576, 64]) },
     attrs: { transposeA: false, transposeB: true },
     big: false,
   });
   for (const [h, c] of [[26, 32], [11, 64]] as const) {
-    const input = tf.relu(randomTensor(rand, [64, h, h, c]));
+    const input = tf.relu(randomTensor(rng, [64, h, h, c]));
     const output = tf.maxPool(input as tf.Tensor4D, 2, 2, "valid");
-    const dy = randomTensor(rand, output.shape);
+    const dy = randomTensor(rng, output.shape);
     cases.push({
       kernel: "MaxPoolGrad",
       label: `[64,${h},${h},${c}] pool 2`,
@@ -139,8 +141,8 @@ function mnistCases(): Case[] {
   return cases;
 }
 
-async function kernelTable(backend: string) {
-  await useBackend(backend);
+async function kernelTable(backend: BackendName) {
+  await requireBackend(backend);
   restoreStockKernels(backend);
   const stock = new Map(
     ["Conv2D", "Conv2DBackpropFilter", "Conv2DBackpropInput", "MaxPoolGrad", "Sum", "BatchMatMul"]
@@ -168,11 +170,11 @@ async function kernelTable(backend: string) {
   tf.dispose(cases.flatMap((c) => Object.values(c.inputs)));
 }
 
-async function trainingRate(backend: string, steps: number) {
-  await useBackend(backend);
+async function trainingRate(backend: BackendName, steps: number) {
+  await requireBackend(backend);
   registerTrainingKernels(backend);
-  const model = mnistCnn();
-  const x = randomTensor(rand, [64, 28, 28, 1]);
+  const model = kerasMnistCnn();
+  const x = randomTensor(rng, [64, 28, 28, 1]);
   const y = tf.oneHot(tf.tensor1d(Array.from({ length: 64 }, (_, i) => i % 10), "int32"), 10);
   // JS kernels reach optimized code only after ~10-20 calls, one per step.
   const warmups = backend === "cpu" ? 1 : 15;
@@ -206,7 +208,7 @@ async function trainingRate(backend: string, steps: number) {
   model.dispose();
 }
 
-const backends = flags.backends.split(",");
+const backends = flags.backends.split(",") as BackendName[];
 for (const b of backends) await kernelTable(b);
 for (const b of backends) {
   await trainingRate(b, b === "cpu" ? Math.min(3, Number(flags.steps)) : Number(flags.steps));
