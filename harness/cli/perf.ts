@@ -6,15 +6,16 @@ import { UserError } from "../core/errors.ts";
 import { DEFAULT_DB, Store } from "../../results/mod.ts";
 import {
   defaultSelection,
-  interruptPerf,
+  parseSlowdown,
   PERF_BACKENDS,
   perfJson,
   perfTable,
   runPerfSuite,
+  Turns,
+  TURNS_ENV,
 } from "../perf/mod.ts";
 import { intFlag, listFlag, parseFlags } from "./args.ts";
 import { GATE_PROTOCOL, PAIRED_PROTOCOL } from "../gate/timing_plan.ts";
-import { requestedSlowdown } from "../perf/extra_work.ts";
 
 export const PERF_HELP = `Usage: deno task bench --suite perf [flags]
 
@@ -37,13 +38,15 @@ Flags:
                          (default: 2 with 2+ cores, 1 with --stock-kernels; webgpu: always 1)
   --gate-protocol        time as the regression gate does (30 windows of ~0.25 s; quick data)
   --paired-protocol      time as each process of the gate's paired timing does (12 windows)
+  --injected-slowdown F  add F (0 to 1) of each timed step's time as extra work, recorded in
+                         the run's config (set by \`deno task check --quality\` only)
   --json                 print the rows as one JSON document on stdout
   --quiet                no progress lines
   --help                 this text
 
 Environment: REPROBENCH_PYTHON names the Python with torch (default /usr/bin/python3).
-REPROBENCH_GATE_QUALITY_SLOWDOWN (set by \`deno task check --quality\` only) adds that
-fraction of extra work to every timed training step; such runs record it in their config.
+REPROBENCH_TURNS=1 (set by the gate's paired timing only) makes the run take turns with
+another process over stdin and stderr (see harness/perf/turns.ts).
 `;
 
 /** Whether a bench command line asks for the perf suite (`--suite perf` / `--suite=perf`). */
@@ -64,6 +67,7 @@ export async function perfCommand(args: string[]): Promise<number> {
     replicas: { type: "string" },
     "gate-protocol": { type: "boolean", default: false },
     "paired-protocol": { type: "boolean", default: false },
+    "injected-slowdown": { type: "string" },
     json: { type: "boolean", default: false },
     quiet: { type: "boolean", default: false },
     help: { type: "boolean", default: false },
@@ -99,39 +103,35 @@ export async function perfCommand(args: string[]): Promise<number> {
     );
   }
   const db = values.db!;
-  const onSigint = async () => {
-    console.error("\ninterrupted: recording the run in progress as interrupted");
-    await interruptPerf();
-    Deno.exit(130);
-  };
-  Deno.addSignalListener("SIGINT", onSigint);
-  try {
-    const result = await runPerfSuite(new Store(db), chosen, {
-      profile,
-      backends,
-      stock: values["stock-kernels"]!,
-      replicas: values.replicas ? intFlag("replicas", values.replicas) : undefined,
-      protocol: values["paired-protocol"]
-        ? PAIRED_PROTOCOL
-        : values["gate-protocol"]
-        ? GATE_PROTOCOL
-        : undefined,
-      slowdown: requestedSlowdown(),
-      argv: ["bench", ...args],
-      progress: new Progress(Deno.stderr.isTerminal(), `${db}.progress.jsonl`, values.quiet),
-    });
-    if (values.json) {
-      console.log(JSON.stringify(perfJson(result, db), null, 2));
-    } else {
-      console.log(perfTable(result));
-      console.log(
-        `\n${result.rows.length} runs in ${
-          result.wallS.toFixed(1)
-        } s, stored in ${db} (perf suite ${result.suiteId})`,
-      );
-    }
-    return 0;
-  } finally {
-    Deno.removeSignalListener("SIGINT", onSigint);
+  // Turn-taking is switched on by the environment, read here once: the gate's paired timing
+  // drives a baseline ref's own code, which may predate any flag, and that code reads
+  // REPROBENCH_TURNS=1 itself, so the driver keeps speaking that wire protocol to every child.
+  const turns = Deno.env.get(TURNS_ENV) === "1" ? new Turns() : null;
+  // Ctrl-C: the suite's recorder stores the run in progress as interrupted and exits 130.
+  const result = await runPerfSuite(new Store(db), chosen, {
+    profile,
+    backends,
+    stock: values["stock-kernels"]!,
+    replicas: values.replicas ? intFlag("replicas", values.replicas) : undefined,
+    protocol: values["paired-protocol"]
+      ? PAIRED_PROTOCOL
+      : values["gate-protocol"]
+      ? GATE_PROTOCOL
+      : undefined,
+    slowdown: parseSlowdown(values["injected-slowdown"]),
+    turns,
+    argv: ["bench", ...args],
+    progress: new Progress(Deno.stderr.isTerminal(), `${db}.progress.jsonl`, values.quiet),
+  });
+  if (values.json) {
+    console.log(JSON.stringify(perfJson(result, db), null, 2));
+  } else {
+    console.log(perfTable(result));
+    console.log(
+      `\n${result.rows.length} runs in ${
+        result.wallS.toFixed(1)
+      } s, stored in ${db} (perf suite ${result.suiteId})`,
+    );
   }
+  return 0;
 }
