@@ -13,9 +13,17 @@ import {
 } from "../../results/queries/mod.ts";
 import { answer, type Deps, lookupAids } from "../_deps.ts";
 import { badRequest, notFound, runIds } from "../_params.ts";
-import { type MeasurementVerdict, measurementVerdicts } from "../_verdict.ts";
+import {
+  gateRules,
+  type MeasurementVerdict,
+  measurementVerdicts,
+  runData,
+  storedMargins,
+} from "../_verdict.ts";
+import { describeMargins } from "../../harness/gate/margin.ts";
 import { Badge, Chart, type ChartSpec, num, pct, qs, RunLink, type Series } from "../_view.tsx";
 import { Layout } from "../layout.tsx";
+import { GateVerdicts } from "./compare_verdicts.tsx";
 import { type DiffRow, diffRows } from "../_diff.ts";
 
 const METRICS: [string, string][] = [
@@ -36,6 +44,8 @@ interface CompareData {
   epochs: EpochRow[];
   /** Per candidate (every run after the first), verdicts against the first run. */
   verdicts: { run_id: string; verdicts: MeasurementVerdict[] }[];
+  /** The timing margins the gate's verdicts used. */
+  margins: string;
   config: DiffRow[];
   environment: DiffRow[];
   /** When no runs were picked: recent suites to start from. */
@@ -55,6 +65,7 @@ export function compareRoutes(deps: Deps): Hono {
           runs: [],
           epochs: [],
           verdicts: [],
+          margins: "",
           config: [],
           environment: [],
           suites,
@@ -74,15 +85,23 @@ export function compareRoutes(deps: Deps): Hono {
           `env:${envIds.join(",")}`,
           () => getEnvironments(conn, envIds),
         );
-        const base = values.get(ids[0]) ?? new Map();
+        const margins = await snap.once("margins", () => storedMargins(conn));
+        const rules = gateRules(margins, deps.accuracyTolerance);
+        const gateRun = (r: RunRow) =>
+          runData(
+            r,
+            values.get(r.run_id) ?? new Map(),
+            envs.get(String(r.env_id))?.fingerprint,
+          );
         return {
           ids,
           runs,
           epochs: await getEpochs(conn, ids, aids.epochs),
-          verdicts: ids.slice(1).map((id) => ({
-            run_id: id,
-            verdicts: measurementVerdicts(base, values.get(id) ?? new Map(), units),
+          verdicts: runs.slice(1).map((r) => ({
+            run_id: r.run_id,
+            verdicts: measurementVerdicts(gateRun(runs[0]), gateRun(r), rules, units),
           })),
+          margins: describeMargins(margins),
           config: diffRows(runs.map((r) => r.config)),
           environment: diffRows(runs.map((r) => {
             const { fingerprint: _f, first_seen: _s, ...env } = envs.get(String(r.env_id)) ?? {};
@@ -252,47 +271,7 @@ function ComparePage(d: CompareData) {
         </tbody>
       </table>
 
-      <h2>Repeated measurements: the gate's verdict</h2>
-      {d.verdicts.every((v) => v.verdicts.length === 0)
-        ? <p class="muted">These runs share no repeated measurements.</p>
-        : (
-          <table id="verdicts">
-            <thead>
-              <tr>
-                <th>Run</th>
-                <th>Measurement</th>
-                <th class="num">n (#1 / this)</th>
-                <th class="num">Median ratio</th>
-                <th class="num">Mann-Whitney p</th>
-                <th>Verdict</th>
-                <th>Why</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.verdicts.flatMap((cv) =>
-                cv.verdicts.map((v) => (
-                  <tr>
-                    <td>#{d.ids.indexOf(cv.run_id) + 1}</td>
-                    <td class="mono">
-                      {v.name} <span class="muted">{v.unit}</span>
-                    </td>
-                    <td class="num">
-                      {v.baselineN} / {v.candidateN}
-                    </td>
-                    <td class="num">
-                      {v.ratio === null ? "—" : `${num(v.ratio, 3)} (${pct(v.ratio)})`}
-                    </td>
-                    <td class="num">{num(v.p, 3)}</td>
-                    <td>
-                      <Badge value={v.verdict} />
-                    </td>
-                    <td>{v.reason}</td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-        )}
+      <GateVerdicts ids={d.ids} verdicts={d.verdicts} margins={d.margins} />
 
       <h2>Curves</h2>
       {d.epochs.length === 0 ? <p class="muted">No epochs recorded.</p> : (

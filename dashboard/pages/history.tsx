@@ -3,14 +3,20 @@
 import { Hono } from "hono";
 import {
   type CommitPoint,
+  commitWindows,
+  getEnvironments,
   HISTORY_METRICS,
   historyChoices,
   type HistoryMetric,
   metricHistory,
 } from "../../results/queries/mod.ts";
+import type { Connection } from "../../results/db.ts";
 import { answer, type Deps } from "../_deps.ts";
 import { oneOf, text } from "../_params.ts";
-import { markRegressions, type Step } from "../_regress.ts";
+import { HISTORY_RULES, markRegressions, ruleText, type Step } from "../_regress.ts";
+import { storedMargins } from "../_verdict.ts";
+import { gateMargin } from "../../harness/gate/margin.ts";
+import type { TimingSample } from "../../harness/gate/judge_timing.ts";
 import { Badge, Chart, type ChartSpec, Commit, num, pct, qs, RunLink, when } from "../_view.tsx";
 import { Layout } from "../layout.tsx";
 
@@ -23,6 +29,35 @@ interface HistoryData {
 }
 
 const METRIC_NAMES = Object.keys(HISTORY_METRICS) as HistoryMetric[];
+
+/** Runs per commit whose timing windows the gate's rule judges (the newest). */
+const WINDOW_RUNS = 12;
+
+/** The timing windows of `metric`'s gate rule, by commit, then measurement name, per run. */
+async function windowsByCommit(
+  conn: Connection,
+  experiment: string,
+  backend: string,
+  metric: HistoryMetric,
+): Promise<Map<string, Map<string, TimingSample[]>>> {
+  const rule = HISTORY_RULES[metric];
+  const names = rule.kind === "timing" ? rule.metrics.map((m) => m.name) : [];
+  const found = await commitWindows(conn, experiment, backend, names, WINDOW_RUNS);
+  const envs = await getEnvironments(conn, found.map((w) => w.env_id));
+  const out = new Map<string, Map<string, TimingSample[]>>();
+  for (const w of found) {
+    const byName = out.get(w.git_commit) ?? out.set(w.git_commit, new Map()).get(w.git_commit)!;
+    const fingerprint = envs.get(w.env_id)?.fingerprint;
+    (byName.get(w.name) ?? byName.set(w.name, []).get(w.name)!).push({
+      envId: w.env_id,
+      env: typeof fingerprint === "object" && fingerprint
+        ? fingerprint as Record<string, unknown>
+        : {},
+      values: w.values,
+    });
+  }
+  return out;
+}
 
 /** Routes `/history` and `/api/history` (`?experiment=&backend=&metric=`). */
 export function historyRoutes(deps: Deps): Hono {
@@ -38,11 +73,17 @@ export function historyRoutes(deps: Deps): Hono {
       const backend = text("backend", q.backend) ?? (q.experiment ? undefined : top?.backend);
       let points: HistoryData["points"] = [];
       if (experiment && backend) {
-        const raw = await deps.reader.read((conn) =>
-          metricHistory(conn, experiment, backend, metric)
-        );
-        const steps = markRegressions(raw, HISTORY_METRICS[metric].better === "higher");
-        points = raw.map((p, i) => ({ ...p, ...steps[i] }));
+        points = await deps.reader.read(async (conn, snap) => {
+          const raw = await metricHistory(conn, experiment, backend, metric);
+          const steps = markRegressions(raw, metric, {
+            experiment,
+            backend,
+            margin: gateMargin(await snap.once("margins", () => storedMargins(conn))),
+            tolerance: deps.accuracyTolerance(experiment),
+            windows: await windowsByCommit(conn, experiment, backend, metric),
+          });
+          return raw.map((p, i) => ({ ...p, ...steps[i] }));
+        });
       }
       return answer(c, { experiment, backend, metric, choices, points }, HistoryPage);
     });
@@ -118,8 +159,7 @@ function HistoryPage(d: HistoryData) {
             <p>
               {d.points.length} commit{d.points.length === 1 ? "" : "s"} ·{" "}
               <strong>{regressions}</strong> regression{regressions === 1 ? "" : "s"}{" "}
-              marked (against the previous commit; a change under 5% never counts;{" "}
-              {HISTORY_METRICS[d.metric].better} is better).
+              marked, each commit against the previous one by {ruleText(d.metric)}.
             </p>
             <div class="charts">
               <Chart spec={spec(d)} />
@@ -162,7 +202,7 @@ function HistoryPage(d: HistoryData) {
                         ? <Badge value="regressed" />
                         : p.improved
                         ? <Badge value="improved" />
-                        : ""} <span class="muted">{p.how}</span>
+                        : ""} <span class="muted" title={p.reason}>{p.how}</span>
                     </td>
                     <td>
                       {p.run_ids.length === 1

@@ -9,13 +9,12 @@ import { resolveConfig, type ResolvedConfig } from "../core/config.ts";
 import { useBackend } from "../run/backends.ts";
 import type { Progress } from "../run/progress.ts";
 import { runBenchSuite, type SuiteResult } from "../run/bench_suite.ts";
-import { withDb } from "../../results/db.ts";
 import { Store } from "../../results/store.ts";
 import {
   type ClaimRun,
-  claimRuns,
+  readClaimRuns,
+  storeVerdicts,
   type VerdictRecord,
-  writeVerdicts,
 } from "../../results/claims.ts";
 import { judgeClaim, type JudgedClaim } from "./rules.ts";
 import { profileNote } from "./profile_note.ts";
@@ -116,32 +115,27 @@ export async function checkClaims(opts: CheckOptions): Promise<CheckResult> {
     }
     experiments.push({ ...t, claims, runs: runs[i], verdicts });
   }
-  await withDb(
-    opts.db,
-    "write",
-    (conn) => writeVerdicts(conn, experiments.flatMap((x) => x.verdicts)),
-  );
+  await storeVerdicts(opts.db, experiments.flatMap((x) => x.verdicts));
   return { profile: opts.profile, experiments, suites };
 }
 
+/** The stored runs of each target that its resolved seeds and backends ask for. */
 async function readRuns(
   opts: CheckOptions,
   targets: { declared: Declared; config: ResolvedConfig }[],
 ): Promise<ClaimRun[][]> {
-  return await withDb(opts.db, "write", async (conn) => {
-    const out: ClaimRun[][] = [];
-    for (const t of targets) {
-      const found = await claimRuns(conn, {
-        experimentId: t.declared.experiment.id,
-        declarationHash: t.declared.hash,
-        profile: opts.profile,
-      });
-      out.push(
-        found.filter((r) =>
-          t.config.seeds.includes(r.seed) && t.config.backends.includes(r.backend as BackendName)
-        ),
-      );
-    }
-    return out;
-  });
+  const found = await readClaimRuns(
+    opts.db,
+    targets.map((t) => ({
+      experimentId: t.declared.experiment.id,
+      declarationHash: t.declared.hash,
+      profile: opts.profile,
+    })),
+  );
+  return found.map((runs, i) =>
+    runs.filter((r) =>
+      targets[i].config.seeds.includes(r.seed) &&
+      targets[i].config.backends.includes(r.backend as BackendName)
+    )
+  );
 }
