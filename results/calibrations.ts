@@ -82,7 +82,11 @@ export async function latestMargins(conn: Connection): Promise<CalibratedMargins
     `SELECT env_id, backend, arg_max(margin, created_at) AS margin FROM calibrations GROUP BY env_id, backend`,
   );
   return new CalibratedMargins(
-    r.map((x) => ({ envId: String(x.env_id), backend: String(x.backend), margin: Number(x.margin) })),
+    r.map((x) => ({
+      envId: String(x.env_id),
+      backend: String(x.backend),
+      margin: Number(x.margin),
+    })),
   );
 }
 

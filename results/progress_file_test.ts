@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { type ProgressEvent, parseProgress, progressLine } from "./progress_file.ts";
+import { parseProgress, type ProgressEvent, progressLine } from "./progress_file.ts";
 
 Deno.test("parseProgress accepts the bench's events and refuses malformed ones", () => {
   const bench =

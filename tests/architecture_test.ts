@@ -13,27 +13,6 @@ const MAX_FILE_LINES = 300;
 /** The longest a function may be, outside tests and their fixtures. */
 const MAX_FUNCTION_LINES = 100;
 
-/**
- * Files and functions still over the limits while the redesign (issue 16) splits them, by
- * file or by "file function". Each entry must still be over: remove it as it is split.
- */
-const PENDING = new Set([
-  "harness/perf/suite.ts runPerfSuite",
-  "harness/perf/tf_runner.ts measureTfjs",
-  "harness/run/train.ts trainRun",
-]);
-
-/** Violations not in PENDING, and PENDING entries of `kind` that are no longer violations. */
-function ratchet(found: { key: string; text: string }[], kind: (key: string) => boolean) {
-  const keys = new Set(found.map((f) => f.key));
-  return [
-    ...found.filter((f) => !PENDING.has(f.key)).map((f) => f.text),
-    ...[...PENDING].filter((k) => kind(k) && !keys.has(k)).map((k) =>
-      `${k}: within the limit now, remove it from PENDING`
-    ),
-  ];
-}
-
 const files = await sourceFiles();
 const texts = new Map(await Promise.all(files.map(async (f) => [f, await readSource(f)] as const)));
 const typescript = files.filter((f) => /\.tsx?$/.test(f));
@@ -92,23 +71,18 @@ Deno.test(`no source file is over ${MAX_FILE_LINES} lines, generated files aside
       return [];
     }
     const lines = text.split("\n").length - (text.endsWith("\n") ? 1 : 0);
-    return lines > MAX_FILE_LINES ? [{ key: f, text: `${f}: ${lines} lines` }] : [];
+    return lines > MAX_FILE_LINES ? [`${f}: ${lines} lines`] : [];
   });
-  const bad = ratchet(long, (k) => !k.includes(" "));
-  assert.deepEqual(bad, [], `\n${bad.join("\n")}`);
+  assert.deepEqual(long, [], `\n${long.join("\n")}`);
 });
 
 Deno.test(`no function outside tests is over ${MAX_FUNCTION_LINES} lines`, () => {
   const long = typescript.filter((f) => !isTest(f)).flatMap((f) =>
     functionsOf(f, texts.get(f)!)
       .filter((fn) => fn.lines > MAX_FUNCTION_LINES)
-      .map((fn) => ({
-        key: `${f} ${fn.name}`,
-        text: `${f}:${fn.line} ${fn.name}: ${fn.lines} lines`,
-      }))
+      .map((fn) => `${f}:${fn.line} ${fn.name}: ${fn.lines} lines`)
   );
-  const bad = ratchet(long, (k) => k.includes(" "));
-  assert.deepEqual(bad, [], `\n${bad.join("\n")}`);
+  assert.deepEqual(long, [], `\n${long.join("\n")}`);
 });
 
 Deno.test("the layer check itself flags an upward import and a private one", () => {

@@ -8,7 +8,7 @@ import type { BackendName, ProfileName } from "../core/experiment.ts";
 import { resolveConfig, type ResolvedConfig } from "../core/config.ts";
 import { useBackend } from "../run/backends.ts";
 import type { Progress } from "../run/progress.ts";
-import { runSuite, type SuiteResult } from "../run/suite.ts";
+import { runBenchSuite, type SuiteResult } from "../run/bench_suite.ts";
 import { Store } from "../../results/store.ts";
 import {
   type ClaimRun,
@@ -74,7 +74,7 @@ export async function checkClaims(opts: CheckOptions): Promise<CheckResult> {
       const missing = missingBackends(t.config, runs[i]);
       if (missing.length === 0) continue;
       suites.push(
-        await runSuite(new Store(opts.db), [t.declared], {
+        await runBenchSuite(new Store(opts.db), [t.declared], {
           profile: opts.profile,
           overrides: { backends: missing },
           kind: "claims",

@@ -1,7 +1,7 @@
 /** `bench`: run the suite and print the summary. */
 import { BACKENDS, type ProfileName, PROFILES } from "../core/experiment.ts";
 import { discover, select } from "../core/discover.ts";
-import { interruptCurrent, runSuite } from "../run/suite.ts";
+import { runBenchSuite } from "../run/bench_suite.ts";
 import { UserError } from "../core/errors.ts";
 import { Store } from "../../results/mod.ts";
 import { intFlag, listFlag, parseFlags } from "./args.ts";
@@ -60,33 +60,24 @@ export async function benchCommand(args: string[]): Promise<number> {
   }
   const db = values.db;
   const store = new Store(db);
-  const onSigint = async () => {
-    console.error("\ninterrupted: recording the run in progress as interrupted");
-    await interruptCurrent();
-    Deno.exit(130);
-  };
-  Deno.addSignalListener("SIGINT", onSigint);
-  try {
-    const result = await runSuite(store, chosen, {
-      profile,
-      overrides: { seeds, backends },
-      argv: ["bench", ...args],
-      kernels: values["stock-kernels"] ? "stock" : "default",
-      replicas,
-      progress: progressFor(db, values.quiet),
-    });
-    if (values.json) {
-      console.log(JSON.stringify(summaryJson(result, db), null, 2));
-    } else {
-      console.log(summaryTable(result));
-      console.log(
-        `\n${result.runs.length} runs in ${
-          result.wallS.toFixed(1)
-        } s, stored in ${db} (suite ${result.suiteId})`,
-      );
-    }
-    return 0;
-  } finally {
-    Deno.removeSignalListener("SIGINT", onSigint);
+  // Ctrl-C: the suite's recorder stores the run in progress as interrupted and exits 130.
+  const result = await runBenchSuite(store, chosen, {
+    profile,
+    overrides: { seeds, backends },
+    argv: ["bench", ...args],
+    kernels: values["stock-kernels"] ? "stock" : "default",
+    replicas,
+    progress: progressFor(db, values.quiet),
+  });
+  if (values.json) {
+    console.log(JSON.stringify(summaryJson(result, db), null, 2));
+  } else {
+    console.log(summaryTable(result));
+    console.log(
+      `\n${result.runs.length} runs in ${
+        result.wallS.toFixed(1)
+      } s, stored in ${db} (suite ${result.suiteId})`,
+    );
   }
+  return 0;
 }

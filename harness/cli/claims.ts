@@ -1,7 +1,6 @@
 /** `claims`: check every article's claims and print the claims board. */
 import { BACKENDS, type ProfileName, PROFILES } from "../core/experiment.ts";
 import { discover, select } from "../core/discover.ts";
-import { interruptCurrent } from "../run/suite.ts";
 import { UserError } from "../core/errors.ts";
 import { boardJson, boardText, checkClaims } from "../claims/mod.ts";
 import { listFlag, parseFlags } from "./args.ts";
@@ -93,37 +92,29 @@ export async function claimsCommand(args: string[]): Promise<number> {
       );
     }
   }
-  const onSigint = async () => {
-    console.error("\ninterrupted: recording the run in progress as interrupted");
-    await interruptCurrent();
-    Deno.exit(130);
-  };
-  Deno.addSignalListener("SIGINT", onSigint);
-  try {
-    const t0 = performance.now();
-    const result = await checkClaims({
-      db,
-      profile,
-      declared: chosen,
-      run,
-      backends,
-      progress: progressFor(db, values.quiet),
-      argv: ["claims", ...args],
-    });
-    const wallS = (performance.now() - t0) / 1000;
-    if (values.json) {
-      console.log(JSON.stringify({ ...boardJson(result, db) as object, wallS }, null, 2));
-    } else {
-      console.log(boardText(result));
-      const ran = result.suites.reduce((n, s) => n + s.runs.length, 0);
-      console.log(
-        `checked in ${wallS.toFixed(1)} s${
-          ran ? ` (ran ${ran} missing runs)` : ""
-        }, verdicts stored in ${db}`,
-      );
-    }
-    return 0;
-  } finally {
-    Deno.removeSignalListener("SIGINT", onSigint);
+  // Ctrl-C: the recorder of the suite that fills in runs stores the run in progress as
+  // interrupted and exits 130.
+  const t0 = performance.now();
+  const result = await checkClaims({
+    db,
+    profile,
+    declared: chosen,
+    run,
+    backends,
+    progress: progressFor(db, values.quiet),
+    argv: ["claims", ...args],
+  });
+  const wallS = (performance.now() - t0) / 1000;
+  if (values.json) {
+    console.log(JSON.stringify({ ...boardJson(result, db) as object, wallS }, null, 2));
+  } else {
+    console.log(boardText(result));
+    const ran = result.suites.reduce((n, s) => n + s.runs.length, 0);
+    console.log(
+      `checked in ${wallS.toFixed(1)} s${
+        ran ? ` (ran ${ran} missing runs)` : ""
+      }, verdicts stored in ${db}`,
+    );
   }
+  return 0;
 }

@@ -5,18 +5,19 @@ import { UserError } from "../core/errors.ts";
 import { Store } from "../../results/mod.ts";
 import {
   defaultSelection,
-  interruptPerf,
+  parseSlowdown,
   PERF_BACKENDS,
   perfJson,
   perfTable,
   runPerfSuite,
+  Turns,
+  TURNS_ENV,
 } from "../perf/mod.ts";
 import { intFlag, listFlag, parseFlags } from "./args.ts";
 import { type Flag, flagLines, FLAGS, withHelp } from "./flags.ts";
 import { exitHelp } from "./exit.ts";
 import { progressFor } from "./progress.ts";
 import { GATE_PROTOCOL, PAIRED_PROTOCOL } from "../gate/timing_plan.ts";
-import { requestedSlowdown } from "../perf/extra_work.ts";
 
 /** Every flag of `bench --suite perf`, in the order its help lists them. */
 const PERF_FLAGS = {
@@ -51,6 +52,12 @@ const PERF_FLAGS = {
     default: false,
     help: "time as each process of the gate's paired timing does (12 windows)",
   },
+  "injected-slowdown": {
+    type: "string",
+    arg: "F",
+    help: "add F (0 to 1) of each timed step's time as extra work, recorded in\n" +
+      "the run's config (passed by `deno task check --quality` only)",
+  },
   json: withHelp(FLAGS.json, "print the rows as one JSON document on stdout"),
   quiet: FLAGS.quiet,
   help: FLAGS.help,
@@ -67,8 +74,8 @@ Flags:
 ${flagLines(PERF_FLAGS)}
 
 Environment: REPROBENCH_PYTHON names the Python with torch (default /usr/bin/python3).
-REPROBENCH_GATE_QUALITY_SLOWDOWN (set by \`deno task check --quality\` only) adds that
-fraction of extra work to every timed training step; such runs record it in their config.
+REPROBENCH_TURNS=1 (set by the gate's paired timing only) makes the run take turns with
+another process over stdin and stderr (see harness/perf/turns.ts).
 
 ${exitHelp()}
 `;
@@ -111,39 +118,35 @@ export async function perfCommand(args: string[]): Promise<number> {
     );
   }
   const db = values.db;
-  const onSigint = async () => {
-    console.error("\ninterrupted: recording the run in progress as interrupted");
-    await interruptPerf();
-    Deno.exit(130);
-  };
-  Deno.addSignalListener("SIGINT", onSigint);
-  try {
-    const result = await runPerfSuite(new Store(db), chosen, {
-      profile,
-      backends,
-      stock: values["stock-kernels"]!,
-      replicas: values.replicas ? intFlag("replicas", values.replicas) : undefined,
-      protocol: values["paired-protocol"]
-        ? PAIRED_PROTOCOL
-        : values["gate-protocol"]
-        ? GATE_PROTOCOL
-        : undefined,
-      slowdown: requestedSlowdown(),
-      argv: ["bench", ...args],
-      progress: progressFor(db, values.quiet),
-    });
-    if (values.json) {
-      console.log(JSON.stringify(perfJson(result, db), null, 2));
-    } else {
-      console.log(perfTable(result));
-      console.log(
-        `\n${result.rows.length} runs in ${
-          result.wallS.toFixed(1)
-        } s, stored in ${db} (perf suite ${result.suiteId})`,
-      );
-    }
-    return 0;
-  } finally {
-    Deno.removeSignalListener("SIGINT", onSigint);
+  // Turn-taking is switched on by the environment, read here once: the gate's paired timing
+  // drives a baseline ref's own code, which may predate any flag, and that code reads
+  // REPROBENCH_TURNS=1 itself, so the driver keeps speaking that wire protocol to every child.
+  const turns = Deno.env.get(TURNS_ENV) === "1" ? new Turns() : null;
+  // Ctrl-C: the suite's recorder stores the run in progress as interrupted and exits 130.
+  const result = await runPerfSuite(new Store(db), chosen, {
+    profile,
+    backends,
+    stock: values["stock-kernels"]!,
+    replicas: values.replicas ? intFlag("replicas", values.replicas) : undefined,
+    protocol: values["paired-protocol"]
+      ? PAIRED_PROTOCOL
+      : values["gate-protocol"]
+      ? GATE_PROTOCOL
+      : undefined,
+    slowdown: parseSlowdown(values["injected-slowdown"]),
+    turns,
+    argv: ["bench", ...args],
+    progress: progressFor(db, values.quiet),
+  });
+  if (values.json) {
+    console.log(JSON.stringify(perfJson(result, db), null, 2));
+  } else {
+    console.log(perfTable(result));
+    console.log(
+      `\n${result.rows.length} runs in ${
+        result.wallS.toFixed(1)
+      } s, stored in ${db} (perf suite ${result.suiteId})`,
+    );
   }
+  return 0;
 }

@@ -6,7 +6,7 @@
  */
 import type { ResolvedConfig } from "../core/config.ts";
 import type { BackendName } from "../core/experiment.ts";
-import type { RunOutcome } from "./train.ts";
+import type { RunOutcome } from "./recorder.ts";
 import { UserError } from "../core/errors.ts";
 import { compareScratchWithTfjs, workedExamples, type WorkedQuantity } from "./worked/mod.ts";
 import type { Measurement } from "../../results/types.ts";
