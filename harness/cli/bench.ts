@@ -10,6 +10,8 @@ import { type Flag, flagLines, FLAGS, withHelp } from "./flags.ts";
 import { exitHelp } from "./exit.ts";
 import { progressFor } from "./progress.ts";
 import { perfCommand, wantsPerfSuite } from "./perf.ts";
+import { shardLine, shardRequest } from "./shard.ts";
+import { benchRunSeconds } from "../perf/mod.ts";
 
 /** Every flag of `bench`, in the order its help lists them. */
 const BENCH_FLAGS = {
@@ -21,6 +23,9 @@ const BENCH_FLAGS = {
   experiments: FLAGS.experiments,
   "stock-kernels": FLAGS["stock-kernels"],
   replicas: FLAGS.replicas,
+  shard: FLAGS.shard,
+  "shard-group": FLAGS["shard-group"],
+  durations: FLAGS.durations,
   json: withHelp(FLAGS.json, "print the summary as one JSON document on stdout"),
   quiet: FLAGS.quiet,
   help: FLAGS.help,
@@ -60,6 +65,7 @@ export async function benchCommand(args: string[]): Promise<number> {
   }
   const db = values.db;
   const store = new Store(db);
+  const shard = await shardRequest(values, benchRunSeconds);
   // Ctrl-C: the suite's recorder stores the run in progress as interrupted and exits 130.
   const result = await runBenchSuite(store, chosen, {
     profile,
@@ -68,6 +74,7 @@ export async function benchCommand(args: string[]): Promise<number> {
     kernels: values["stock-kernels"] ? "stock" : "default",
     replicas,
     progress: progressFor(db, values.quiet),
+    shard,
   });
   if (values.json) {
     console.log(JSON.stringify(summaryJson(result, db), null, 2));
@@ -78,6 +85,7 @@ export async function benchCommand(args: string[]): Promise<number> {
         result.wallS.toFixed(1)
       } s, stored in ${db} (suite ${result.suiteId})`,
     );
+    if (shard) console.log(shardLine(shard, result.runs.length));
   }
   return 0;
 }
