@@ -32,6 +32,10 @@ const COMMANDS: Record<string, { run: Command; about: string }> = {
     run: async (a) => (await import("./harness/cli/check/mod.ts")).checkCommand(a),
     about: "the regression gate: compare with a baseline, exit 1 on regression",
   },
+  merge: {
+    run: async (a) => (await import("./harness/cli/merge.ts")).mergeCommand(a),
+    about: "merge results stores (shards, machines, Parquet exports) into one",
+  },
   dashboard: {
     run: async (a) => (await import("./harness/cli/dashboard.ts")).dashboardCommand(a),
     about: "serve the results dashboard (default http://127.0.0.1:8700)",

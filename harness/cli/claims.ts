@@ -8,6 +8,7 @@ import { type Flag, flagLines, FLAGS, withHelp } from "./flags.ts";
 import { exitHelp } from "./exit.ts";
 import { progressFor } from "./progress.ts";
 import { shardLine, shardRequest } from "./shard.ts";
+import { warnSplitGaps } from "./split_gaps.ts";
 import { benchRunSeconds } from "../perf/mod.ts";
 import type { SuiteResult } from "../run/bench_suite.ts";
 
@@ -119,6 +120,8 @@ export async function claimsCommand(args: string[]): Promise<number> {
   });
   const wallS = (performance.now() - t0) / 1000;
   if (shard) return shardDone(shard, result.suites, db, wallS, values.json);
+  // Verdicts over a merged store that lacks shards rest on fewer runs than the plan had.
+  await warnSplitGaps(db, (p) => p.profile === profile);
   if (values.json) {
     console.log(JSON.stringify({ ...boardJson(result, db) as object, wallS }, null, 2));
   } else {
