@@ -1,3 +1,4 @@
+// deno-lint-ignore-file jsx-key -- rendered once on the server; keys only matter to client-side reconciliation
 /** Backends: the experiment x backend matrix of throughput, accuracy and status, with adapters. */
 import { Hono } from "hono";
 import { backendMatrix, type MatrixCell } from "../../results/queries/mod.ts";

@@ -1,3 +1,4 @@
+// deno-lint-ignore-file jsx-key -- rendered once on the server; keys only matter to client-side reconciliation
 /**
  * Suites: each plan split over machines (`--shard i/N`) as one logical suite, its shards with
  * the machine each ran on, and what is missing: shards no store here holds, planned runs a
