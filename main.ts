@@ -36,6 +36,10 @@ const COMMANDS: Record<string, { run: Command; about: string }> = {
     run: async (a) => (await import("./harness/cli/merge.ts")).mergeCommand(a),
     about: "merge results stores (shards, machines, Parquet exports) into one",
   },
+  report: {
+    run: async (a) => (await import("./harness/cli/report.ts")).reportCommand(a),
+    about: "write the dashboard as a static site (GitHub Pages, any file server)",
+  },
   dashboard: {
     run: async (a) => (await import("./harness/cli/dashboard.ts")).dashboardCommand(a),
     about: "serve the results dashboard (default http://127.0.0.1:8700)",
