@@ -151,3 +151,27 @@ export function planGaps(p: SplitPlan): string | null {
     p.group ? ` (${p.group})` : ""
   }, profile ${p.profile}: ${parts.join("; ")}`;
 }
+
+/**
+ * `suiteIds` with, for each shard among them, the other shards of its split plan: a shard
+ * alone holds part of a plan's runs, so whoever picks a shard's suite gets the whole plan.
+ *
+ * @example
+ * ```ts
+ * await withSiblingShards(conn, ["suite-of-shard-1"]); // every shard's suite of that plan
+ * ```
+ */
+export async function withSiblingShards(conn: Connection, suiteIds: string[]): Promise<string[]> {
+  if (suiteIds.length === 0) return suiteIds;
+  const r = await rows(
+    conn,
+    `SELECT o.suite_id FROM suites s JOIN suites o
+       ON o.plan_hash = s.plan_hash AND o.shard_count = s.shard_count
+       AND o.shard_group IS NOT DISTINCT FROM s.shard_group
+     WHERE s.shard_count IS NOT NULL AND list_contains(?::VARCHAR[], s.suite_id)
+     ORDER BY o.started_at`,
+    [JSON.stringify(suiteIds)],
+  );
+  const more = r.map((x) => String(x.suite_id)).filter((id) => !suiteIds.includes(id));
+  return [...suiteIds, ...new Set(more)];
+}
