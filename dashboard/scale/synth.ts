@@ -6,6 +6,7 @@
  * @example
  * ```sh
  * deno run -A dashboard/scale/synth.ts --db .out/synth.duckdb --runs 100000 --epochs 50
+ * deno run -A dashboard/scale/synth.ts --db .out/shards/7.duckdb --shard 7/50   # one shard file
  * ```
  */
 import { parseArgs } from "node:util";
@@ -23,7 +24,7 @@ type Row = Record<string, Cell>;
  */
 const KINDS = {
   environments: "vvvvvibvvvvvvt",
-  suites: "vvvvttvvovvi",
+  suites: "vvvvttvvovvivivivv",
   runs: "vvvvvvvvvvivvvttdvvvvvvvoiiddddddiibivvi",
   epochs: "viddddddv",
   measurements: "vvvid",
@@ -59,6 +60,22 @@ const hex = (rng: Rng, n: number) =>
 
 const suiteId = (suite: number) => `suite-${String(suite).padStart(6, "0")}`;
 
+/** Machines of a sharded store: shard i ran on machine i mod 5. */
+const MACHINES = 5;
+
+/** The machine a synthetic run ran on (the one machine, unless the store is sharded). */
+function environment(machine: number | null): Row {
+  return {
+    ...ENVIRONMENT,
+    ...(machine === null ? {} : {
+      env_id: `env-synthetic-${machine}`,
+      hostname: `synth-host-${machine}`,
+      cpu_model: `Synthetic CPU model ${machine}`,
+      fingerprint: JSON.stringify({ synthetic: true, machine }),
+    }),
+  };
+}
+
 /** The one machine every synthetic run ran on. */
 const ENVIRONMENT: Row = {
   env_id: "env-synthetic",
@@ -77,9 +94,19 @@ const ENVIRONMENT: Row = {
   first_seen: T0,
 };
 
-function suiteRow(suite: number, commit: string, start: number): Row {
+/** A suite that ran one shard of a plan (one plan per commit, split over the shard files). */
+interface ShardOf {
+  index: number;
+  count: number;
+  plan: number;
+  planRuns: number;
+  keys: string[];
+  envId: string;
+}
+
+function suiteRow(suite: number | string, commit: string, start: number, shard?: ShardOf): Row {
   return {
-    suite_id: suiteId(suite),
+    suite_id: typeof suite === "string" ? suite : suiteId(suite),
     kind: "bench",
     profile: "quick",
     argv: '["bench"]',
@@ -88,9 +115,15 @@ function suiteRow(suite: number, commit: string, start: number): Row {
     status: "ok",
     git_commit: commit,
     git_dirty: false,
-    env_id: "env-synthetic",
+    env_id: shard?.envId ?? "env-synthetic",
     hostname: "synth-host",
-    pid: 1000 + suite,
+    pid: 1000 + (typeof suite === "number" ? suite : 0),
+    plan_hash: shard ? `plan-${String(shard.plan).padStart(4, "0")}` : null,
+    plan_runs: shard?.planRuns ?? null,
+    shard_index: shard?.index ?? null,
+    shard_count: shard?.count ?? null,
+    shard_group: null,
+    shard_keys: shard ? JSON.stringify(shard.keys) : null,
   };
 }
 
@@ -98,7 +131,8 @@ function suiteRow(suite: number, commit: string, start: number): Row {
 interface RunDraw {
   r: number;
   runId: string;
-  suite: number;
+  suite: number | string;
+  envId: string;
   commit: string;
   exp: string;
   backend: string;
@@ -113,7 +147,7 @@ function runRow(d: RunDraw, rng: Rng): Row {
   const start = T0 + d.r * 60_000;
   return {
     run_id: d.runId,
-    suite_id: suiteId(d.suite),
+    suite_id: typeof d.suite === "string" ? d.suite : suiteId(d.suite),
     experiment_id: d.exp,
     experiment_title: `Synthetic experiment ${d.exp}`,
     article: "synthetic-article",
@@ -129,7 +163,7 @@ function runRow(d: RunDraw, rng: Rng): Row {
     started_at: start,
     finished_at: start + 50_000,
     wall_s: 50,
-    env_id: "env-synthetic",
+    env_id: d.envId,
     backend_info: JSON.stringify({ backend: d.backend }),
     kernels: JSON.stringify(["MatMul", "Relu", "Softmax"]),
     config: JSON.stringify({ epochs: d.epochs, batchSize: 64, seed: d.r % 5 }),
@@ -151,7 +185,7 @@ function runRow(d: RunDraw, rng: Rng): Row {
     leaked_tensors: 0,
     weights_sha256: ok ? hex(rng, 64) : null,
     hostname: "synth-host",
-    pid: 1000 + d.suite,
+    pid: 1000 + (typeof d.suite === "number" ? d.suite : 0),
   };
 }
 
@@ -188,15 +222,65 @@ function measurementRows(d: RunDraw, rng: Rng): Row[] {
   ]).flat();
 }
 
-/** Fill `path` (which must not exist) with `runs` runs of `epochs` epochs each. */
-export async function synthesize(path: string, runs: number, epochs: number): Promise<void> {
+const BACKENDS = ["cpu", "wasm", "webgpu"];
+const EXPERIMENTS = Array.from({ length: 24 }, (_, i) => `exp-${String(i).padStart(3, "0")}`);
+const COMMITS = (() => {
   const rng = new Rng(20240601);
-  const backends = ["cpu", "wasm", "webgpu"];
-  const experiments = Array.from({ length: 24 }, (_, i) => `exp-${String(i).padStart(3, "0")}`);
-  const commits = Array.from({ length: 400 }, () => hex(rng, 40));
+  return Array.from({ length: 400 }, () => hex(rng, 40));
+})();
+
+/** Run `r` of `runs`: its own generator (so a shard file draws only its own runs), its draw. */
+function drawRun(r: number, runs: number, epochs: number): { d: RunDraw; rng: Rng; plan: number } {
+  const rng = new Rng(20240601 + r);
+  const plan = Math.floor((r / runs) * COMMITS.length);
+  const exp = EXPERIMENTS[Math.floor(rng.next() * EXPERIMENTS.length)];
+  const backend = BACKENDS[r % 3];
+  const status = rng.next() < 0.9 ? "ok" : rng.next() < 0.5 ? "failed" : "unsupported";
+  const speed = (backend === "cpu" ? 900 : backend === "wasm" ? 3000 : 5000) *
+    (0.9 + 0.2 * rng.next());
+  const runId = `${hex(rng, 8)}-${exp}-${backend}`;
+  const suite = Math.floor(r / RUNS_PER_SUITE);
+  const d: RunDraw = {
+    r,
+    runId,
+    suite,
+    envId: "env-synthetic",
+    commit: COMMITS[plan],
+    exp,
+    backend,
+    status,
+    speed,
+    epochs,
+  };
+  return { d, rng, plan };
+}
+
+/**
+ * Fill `path` (which must not exist) with `runs` runs of `epochs` epochs each; with `shard`,
+ * only shard `index` (1-based) of `count`: each commit's runs are one plan, run r in shard
+ * r mod count + 1, one suite per plan and shard, on machine (index - 1) mod 5.
+ */
+export async function synthesize(
+  path: string,
+  runs: number,
+  epochs: number,
+  shard?: { index: number; count: number },
+): Promise<void> {
+  const mine = (r: number) => !shard || r % shard.count === shard.index - 1;
+  const machine = shard ? (shard.index - 1) % MACHINES : null;
+  const envRow = environment(machine);
+  // Per plan: its size, and this shard's run keys (a pass over the draws, no rows).
+  const planRuns = new Map<number, number>(), keys = new Map<number, string[]>();
+  if (shard) {
+    for (let r = 0; r < runs; r++) {
+      const { d, plan } = drawRun(r, runs, epochs);
+      planRuns.set(plan, (planRuns.get(plan) ?? 0) + 1);
+      if (mine(r)) keys.set(plan, [...keys.get(plan) ?? [], `${d.exp}/${d.backend}/${r % 5}`]);
+    }
+  }
   await withDb(path, "write", async (conn) => {
     const env = await conn.createAppender("environments");
-    put(env, KINDS.environments, ENVIRONMENT);
+    put(env, KINDS.environments, envRow);
     env.closeSync();
     const app = {
       suites: await conn.createAppender("suites"),
@@ -204,21 +288,27 @@ export async function synthesize(path: string, runs: number, epochs: number): Pr
       epochs: await conn.createAppender("epochs"),
       measurements: await conn.createAppender("measurements"),
     };
+    const started = new Set<string | number>();
     for (let r = 0; r < runs; r++) {
-      const suite = Math.floor(r / RUNS_PER_SUITE);
-      const commit = commits[Math.floor((r / runs) * commits.length)];
-      if (r % RUNS_PER_SUITE === 0) {
-        put(app.suites, KINDS.suites, suiteRow(suite, commit, T0 + r * 60_000));
+      if (!mine(r)) continue;
+      const { d, rng, plan } = drawRun(r, runs, epochs);
+      if (shard) {
+        d.suite = `suite-plan${plan}-shard${shard.index}of${shard.count}`;
+        d.envId = String(envRow.env_id);
       }
-      const exp = experiments[Math.floor(rng.next() * experiments.length)];
-      const backend = backends[r % 3];
-      const status = rng.next() < 0.9 ? "ok" : rng.next() < 0.5 ? "failed" : "unsupported";
-      const speed = (backend === "cpu" ? 900 : backend === "wasm" ? 3000 : 5000) *
-        (0.9 + 0.2 * rng.next());
-      const runId = `${hex(rng, 8)}-${exp}-${backend}`;
-      const d: RunDraw = { r, runId, suite, commit, exp, backend, status, speed, epochs };
+      if (!started.has(d.suite)) {
+        started.add(d.suite);
+        const of = shard && {
+          ...shard,
+          plan,
+          planRuns: planRuns.get(plan)!,
+          keys: keys.get(plan)!,
+          envId: d.envId,
+        };
+        put(app.suites, KINDS.suites, suiteRow(d.suite, d.commit, T0 + r * 60_000, of));
+      }
       put(app.runs, KINDS.runs, runRow(d, rng));
-      if (status !== "ok") continue;
+      if (d.status !== "ok") continue;
       for (const row of epochRows(d, rng)) put(app.epochs, KINDS.epochs, row);
       for (const row of measurementRows(d, rng)) put(app.measurements, KINDS.measurements, row);
       if (r % 10_000 === 9_999) console.error(`${r + 1} runs`);
@@ -235,12 +325,16 @@ if (import.meta.main) {
       db: { type: "string", default: SYNTH_DB },
       runs: { type: "string", default: "100000" },
       epochs: { type: "string", default: "50" },
+      shard: { type: "string" },
     },
   });
+  const shard = values.shard
+    ? { index: Number(values.shard.split("/")[0]), count: Number(values.shard.split("/")[1]) }
+    : undefined;
   await Deno.remove(values.db, { recursive: true }).catch(() => {});
   await Deno.remove(`${values.db}.wal`).catch(() => {});
   const t = performance.now();
-  await synthesize(values.db, Number(values.runs), Number(values.epochs));
+  await synthesize(values.db, Number(values.runs), Number(values.epochs), shard);
   console.log(
     `${values.db}: ${values.runs} runs x ${values.epochs} epochs in ${
       ((performance.now() - t) / 1000).toFixed(1)
