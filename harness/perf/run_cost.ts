@@ -5,6 +5,8 @@
  * machine.
  */
 import type { PlannedRun } from "../run/plan.ts";
+import { datasetSource } from "../run/data/mod.ts";
+import { inputShapeFor } from "../run/train_setup.ts";
 import { modelFlops } from "./flops.ts";
 import type { Protocol } from "./protocol.ts";
 
@@ -25,8 +27,10 @@ const FIXED_S = 2;
 
 /**
  * Estimated seconds of a bench run: images trained (train set x epochs) at the backend's
- * speed for the model's FLOPs, plus the test pass and a fixed start-up; a worked example or a
- * model whose FLOPs cannot be counted costs the start-up alone.
+ * speed for the model's FLOPs, plus the test pass and a fixed start-up; a worked example, a
+ * model whose FLOPs cannot be counted, or one whose input the dataset's examples do not fit
+ * (it fails at once) costs the start-up alone. Whether the data is present on this machine is
+ * never asked: every shard must compute the same costs.
  *
  * @example
  * ```ts
@@ -38,7 +42,10 @@ export function benchRunSeconds(run: PlannedRun<string>): number {
   if (c.kind !== "train" || !c.model || !c.training || !c.dataset) return FIXED_S;
   let train: number;
   try {
-    train = modelFlops(c.model).train;
+    inputShapeFor(c.model.inputShape, datasetSource(c.dataset.key).inputShape, c.dataset.key);
+    // Dropout keeps the shape and costs next to nothing; flops.ts does not count it.
+    const layers = c.model.layers.filter((l) => !/dropout/i.test(l.type));
+    train = modelFlops({ ...c.model, layers }).train;
   } catch {
     return FIXED_S;
   }
