@@ -6,15 +6,7 @@
 import type { ParquetManifest } from "../../results/parquet/mod.ts";
 import { num } from "../_view.tsx";
 import { Layout } from "../layout.tsx";
-
-const EXAMPLE = `SELECT experiment_id, backend, status, count(*) AS runs,
-       round(median(steady_samples_per_s), 1) AS median_samples_per_s
-FROM runs
-GROUP BY ALL
-ORDER BY ALL`;
-
-/** duckdb-wasm's module imports "apache-arrow": the shim over Arrow's browser build. */
-const IMPORT_MAP = JSON.stringify({ imports: { "apache-arrow": "/static/app/arrow-shim.js" } });
+import { SQL_EXAMPLE, SqlHead } from "../pages/sql.tsx";
 
 /** The page, with links written for the dashboard (the report rewrites them). */
 export function ReportSqlPage(props: { manifest: ParquetManifest; data: string }) {
@@ -24,12 +16,7 @@ export function ReportSqlPage(props: { manifest: ParquetManifest; data: string }
       title="SQL"
       active="sql"
       scripts={["parquet_console.js"]}
-      head={
-        <>
-          <script type="importmap" dangerouslySetInnerHTML={{ __html: IMPORT_MAP }}></script>
-          <script src="/static/arrow/Arrow.es2015.min.js"></script>
-        </>
-      }
+      head={<SqlHead />}
     >
       <h1>SQL console</h1>
       <p class="hint">
@@ -45,7 +32,7 @@ export function ReportSqlPage(props: { manifest: ParquetManifest; data: string }
         ))}
       </ul>
       <div id="sql-console" data-parquet={`${props.data}/manifest.json`}>
-        <textarea id="sql" spellcheck={false}>{EXAMPLE}</textarea>
+        <textarea id="sql" spellcheck={false}>{SQL_EXAMPLE}</textarea>
         <p>
           <button id="run" type="button" disabled>Run (Ctrl+Enter)</button>{" "}
           <span id="sql-status" class="muted">loading DuckDB…</span>
