@@ -20,11 +20,11 @@ import { judgeClaim, type JudgedClaim } from "./rules.ts";
 import { profileNote } from "./profile_note.ts";
 import { workedClaims } from "./worked.ts";
 
-/** How a claims check runs. */
-export interface CheckOptions {
+/** How the claims are evaluated. */
+export interface EvaluateOptions {
   db: string;
   profile: ProfileName;
-  /** The experiments to check (those without claims and not worked are ignored). */
+  /** The experiments to evaluate (those without claims and not worked are ignored). */
   declared: Declared[];
   /** Run the experiments whose runs are missing (default true); false only reads. */
   run: boolean;
@@ -34,7 +34,7 @@ export interface CheckOptions {
 }
 
 /** One experiment's claims, judged. */
-export interface CheckedExperiment {
+export interface EvaluatedExperiment {
   declared: Declared;
   config: ResolvedConfig;
   claims: JudgedClaim[];
@@ -42,9 +42,9 @@ export interface CheckedExperiment {
   verdicts: VerdictRecord[];
 }
 
-export interface CheckResult {
+export interface ClaimsEvaluation {
   profile: ProfileName;
-  experiments: CheckedExperiment[];
+  experiments: EvaluatedExperiment[];
   /** Suites run to fill in missing runs (empty with `run: false` or nothing missing). */
   suites: SuiteResult[];
 }
@@ -62,7 +62,7 @@ export function missingBackends(config: ResolvedConfig, runs: ClaimRun[]): Backe
 }
 
 /** Check the claims of `opts.declared`; see the module doc. */
-export async function checkClaims(opts: CheckOptions): Promise<CheckResult> {
+export async function evaluateClaims(opts: EvaluateOptions): Promise<ClaimsEvaluation> {
   const targets = opts.declared.filter(bearsClaims).map((declared) => ({
     declared,
     config: resolveConfig(declared.experiment, opts.profile, { backends: opts.backends }),
@@ -88,7 +88,7 @@ export async function checkClaims(opts: CheckOptions): Promise<CheckResult> {
   }
   // Worked quantities are listed by recomputing them; cpu is always there and fast for that.
   await useBackend("cpu");
-  const experiments: CheckedExperiment[] = [];
+  const experiments: EvaluatedExperiment[] = [];
   for (const [i, t] of targets.entries()) {
     const e = t.declared.experiment;
     const claims: JudgedClaim[] = [
@@ -121,7 +121,7 @@ export async function checkClaims(opts: CheckOptions): Promise<CheckResult> {
 
 /** The stored runs of each target that its resolved seeds and backends ask for. */
 async function readRuns(
-  opts: CheckOptions,
+  opts: EvaluateOptions,
   targets: { declared: Declared; config: ResolvedConfig }[],
 ): Promise<ClaimRun[][]> {
   const found = await readClaimRuns(
