@@ -10,15 +10,30 @@ import { type BackendName, BACKENDS } from "../core/experiment.ts";
 import { oneLine } from "../core/errors.ts";
 import { noteWebGPUAdapter } from "./kernels/mod.ts";
 import { repoUrl } from "../core/paths.ts";
+import { holdLibraryConsole, isVerbose } from "../core/diagnostics.ts";
 
 /** The wasm binaries, located explicitly so nothing depends on the working directory. */
 export const WASM_DIR = fileURLToPath(
   repoUrl("node_modules/@tensorflow/tfjs-backend-wasm/dist/"),
 );
 setWasmPaths(WASM_DIR.endsWith("/") ? WASM_DIR : WASM_DIR + "/");
-// Production mode: no per-op debug checks (as tfjs's own benchmarks run), and no banner
-// asking Node users to install tfjs-node, which cannot install here.
-tf.enableProdMode();
+
+/** Where tfjs's own code lives: its console calls come from files under these folders. */
+export const TFJS_PATH = /\/@tensorflow\/tfjs[\w-]*\//;
+
+/**
+ * tfjs's console chatter (the banner asking Node users to install tfjs-node, which cannot
+ * install here; "Orthogonal initializer ... Slowness may result"; platform notices) is held,
+ * not printed, unless diagnostics are on (`--verbose`). Production mode silences tfjs's own
+ * notices at the source; it changes no computation (in tfjs 4.22 the flag is read only before
+ * printing), so weights are the same either way.
+ */
+export function quietTfjs(): void {
+  holdLibraryConsole("tfjs", TFJS_PATH);
+  tf.env().set("PROD", !isVerbose());
+}
+quietTfjs();
+
 // Mesa's Vulkan loader complains on every adapter request when this is unset (CI, cron).
 if (!Deno.env.get("XDG_RUNTIME_DIR")) {
   Deno.env.set("XDG_RUNTIME_DIR", Deno.makeTempDirSync({ prefix: "xdg-" }));
@@ -119,6 +134,7 @@ export function backendStatus(name: BackendName): Promise<BackendStatus> {
 
 /** Switch to a backend for a run; returns its info or the reason it is unavailable. */
 export async function useBackend(name: BackendName): Promise<BackendStatus> {
+  quietTfjs();
   const status = await backendStatus(name);
   if (!status.available) return status;
   if (tf.getBackend() !== name) await tf.setBackend(name);
