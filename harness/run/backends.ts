@@ -34,10 +34,21 @@ export function quietTfjs(): void {
 }
 quietTfjs();
 
-// Mesa's Vulkan loader complains on every adapter request when this is unset (CI, cron).
-if (!Deno.env.get("XDG_RUNTIME_DIR")) {
-  Deno.env.set("XDG_RUNTIME_DIR", Deno.makeTempDirSync({ prefix: "xdg-" }));
+/**
+ * On a headless machine (CI, cron, ssh without a desktop session) XDG_RUNTIME_DIR is unset,
+ * and libwayland-client, which the Vulkan driver loads for window surfaces, prints "error:
+ * XDG_RUNTIME_DIR is invalid or not set in the environment" on every adapter request while it
+ * looks for a Wayland display. An absolute WAYLAND_DISPLAY is used as is, so naming a socket
+ * that cannot exist makes that lookup fail quietly, as on any machine without Wayland, with no
+ * directory to create (one temporary directory per process used to be made and left behind).
+ */
+function quietHeadlessWayland(): void {
+  if (Deno.env.get("XDG_RUNTIME_DIR") || Deno.env.get("WAYLAND_DISPLAY")?.startsWith("/")) return;
+  Deno.env.set("WAYLAND_DISPLAY", "/dev/null/no-wayland-display");
 }
+// At import: any tfjs call made before a backend is chosen may start webgpu, the highest
+// priority backend, and request an adapter.
+quietHeadlessWayland();
 
 /** What the harness records about a backend it ran on. */
 export interface BackendInfo {
