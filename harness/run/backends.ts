@@ -10,29 +10,14 @@ import { type BackendName, BACKENDS } from "../core/experiment.ts";
 import { oneLine } from "../core/errors.ts";
 import { noteWebGPUAdapter } from "./kernels/mod.ts";
 import { repoUrl } from "../core/paths.ts";
-import { holdLibraryConsole, isVerbose } from "../core/diagnostics.ts";
+// On import, tfjs's console chatter is held unless --verbose.
+import { quietTfjs } from "./quiet_tfjs.ts";
 
 /** The wasm binaries, located explicitly so nothing depends on the working directory. */
 export const WASM_DIR = fileURLToPath(
   repoUrl("node_modules/@tensorflow/tfjs-backend-wasm/dist/"),
 );
 setWasmPaths(WASM_DIR.endsWith("/") ? WASM_DIR : WASM_DIR + "/");
-
-/** Where tfjs's own code lives: its console calls come from files under these folders. */
-export const TFJS_PATH = /\/@tensorflow\/tfjs[\w-]*\//;
-
-/**
- * tfjs's console chatter (the banner asking Node users to install tfjs-node, which cannot
- * install here; "Orthogonal initializer ... Slowness may result"; platform notices) is held,
- * not printed, unless diagnostics are on (`--verbose`). Production mode silences tfjs's own
- * notices at the source; it changes no computation (in tfjs 4.22 the flag is read only before
- * printing), so weights are the same either way.
- */
-export function quietTfjs(): void {
-  holdLibraryConsole("tfjs", TFJS_PATH);
-  tf.env().set("PROD", !isVerbose());
-}
-quietTfjs();
 
 /**
  * On a headless machine (CI, cron, ssh without a desktop session) XDG_RUNTIME_DIR is unset,

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
-import { quietTfjs, useBackend } from "./backends.ts";
+import { useBackend } from "./backends.ts";
+import { quietTfjs } from "./quiet_tfjs.ts";
 import { heldMessages, resetDiagnosticsForTest, setVerbose } from "../core/diagnostics.ts";
 
 // tfjs-layers warns from its own code when an orthogonal initializer fills more than 2000
