@@ -11,6 +11,8 @@ export interface Deps {
   db: string;
   reader: Reader;
   tail: ProgressTail;
+  /** The accuracy drop each experiment tolerates, as its declaration says (the gate's rule). */
+  accuracyTolerance: (experimentId: string) => number;
 }
 
 /** Whether the request asked for JSON (`/api/...`). */

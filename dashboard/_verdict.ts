@@ -1,57 +1,58 @@
 /**
- * The gate's verdict on repeated measurements of two runs, for the Compare page. The
- * statistics live in `harness/core/stats/` (Mann-Whitney U plus a bootstrap interval of the median
- * ratio); this file only decides which measurements to compare and which way is better.
+ * The gate's rules, as the dashboard applies them: runs as the dashboard reads them turned
+ * into what the gate compares, and the margins stored for this database. The judging itself
+ * is the gate's (`harness/gate/run_pair.ts`, `judge_timing.ts`, `judge_accuracy.ts`).
  */
-import { timingVerdict } from "../harness/core/stats/timing_verdict.ts";
+import type { RunData } from "../results/types.ts";
+import { CalibratedMargins, latestMargins } from "../results/calibrations.ts";
+import type { Connection } from "../results/db.ts";
+import { hasTable, type RunRow } from "../results/queries/mod.ts";
+import type { CompareOptions } from "../harness/gate/compare.ts";
+import { gateMargin } from "../harness/gate/margin.ts";
 
-/** The verdict on one measurement, candidate against baseline. */
-export interface MeasurementVerdict {
-  name: string;
-  unit: string;
-  baselineN: number;
-  candidateN: number;
-  /** median(candidate) / median(baseline). */
-  ratio: number | null;
-  p: number | null;
-  verdict: string;
-  reason: string;
+export { type MeasurementVerdict, measurementVerdicts } from "../harness/gate/run_pair.ts";
+
+/** A run row of the dashboard's queries as the gate's `RunData` (its timing fields). */
+export function runData(
+  row: RunRow,
+  measurements: Map<string, number[]>,
+  fingerprint: unknown,
+): RunData {
+  const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  return {
+    runId: row.run_id,
+    suiteId: String(row.suite_id ?? ""),
+    // Not read by the dashboard; reproducibility (bench suites only) is the command's to judge.
+    suiteKind: "",
+    experimentId: row.experiment_id,
+    backend: row.backend,
+    seed: Number(row.seed),
+    profile: String(row.profile ?? ""),
+    status: row.status,
+    declarationHash: String(row.declaration_hash ?? ""),
+    configHash: String(row.config_hash ?? ""),
+    envId: String(row.env_id ?? ""),
+    env: typeof fingerprint === "object" && fingerprint !== null
+      ? fingerprint as Record<string, unknown>
+      : {},
+    gitCommit: str(row.git_commit),
+    gitDirty: typeof row.git_dirty === "boolean" ? row.git_dirty : null,
+    testAccuracy: typeof row.test_accuracy === "number" ? row.test_accuracy : null,
+    weightsSha256: str(row.weights_sha256),
+    epochs: [],
+    measurements: Object.fromEntries(measurements),
+  };
 }
 
-/** Throughputs (`..._per_s`, unit `x/s`) are better higher; times (ms, s) lower. */
-export function higherIsBetter(name: string, unit: string): boolean {
-  return /_per_s$|throughput/i.test(name) || /\/s$/.test(unit);
+/** The margins calibrated in this database (none in a database without the table). */
+export async function storedMargins(conn: Connection): Promise<CalibratedMargins> {
+  return await hasTable(conn, "calibrations") ? await latestMargins(conn) : new CalibratedMargins();
 }
 
-/** Compare every measurement name the two runs share. */
-export function measurementVerdicts(
-  baseline: Map<string, number[]>,
-  candidate: Map<string, number[]>,
-  units: Map<string, string>,
-): MeasurementVerdict[] {
-  const out: MeasurementVerdict[] = [];
-  for (const [name, a] of baseline) {
-    const b = candidate.get(name);
-    if (!b) continue;
-    const unit = units.get(name) ?? "";
-    const base = { name, unit, baselineN: a.length, candidateN: b.length };
-    try {
-      const v = timingVerdict({
-        baseline: a,
-        candidate: b,
-        higherIsBetter: higherIsBetter(name, unit),
-        resamples: 1000,
-      });
-      out.push({ ...base, ratio: v.ratio, p: v.p, verdict: v.verdict, reason: v.reason });
-    } catch (err) {
-      out.push({
-        ...base,
-        ratio: null,
-        p: null,
-        verdict: "inconclusive",
-        reason: err instanceof Error ? err.message : String(err),
-      });
-    }
-  }
-  return out;
+/** The gate's rules over `margins`, with the declared accuracy tolerances. */
+export function gateRules(
+  margins: CalibratedMargins,
+  accuracyTolerance: (experimentId: string) => number,
+): CompareOptions {
+  return { margin: gateMargin(margins), accuracyTolerance };
 }

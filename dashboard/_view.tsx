@@ -1,3 +1,4 @@
+// deno-lint-ignore-file jsx-key -- rendered once on the server; keys only matter to client-side reconciliation
 /** Small view pieces shared by pages: numbers, badges, links, charts. */
 
 /** A number with a sensible precision, or an em dash for missing values. */
@@ -79,4 +80,36 @@ export interface ChartSpec {
 /** A chart placeholder; its data travels in an (escaped) attribute, never as markup. */
 export function Chart(props: { spec: ChartSpec; id?: string }) {
   return <div class="chart" id={props.id} data-chart={JSON.stringify(props.spec)}></div>;
+}
+
+/** A column heading: its label, or `{ num: label }` for a column of numbers (right-aligned). */
+export type Column = string | { num: string };
+
+/** A table's heading row. */
+export function Head(props: { cols: Column[] }) {
+  return (
+    <thead>
+      <tr>
+        {props.cols.map((c) => typeof c === "string" ? <th>{c}</th> : <th class="num">{c.num}</th>)}
+      </tr>
+    </thead>
+  );
+}
+
+/**
+ * A labelled choice among `options` ([value, label] pairs), showing `value`; with `all`, a
+ * first option "all" whose value is empty (no filter).
+ */
+export function Select(
+  props: { name: string; label: string; value?: string; options: [string, string][]; all?: true },
+) {
+  return (
+    <label>
+      {props.label}
+      <select name={props.name}>
+        {props.all && <option value="">all</option>}
+        {props.options.map(([v, l]) => <option value={v} selected={v === props.value}>{l}</option>)}
+      </select>
+    </label>
+  );
 }

@@ -4,8 +4,9 @@ import { HTTPException } from "hono/http-exception";
 import { UserError } from "../harness/core/errors.ts";
 import { type Deps, wantsJson } from "./_deps.ts";
 import { Layout } from "./layout.tsx";
-import { progressPath } from "./live/format.ts";
+import { progressPath } from "../results/progress_file.ts";
 import { ProgressTail } from "./live/tail.ts";
+import { DEFAULT_ACCURACY_TOLERANCE } from "../harness/gate/judge_accuracy.ts";
 import { backendsRoutes } from "./pages/backends.tsx";
 import { claimsRoutes } from "./pages/claims.tsx";
 import { compareRoutes } from "./pages/compare.tsx";
@@ -21,6 +22,11 @@ import { staticRoutes } from "./static.ts";
 export interface AppOptions {
   /** The results database the bench writes (only ever read). */
   db: string;
+  /**
+   * The accuracy drop each experiment tolerates (its declaration's `tolerance.accuracy`), for
+   * the gate's verdicts; default the gate's own default for every experiment.
+   */
+  accuracyTolerance?: (experimentId: string) => number;
 }
 
 /** The dashboard app; `close()` lets go of its snapshot and removes its temporary files. */
@@ -60,6 +66,7 @@ export function createApp(options: AppOptions): DashboardApp {
     db: options.db,
     reader: new Reader(options.db),
     tail: new ProgressTail(progressPath(options.db)),
+    accuracyTolerance: options.accuracyTolerance ?? (() => DEFAULT_ACCURACY_TOLERANCE),
   };
   const app = new Hono();
   app.use(async (c, next) => {

@@ -3,7 +3,7 @@ import type { Child } from "hono/jsx";
 import { raw } from "hono/html";
 
 /** The pages in the nav bar, in order. */
-export const NAV = [
+const NAV = [
   ["runs", "/runs", "Runs"],
   ["compare", "/compare", "Compare"],
   ["backends", "/backends", "Backends"],

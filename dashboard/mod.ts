@@ -1,4 +1,3 @@
 /** The results dashboard: `createApp` for tests and embedding, `serve` to run it. */
 export { type AppOptions, createApp, type DashboardApp } from "./app.tsx";
 export { serve, type Served, type ServeOptions } from "./serve.ts";
-export { appendProgress, parseProgress, type ProgressEvent, progressPath } from "./live/format.ts";

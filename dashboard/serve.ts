@@ -10,6 +10,8 @@ export interface ServeOptions {
   hostname?: string;
   /** Called once listening, with the URL to open. */
   onListen?: (url: string) => void;
+  /** The accuracy drop each experiment tolerates (see `AppOptions`). */
+  accuracyTolerance?: (experimentId: string) => number;
 }
 
 /** A running dashboard server. */
@@ -31,7 +33,7 @@ export interface Served {
  * ```
  */
 export async function serve(options: ServeOptions): Promise<Served> {
-  const app = createApp({ db: options.db });
+  const app = createApp({ db: options.db, accuracyTolerance: options.accuracyTolerance });
   const hostname = options.hostname ?? "127.0.0.1";
   const { promise, resolve } = Promise.withResolvers<Deno.NetAddr>();
   const server = Deno.serve({

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { serve } from "./mod.ts";
-import { main } from "./main.ts";
 import { tempDb } from "./testing/fixture.ts";
 
 async function raw(port: number, path: string): Promise<string> {
@@ -47,18 +46,4 @@ Deno.test("serve listens on 127.0.0.1 and a raw request line with ../ cannot lea
     await served.shutdown();
     await Deno.remove(dir, { recursive: true });
   }
-});
-
-Deno.test("the CLI refuses unknown flags and bad ports with one line and exit code 1", async () => {
-  const errors: string[] = [];
-  const log = console.error;
-  console.error = (...a: unknown[]) => errors.push(a.join(" "));
-  try {
-    assert.equal(await main(["--nope"]), 1);
-    assert.equal(await main(["--port", "99999"]), 1);
-  } finally {
-    console.error = log;
-  }
-  assert.equal(errors.length, 2);
-  assert.match(errors[1], /Bad --port "99999"/);
 });

@@ -23,7 +23,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** The folders served under /static/<name>/, resolved against this file. */
-export function staticFolders(): Record<string, string> {
+function staticFolders(): Record<string, string> {
   const here = fileURLToPath(new URL(".", import.meta.url));
   const modules = join(here, "..", "node_modules");
   const duckdb = join(modules, "@duckdb", "duckdb-wasm");

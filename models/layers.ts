@@ -43,20 +43,20 @@ const DEFAULT_INITIALIZER: Record<string, string> = {
   recurrentInitializer: "orthogonal",
 };
 
+/** Initializers that take nothing but a seed: the variance-scaling family, as tfjs names them. */
+const SEED_ONLY = [
+  "glorotUniform",
+  "glorotNormal",
+  "heUniform",
+  "heNormal",
+  "leCunUniform",
+  "leCunNormal",
+] as const;
+
 function seededInitializer(name: string, seed: number): ReturnType<typeof tf.initializers.zeros> {
+  const seedOnly = SEED_ONLY.find((n) => n === name);
+  if (seedOnly) return tf.initializers[seedOnly]({ seed });
   switch (name) {
-    case "glorotUniform":
-      return tf.initializers.glorotUniform({ seed });
-    case "glorotNormal":
-      return tf.initializers.glorotNormal({ seed });
-    case "heUniform":
-      return tf.initializers.heUniform({ seed });
-    case "heNormal":
-      return tf.initializers.heNormal({ seed });
-    case "leCunUniform":
-      return tf.initializers.leCunUniform({ seed });
-    case "leCunNormal":
-      return tf.initializers.leCunNormal({ seed });
     case "randomUniform":
       return tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed });
     case "randomNormal":

@@ -8,7 +8,7 @@ export { LAYER_TYPES } from "./layers.ts";
 export { SeededDropout } from "./seeded_dropout.ts";
 
 /** Model keys a declaration may name. */
-export const MODELS = {
+const MODELS = {
   sequential: "a stack of layers, each declared as data ({ type, ...tfjs layer options })",
 } as const;
 
@@ -32,7 +32,7 @@ export function buildModel(spec: ModelSpec, rng: Rng): tf.Sequential {
 }
 
 /** The optimizer a training spec names, with the article's parameters. */
-export function buildOptimizer(spec: OptimizerSpec): tf.Optimizer {
+function buildOptimizer(spec: OptimizerSpec): tf.Optimizer {
   switch (spec.name) {
     case "adam":
       return tf.train.adam(spec.learningRate, spec.beta1, spec.beta2, spec.epsilon);
@@ -54,9 +54,4 @@ export function compileModel(model: tf.LayersModel, training: TrainingSpec): voi
     loss: training.loss,
     metrics: training.loss === "meanSquaredError" ? [] : ["accuracy"],
   });
-}
-
-/** Count a model's trainable parameters. */
-export function parameterCount(model: tf.LayersModel): number {
-  return model.countParams();
 }

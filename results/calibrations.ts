@@ -1,5 +1,5 @@
 /** Timing margins calibrated from A/A runs, per machine, backend and metric. */
-import { type Connection, rows } from "./db.ts";
+import { type Connection, rows, withDb } from "./db.ts";
 
 export interface CalibrationRecord {
   envId: string;
@@ -12,19 +12,88 @@ export interface CalibrationRecord {
   gitCommit: string | null;
 }
 
+/** What a calibrated margin is stored for: one machine (fingerprint id) and backend. */
+export interface CalibrationKey {
+  envId: string;
+  backend: string;
+}
+
+/**
+ * The newest calibrated margin per machine and backend. Its lookup key is private: callers
+ * ask by {@linkcode CalibrationKey}, never build or split a key string themselves.
+ *
+ * @example
+ * ```ts
+ * const m = new CalibratedMargins([{ envId: "e1", backend: "wasm", margin: 0.04 }]);
+ * m.get({ envId: "e1", backend: "wasm" }); // 0.04
+ * m.get({ envId: "e1", backend: "cpu" }); // undefined
+ * ```
+ */
+export class CalibratedMargins {
+  readonly #byKey = new Map<string, number>();
+
+  constructor(entries: (CalibrationKey & { margin: number })[] = []) {
+    for (const e of entries) this.#byKey.set(CalibratedMargins.#key(e), e.margin);
+  }
+
+  static #key(k: CalibrationKey): string {
+    return JSON.stringify([k.envId, k.backend]);
+  }
+
+  /** The margin stored for this machine and backend, if any. */
+  get(key: CalibrationKey): number | undefined {
+    return this.#byKey.get(CalibratedMargins.#key(key));
+  }
+
+  /** How many (machine, backend) pairs have a margin. */
+  get size(): number {
+    return this.#byKey.size;
+  }
+}
+
 /** Store a calibration (the newest per machine, backend and metric wins when read). */
 export async function saveCalibration(conn: Connection, c: CalibrationRecord): Promise<void> {
   await conn.run(
     "INSERT INTO calibrations VALUES (?, ?, ?, ?, ?, ?, ?::JSON, ?, now()::TIMESTAMP)",
-    [c.envId, c.backend, c.metric, c.margin, c.quantile, c.pairs, JSON.stringify(c.observed), c.gitCommit],
+    [
+      c.envId,
+      c.backend,
+      c.metric,
+      c.margin,
+      c.quantile,
+      c.pairs,
+      JSON.stringify(c.observed),
+      c.gitCommit,
+    ],
   );
 }
 
+/** Store calibrations in the database at `path` (created and migrated if need be). */
+export async function storeCalibrations(path: string, records: CalibrationRecord[]): Promise<void> {
+  await withDb(path, "write", async (conn) => {
+    for (const c of records) await saveCalibration(conn, c);
+  });
+}
+
 /** The newest calibrated margin for each (env, backend), over the training-throughput metric. */
-export async function latestMargins(conn: Connection): Promise<Map<string, number>> {
+export async function latestMargins(conn: Connection): Promise<CalibratedMargins> {
   const r = await rows(
     conn,
     `SELECT env_id, backend, arg_max(margin, created_at) AS margin FROM calibrations GROUP BY env_id, backend`,
   );
-  return new Map(r.map((x) => [`${x.env_id}\u0000${x.backend}`, Number(x.margin)]));
+  return new CalibratedMargins(
+    r.map((x) => ({
+      envId: String(x.env_id),
+      backend: String(x.backend),
+      margin: Number(x.margin),
+    })),
+  );
+}
+
+/**
+ * {@linkcode latestMargins} of the database at `path`, read-only. A database that is missing
+ * or cannot be read has no calibrations: the gate then uses its uncalibrated margin.
+ */
+export async function readMargins(path: string): Promise<CalibratedMargins> {
+  return await withDb(path, "read", latestMargins).catch(() => new CalibratedMargins());
 }

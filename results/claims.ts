@@ -3,7 +3,7 @@
  * verdicts (`claim_verdicts`, migration 2). The judgement itself is pure and lives in
  * `harness/claims/`.
  */
-import { type Connection, inTransaction, rows } from "./db.ts";
+import { type Connection, inTransaction, rows, withDb } from "./db.ts";
 
 /** A finished run as a claim sees it: its outcome and every value a claim may be about. */
 export interface ClaimRun {
@@ -116,9 +116,24 @@ export async function writeVerdicts(conn: Connection, verdicts: VerdictRecord[])
            profile, created_at, backend, where_printed, interpretation)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::JSON, ?, now()::TIMESTAMP, ?, ?, ?)`,
         [
-          v.article, v.experimentId, v.claimId, v.metric, v.printed, v.kind, finite(v.value),
-          finite(v.measuredMean), finite(v.measuredStd), finite(v.ciLow), finite(v.ciHigh), v.n,
-          v.verdict, v.reason, JSON.stringify(v.runIds), v.profile, v.backend, v.wherePrinted,
+          v.article,
+          v.experimentId,
+          v.claimId,
+          v.metric,
+          v.printed,
+          v.kind,
+          finite(v.value),
+          finite(v.measuredMean),
+          finite(v.measuredStd),
+          finite(v.ciLow),
+          finite(v.ciHigh),
+          v.n,
+          v.verdict,
+          v.reason,
+          JSON.stringify(v.runIds),
+          v.profile,
+          v.backend,
+          v.wherePrinted,
           v.interpretation,
         ],
       );
@@ -170,4 +185,25 @@ export async function latestVerdicts(
 function parseIds(v: unknown): string[] {
   const parsed = typeof v === "string" ? JSON.parse(v) : v;
   return Array.isArray(parsed) ? parsed.map(String) : [];
+}
+
+/** What {@linkcode claimRuns} selects: one experiment's runs of one declaration and profile. */
+export type ClaimRunQuery = Parameters<typeof claimRuns>[1];
+
+/**
+ * {@linkcode claimRuns} for each query, from the database at `path`, read-only. A database
+ * that does not exist yet holds no runs: every list is empty.
+ */
+export async function readClaimRuns(path: string, queries: ClaimRunQuery[]): Promise<ClaimRun[][]> {
+  if (!await Deno.stat(path).then(() => true, () => false)) return queries.map(() => []);
+  return await withDb(path, "read", async (conn) => {
+    const out: ClaimRun[][] = [];
+    for (const q of queries) out.push(await claimRuns(conn, q));
+    return out;
+  });
+}
+
+/** {@linkcode writeVerdicts} into the database at `path` (created and migrated if need be). */
+export async function storeVerdicts(path: string, verdicts: VerdictRecord[]): Promise<void> {
+  await withDb(path, "write", (conn) => writeVerdicts(conn, verdicts));
 }

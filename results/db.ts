@@ -71,7 +71,9 @@ function startEngine(): Promise<DuckDBInstance> {
 }
 
 /** A connection whose default database is the file at `path`, and how to let it go. */
-async function openForWrite(path: string): Promise<{ conn: Connection; close: () => Promise<void> }> {
+async function openForWrite(
+  path: string,
+): Promise<{ conn: Connection; close: () => Promise<void> }> {
   engine ??= startEngine();
   const conn = await (await engine).connect();
   // A name of its own per write, so two writes to different files never meet.

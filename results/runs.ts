@@ -2,7 +2,7 @@
  * Runs with their epochs, measurements and machine, as the regression gate compares them.
  * Read-only queries.
  */
-import { type Connection, rows } from "./db.ts";
+import { type Connection, rows, withDb } from "./db.ts";
 import type { RunData } from "./types.ts";
 
 /** Which runs to load: by suite ids, or the suites of one git commit. */
@@ -95,4 +95,9 @@ export async function loadRuns(conn: Connection, suiteIds: string[]): Promise<Ru
     (run.measurements[String(m.name)] ??= []).push(Number(m.value));
   }
   return [...byRun.values()];
+}
+
+/** {@linkcode loadRuns} from the database at `path`, read-only. */
+export async function readRuns(path: string, suiteIds: string[]): Promise<RunData[]> {
+  return await withDb(path, "read", (conn) => loadRuns(conn, suiteIds));
 }

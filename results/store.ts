@@ -71,8 +71,19 @@ export class Store {
         `INSERT INTO environments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::JSON, now()::TIMESTAMP)
          ON CONFLICT (env_id) DO NOTHING`,
         [
-          env.envId, env.hostname, env.os, env.arch, env.cpuModel, env.cores, env.memoryBytes,
-          env.deno, env.v8, env.typescript, env.tfjs, env.duckdb, json(env.fingerprint),
+          env.envId,
+          env.hostname,
+          env.os,
+          env.arch,
+          env.cpuModel,
+          env.cores,
+          env.memoryBytes,
+          env.deno,
+          env.v8,
+          env.typescript,
+          env.tfjs,
+          env.duckdb,
+          json(env.fingerprint),
         ],
       );
     });
@@ -82,7 +93,17 @@ export class Store {
     await this.#write(async (conn) => {
       await conn.run(
         `INSERT INTO suites VALUES (?, ?, ?, ?::JSON, now()::TIMESTAMP, NULL, 'running', ?, ?, ?, ?, ?)`,
-        [s.suiteId, s.kind, s.profile, json(s.argv), s.gitCommit, s.gitDirty, s.envId, hostname(), Deno.pid],
+        [
+          s.suiteId,
+          s.kind,
+          s.profile,
+          json(s.argv),
+          s.gitCommit,
+          s.gitDirty,
+          s.envId,
+          hostname(),
+          Deno.pid,
+        ],
       );
     });
   }
@@ -146,9 +167,25 @@ async function insertRunStart(conn: Connection, r: RunStart): Promise<void> {
        config_hash, declaration_hash, git_commit, git_dirty, hostname, pid)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', now()::TIMESTAMP, ?, ?::JSON, ?, ?, ?, ?, ?, ?)`,
     [
-      r.runId, r.suiteId, r.experimentId, r.experimentTitle, r.article, r.section, r.variantOf,
-      r.dataset, r.backend, r.seed, r.profile, r.envId, json(r.config), r.configHash,
-      r.declarationHash, r.gitCommit, r.gitDirty, hostname(), Deno.pid,
+      r.runId,
+      r.suiteId,
+      r.experimentId,
+      r.experimentTitle,
+      r.article,
+      r.section,
+      r.variantOf,
+      r.dataset,
+      r.backend,
+      r.seed,
+      r.profile,
+      r.envId,
+      json(r.config),
+      r.configHash,
+      r.declarationHash,
+      r.gitCommit,
+      r.gitDirty,
+      hostname(),
+      Deno.pid,
     ],
   );
 }
@@ -168,18 +205,39 @@ async function updateRunEnd(
        large_batch = ?, peak_tensors = ?, peak_bytes = ?, leaked_tensors = ?, weights_sha256 = ?
      WHERE run_id = ?`,
     [
-      end.status, end.reason ?? null, num(end.wallS), end.datasetProvenance ?? null,
-      json(end.backendInfo), json(end.kernels ?? []), num(end.trainSamples),
-      num(end.testSamples), num(end.testLoss), num(end.testAccuracy), num(end.firstEpochS),
-      num(end.steadySamplesPerS), num(end.latencyB1Ms), num(end.latencyLargeMs),
-      num(end.largeBatch), num(end.peakTensors), num(end.peakBytes), num(end.leakedTensors),
-      end.weightsSha256 ?? null, runId,
+      end.status,
+      end.reason ?? null,
+      num(end.wallS),
+      end.datasetProvenance ?? null,
+      json(end.backendInfo),
+      json(end.kernels ?? []),
+      num(end.trainSamples),
+      num(end.testSamples),
+      num(end.testLoss),
+      num(end.testAccuracy),
+      num(end.firstEpochS),
+      num(end.steadySamplesPerS),
+      num(end.latencyB1Ms),
+      num(end.latencyLargeMs),
+      num(end.largeBatch),
+      num(end.peakTensors),
+      num(end.peakBytes),
+      num(end.leakedTensors),
+      end.weightsSha256 ?? null,
+      runId,
     ],
   );
   for (const e of epochs) {
     await conn.run("INSERT INTO epochs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-      runId, e.epoch, num(e.loss), num(e.accuracy), num(e.valLoss), num(e.valAccuracy),
-      num(e.wallS), num(e.samplesPerS), e.weightsSha256,
+      runId,
+      e.epoch,
+      num(e.loss),
+      num(e.accuracy),
+      num(e.valLoss),
+      num(e.valAccuracy),
+      num(e.wallS),
+      num(e.samplesPerS),
+      e.weightsSha256,
     ]);
   }
   await appendMeasurements(conn, runId, measurements);

@@ -1,53 +1,17 @@
 /**
  * The house's architecture, checked on the whole tree: imports follow the layer map
- * (`architecture/layers.ts`), no folder reaches into another's private `_files`, and files and
+ * (`architecture/layer_map.ts`), no folder reaches into another's private `_files`, and files and
  * functions stay small enough to read.
  */
 import assert from "node:assert/strict";
 import { posix } from "node:path";
-import { isTest, layerOf, LAYERS, memberOf, TOOLS } from "./architecture/layers.ts";
+import { isTest, layerOf, LAYERS, memberOf, TOOLS } from "./architecture/layer_map.ts";
 import { functionsOf, importsOf, readSource, sourceFiles } from "./architecture/source.ts";
 
 /** The longest a source file may be (generated files excepted). */
 const MAX_FILE_LINES = 300;
 /** The longest a function may be, outside tests and their fixtures. */
 const MAX_FUNCTION_LINES = 100;
-
-/**
- * Files and functions still over the limits while the redesign (issue 16) splits them, by
- * file or by "file function". Each entry must still be over: remove it as it is split.
- */
-const PENDING = new Set([
-  "dashboard/pages/compare.tsx",
-  "dashboard/pages/run.tsx",
-  "harness/cli/check.ts",
-  "harness/gate/compare.ts",
-  "harness/perf/reference/torch_train.py",
-  "harness/run/kernels/wasm_simd/kernels.wat",
-  "harness/run/kernels/webgpu_kernels_test.ts",
-  "dashboard/pages/compare.tsx ComparePage",
-  "dashboard/pages/history.tsx HistoryPage",
-  "dashboard/pages/run.tsx RunPage",
-  "dashboard/pages/runs.tsx RunsPage",
-  "dashboard/scale/synth.ts synthesize",
-  "dashboard/scale/synth.ts (anonymous at 91)",
-  "harness/claims/rules.ts judgeClaim",
-  "harness/cli/check.ts check",
-  "harness/perf/suite.ts runPerfSuite",
-  "harness/perf/tf_runner.ts measureTfjs",
-  "harness/run/train.ts trainRun",
-]);
-
-/** Violations not in PENDING, and PENDING entries of `kind` that are no longer violations. */
-function ratchet(found: { key: string; text: string }[], kind: (key: string) => boolean) {
-  const keys = new Set(found.map((f) => f.key));
-  return [
-    ...found.filter((f) => !PENDING.has(f.key)).map((f) => f.text),
-    ...[...PENDING].filter((k) => kind(k) && !keys.has(k)).map((k) =>
-      `${k}: within the limit now, remove it from PENDING`
-    ),
-  ];
-}
 
 const files = await sourceFiles();
 const texts = new Map(await Promise.all(files.map(async (f) => [f, await readSource(f)] as const)));
@@ -107,23 +71,18 @@ Deno.test(`no source file is over ${MAX_FILE_LINES} lines, generated files aside
       return [];
     }
     const lines = text.split("\n").length - (text.endsWith("\n") ? 1 : 0);
-    return lines > MAX_FILE_LINES ? [{ key: f, text: `${f}: ${lines} lines` }] : [];
+    return lines > MAX_FILE_LINES ? [`${f}: ${lines} lines`] : [];
   });
-  const bad = ratchet(long, (k) => !k.includes(" "));
-  assert.deepEqual(bad, [], `\n${bad.join("\n")}`);
+  assert.deepEqual(long, [], `\n${long.join("\n")}`);
 });
 
 Deno.test(`no function outside tests is over ${MAX_FUNCTION_LINES} lines`, () => {
   const long = typescript.filter((f) => !isTest(f)).flatMap((f) =>
     functionsOf(f, texts.get(f)!)
       .filter((fn) => fn.lines > MAX_FUNCTION_LINES)
-      .map((fn) => ({
-        key: `${f} ${fn.name}`,
-        text: `${f}:${fn.line} ${fn.name}: ${fn.lines} lines`,
-      }))
+      .map((fn) => `${f}:${fn.line} ${fn.name}: ${fn.lines} lines`)
   );
-  const bad = ratchet(long, (k) => k.includes(" "));
-  assert.deepEqual(bad, [], `\n${bad.join("\n")}`);
+  assert.deepEqual(long, [], `\n${long.join("\n")}`);
 });
 
 Deno.test("the layer check itself flags an upward import and a private one", () => {

@@ -138,15 +138,15 @@ Deno.test("a killed bench leaves a database that opens with earlier runs intact"
   }
 });
 
-Deno.test("bad flags are one-line errors with a hint, and exit 1", async () => {
+Deno.test("bad flags are one-line errors with a hint, and exit 2", async () => {
   const r = await cli(["bench", "--backnd", "cpu"]);
-  assert.equal(r.code, 1);
+  assert.equal(r.code, 2);
   assert.equal(
     r.stderr.trim().split("\n").at(-1),
     'error: Unknown flag "--backnd" for deno task bench (did you mean --backend?); see `deno task bench --help`',
   );
   const b = await cli(["bench", "--backend", "cuda"]);
-  assert.equal(b.code, 1);
+  assert.equal(b.code, 2);
   assert.match(b.stderr, /error: --backend "cuda" is not one of cpu, wasm, webgpu/);
 });
 

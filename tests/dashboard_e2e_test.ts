@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { chromium, type Page } from "playwright-core";
 import { serve } from "../dashboard/mod.ts";
-import { appendProgress, progressPath } from "../dashboard/live/format.ts";
+import { appendProgress, progressPath } from "../results/progress_file.ts";
 import { makeFixture, tempDb } from "../dashboard/testing/fixture.ts";
 
 const CHROMIUM = "/usr/bin/chromium";

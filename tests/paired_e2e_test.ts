@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { ROOT, writeTinyExperiment } from "./_bench.ts";
 import { pairedTiming } from "../harness/gate/paired.ts";
 import { checkoutRef } from "../harness/gate/worktree.ts";
-import { pairedRow } from "../harness/cli/check.ts";
+import { pairedRow } from "../harness/gate/paired_row.ts";
 import { loadRuns } from "../results/runs.ts";
 import { withDb } from "../results/mod.ts";
 

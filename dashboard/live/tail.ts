@@ -1,5 +1,5 @@
 /** Following a progress file: reads only what was appended since the last look. */
-import { parseProgress, type ProgressEvent } from "./format.ts";
+import { parseProgress, type ProgressEvent } from "../../results/progress_file.ts";
 
 /** What the Live page shows: the latest event of each run, newest first. */
 export interface LiveState {

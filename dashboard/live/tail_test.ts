@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { appendProgress, parseProgress, type ProgressEvent } from "./format.ts";
+import { appendProgress, type ProgressEvent } from "../../results/progress_file.ts";
 import { ProgressTail } from "./tail.ts";
 
 const event = (over: Partial<ProgressEvent> = {}): ProgressEvent => ({
@@ -49,14 +49,4 @@ Deno.test("ProgressTail keeps the latest event per run and reads only what was a
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
-});
-
-Deno.test("parseProgress accepts the bench's events and refuses malformed ones", () => {
-  const bench =
-    `{"time":"2026-11-22T09:30:25.242Z","suiteId":"a","run":1,"runs":6,"experimentId":"x",` +
-    `"backend":"cpu","seed":1,"epoch":null,"epochs":null,"batch":null,"batches":null,"etaS":null,"status":"running"}`;
-  assert.equal(parseProgress(bench)?.epoch, null);
-  assert.equal(parseProgress("[1,2]"), null);
-  assert.equal(parseProgress('{"time":"t"}'), null);
-  assert.equal(parseProgress("{"), null);
 });

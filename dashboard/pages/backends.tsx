@@ -14,7 +14,7 @@ interface BackendsData {
 }
 
 /** What a run's backend info says about the adapter behind it, in one line. */
-export function adapterOf(info: unknown): string {
+function adapterOf(info: unknown): string {
   if (info === null || typeof info !== "object") return typeof info === "string" ? info : "";
   const o = info as Record<string, unknown>;
   const pick = (...ks: string[]) =>

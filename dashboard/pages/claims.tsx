@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import { type ClaimVerdict, claimVerdicts } from "../../results/queries/mod.ts";
 import { answer, type Deps } from "../_deps.ts";
 import { text } from "../_params.ts";
-import { Badge, num, qs, RunLink, when } from "../_view.tsx";
+import { Badge, Head, num, qs, RunLink, when } from "../_view.tsx";
 import { Layout } from "../layout.tsx";
 
 interface ClaimsData {
@@ -29,23 +29,23 @@ export function claimsRoutes(deps: Deps): Hono {
 export function ClaimsTable(props: { claims: ClaimVerdict[] }) {
   return (
     <table class="claims">
-      <thead>
-        <tr>
-          <th>Claim</th>
-          <th>Backend</th>
-          <th>Experiment</th>
-          <th>Metric</th>
-          <th>Printed</th>
-          <th>Kind</th>
-          <th class="num">Target</th>
-          <th class="num">Measured (mean ± sd)</th>
-          <th class="num">Interval</th>
-          <th class="num">n</th>
-          <th>Verdict</th>
-          <th>Why</th>
-          <th>Runs</th>
-        </tr>
-      </thead>
+      <Head
+        cols={[
+          "Claim",
+          "Backend",
+          "Experiment",
+          "Metric",
+          "Printed",
+          "Kind",
+          { num: "Target" },
+          { num: "Measured (mean ± sd)" },
+          { num: "Interval" },
+          { num: "n" },
+          "Verdict",
+          "Why",
+          "Runs",
+        ]}
+      />
       <tbody>
         {props.claims.map((v) => (
           <tr>

@@ -1,28 +1,64 @@
-// deno-lint-ignore-file jsx-key -- rendered once on the server; keys only matter to client-side reconciliation
-/** History: one metric of an experiment on a backend across commits, regressions marked. */
+/**
+ * History: one metric of an experiment on a backend across commits, regressions marked. The
+ * page's form and table are in `history/`.
+ */
 import { Hono } from "hono";
 import {
-  type CommitPoint,
+  commitWindows,
+  getEnvironments,
   HISTORY_METRICS,
   historyChoices,
   type HistoryMetric,
   metricHistory,
 } from "../../results/queries/mod.ts";
+import type { Connection } from "../../results/db.ts";
 import { answer, type Deps } from "../_deps.ts";
 import { oneOf, text } from "../_params.ts";
-import { markRegressions, type Step } from "../_regress.ts";
-import { Badge, Chart, type ChartSpec, Commit, num, pct, qs, RunLink, when } from "../_view.tsx";
+import { HISTORY_RULES, markRegressions, ruleText } from "../_regress.ts";
+import { storedMargins } from "../_verdict.ts";
+import { gateMargin } from "../../harness/gate/margin.ts";
+import type { TimingSample } from "../../harness/gate/judge_timing.ts";
+import { Chart, type ChartSpec } from "../_view.tsx";
 import { Layout } from "../layout.tsx";
+import { type HistoryChoice, HistoryForm, METRIC_NAMES } from "./history/filters.tsx";
+import { type HistoryPoint, HistoryTable } from "./history/table.tsx";
 
 interface HistoryData {
   experiment?: string;
   backend?: string;
   metric: HistoryMetric;
-  choices: { experiment_id: string; backend: string; n: number }[];
-  points: (CommitPoint & Step)[];
+  choices: HistoryChoice[];
+  points: HistoryPoint[];
 }
 
-const METRIC_NAMES = Object.keys(HISTORY_METRICS) as HistoryMetric[];
+/** Runs per commit whose timing windows the gate's rule judges (the newest). */
+const WINDOW_RUNS = 12;
+
+/** The timing windows of `metric`'s gate rule, by commit, then measurement name, per run. */
+async function windowsByCommit(
+  conn: Connection,
+  experiment: string,
+  backend: string,
+  metric: HistoryMetric,
+): Promise<Map<string, Map<string, TimingSample[]>>> {
+  const rule = HISTORY_RULES[metric];
+  const names = rule.kind === "timing" ? rule.metrics.map((m) => m.name) : [];
+  const found = await commitWindows(conn, experiment, backend, names, WINDOW_RUNS);
+  const envs = await getEnvironments(conn, found.map((w) => w.env_id));
+  const out = new Map<string, Map<string, TimingSample[]>>();
+  for (const w of found) {
+    const byName = out.get(w.git_commit) ?? out.set(w.git_commit, new Map()).get(w.git_commit)!;
+    const fingerprint = envs.get(w.env_id)?.fingerprint;
+    (byName.get(w.name) ?? byName.set(w.name, []).get(w.name)!).push({
+      envId: w.env_id,
+      env: typeof fingerprint === "object" && fingerprint
+        ? fingerprint as Record<string, unknown>
+        : {},
+      values: w.values,
+    });
+  }
+  return out;
+}
 
 /** Routes `/history` and `/api/history` (`?experiment=&backend=&metric=`). */
 export function historyRoutes(deps: Deps): Hono {
@@ -38,11 +74,17 @@ export function historyRoutes(deps: Deps): Hono {
       const backend = text("backend", q.backend) ?? (q.experiment ? undefined : top?.backend);
       let points: HistoryData["points"] = [];
       if (experiment && backend) {
-        const raw = await deps.reader.read((conn) =>
-          metricHistory(conn, experiment, backend, metric)
-        );
-        const steps = markRegressions(raw, HISTORY_METRICS[metric].better === "higher");
-        points = raw.map((p, i) => ({ ...p, ...steps[i] }));
+        points = await deps.reader.read(async (conn, snap) => {
+          const raw = await metricHistory(conn, experiment, backend, metric);
+          const steps = markRegressions(raw, metric, {
+            experiment,
+            backend,
+            margin: gateMargin(await snap.once("margins", () => storedMargins(conn))),
+            tolerance: deps.accuracyTolerance(experiment),
+            windows: await windowsByCommit(conn, experiment, backend, metric),
+          });
+          return raw.map((p, i) => ({ ...p, ...steps[i] }));
+        });
       }
       return answer(c, { experiment, backend, metric, choices, points }, HistoryPage);
     });
@@ -72,39 +114,16 @@ function spec(d: HistoryData): ChartSpec {
 }
 
 function HistoryPage(d: HistoryData) {
-  const experiments = [...new Set(d.choices.map((c) => c.experiment_id))];
-  const backends = [
-    ...new Set(d.choices.filter((c) => c.experiment_id === d.experiment).map((c) => c.backend)),
-  ];
   const regressions = d.points.filter((p) => p.regressed).length;
   return (
     <Layout title="History" active="history" charts>
       <h1>History</h1>
-      <form class="filters" method="get" action="/history">
-        <label>
-          Experiment
-          <select name="experiment">
-            {experiments.map((e) => <option value={e} selected={e === d.experiment}>{e}</option>)}
-          </select>
-        </label>
-        <label>
-          Backend
-          <select name="backend">
-            {(backends.length ? backends : [...new Set(d.choices.map((c) => c.backend))]).map((
-              b,
-            ) => <option value={b} selected={b === d.backend}>{b}</option>)}
-          </select>
-        </label>
-        <label>
-          Metric
-          <select name="metric">
-            {METRIC_NAMES.map((m) => (
-              <option value={m} selected={m === d.metric}>{HISTORY_METRICS[m].label}</option>
-            ))}
-          </select>
-        </label>
-        <button type="submit">Show</button>
-      </form>
+      <HistoryForm
+        choices={d.choices}
+        experiment={d.experiment}
+        backend={d.backend}
+        metric={d.metric}
+      />
       {d.choices.length === 0
         ? <p class="notice">No finished runs yet: run `deno task bench`.</p>
         : d.points.length === 0
@@ -118,65 +137,12 @@ function HistoryPage(d: HistoryData) {
             <p>
               {d.points.length} commit{d.points.length === 1 ? "" : "s"} ·{" "}
               <strong>{regressions}</strong> regression{regressions === 1 ? "" : "s"}{" "}
-              marked (against the previous commit; a change under 5% never counts;{" "}
-              {HISTORY_METRICS[d.metric].better} is better).
+              marked, each commit against the previous one by {ruleText(d.metric)}.
             </p>
             <div class="charts">
               <Chart spec={spec(d)} />
             </div>
-            <table id="history">
-              <thead>
-                <tr>
-                  <th>Commit</th>
-                  <th>First run</th>
-                  <th class="num">Runs</th>
-                  <th class="num">Median</th>
-                  <th class="num">Min</th>
-                  <th class="num">Max</th>
-                  <th class="num">Change</th>
-                  <th>Mark</th>
-                  <th>Runs</th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...d.points].reverse().map((p) => (
-                  <tr class={p.regressed ? "diff" : ""}>
-                    <td>
-                      <a
-                        href={`/runs${
-                          qs({ commit: p.git_commit, experiment: d.experiment, backend: d.backend })
-                        }`}
-                      >
-                        <Commit sha={p.git_commit} />
-                      </a>
-                      {p.dirty > 0 && <span class="badge running">{p.dirty} dirty</span>}
-                    </td>
-                    <td>{when(p.first_at)}</td>
-                    <td class="num">{p.n}</td>
-                    <td class="num">{num(p.median)}</td>
-                    <td class="num">{num(p.min)}</td>
-                    <td class="num">{num(p.max)}</td>
-                    <td class="num">{pct(p.ratio)}</td>
-                    <td>
-                      {p.regressed
-                        ? <Badge value="regressed" />
-                        : p.improved
-                        ? <Badge value="improved" />
-                        : ""} <span class="muted">{p.how}</span>
-                    </td>
-                    <td>
-                      {p.run_ids.length === 1
-                        ? <RunLink id={p.run_ids[0]} label="run" />
-                        : (
-                          <a href={`/compare${qs({ ids: p.run_ids.slice(-12) })}`}>
-                            compare {Math.min(12, p.run_ids.length)}
-                          </a>
-                        )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <HistoryTable points={d.points} experiment={d.experiment} backend={d.backend} />
           </>
         )}
     </Layout>

@@ -2,7 +2,7 @@
 import { Hono } from "hono";
 import { answer, type Deps } from "../_deps.ts";
 import type { LiveState } from "../live/tail.ts";
-import { Badge } from "../_view.tsx";
+import { Badge, Head } from "../_view.tsx";
 import { Layout } from "../layout.tsx";
 
 /** Routes `/live` and `/api/live`. */
@@ -15,30 +15,30 @@ export function liveRoutes(deps: Deps): Hono {
 }
 
 /** Seconds as `1m05s`. */
-export function eta(s: number | null): string {
+function eta(s: number | null): string {
   if (s === null || !Number.isFinite(s)) return "?";
   if (s < 60) return `${Math.round(s)}s`;
   return `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, "0")}s`;
 }
 
 /** The progress table (the page script redraws the same markup from /api/live). */
-export function LiveTable(props: { state: LiveState }) {
+function LiveTable(props: { state: LiveState }) {
   return (
     <table id="live-table">
-      <thead>
-        <tr>
-          <th>Updated</th>
-          <th>Suite</th>
-          <th>Run</th>
-          <th>Experiment</th>
-          <th>Backend</th>
-          <th class="num">Seed</th>
-          <th>Epoch</th>
-          <th>Progress</th>
-          <th class="num">ETA</th>
-          <th>Status</th>
-        </tr>
-      </thead>
+      <Head
+        cols={[
+          "Updated",
+          "Suite",
+          "Run",
+          "Experiment",
+          "Backend",
+          { num: "Seed" },
+          "Epoch",
+          "Progress",
+          { num: "ETA" },
+          "Status",
+        ]}
+      />
       <tbody>
         {props.state.runs.map((e) => {
           const done = e.epochs && e.epoch

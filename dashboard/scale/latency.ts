@@ -12,12 +12,14 @@
 import { parseArgs } from "node:util";
 import { createApp } from "../app.tsx";
 import { Rng } from "../../harness/core/rng.ts";
+import { quantile } from "../../harness/core/stats/mod.ts";
+import { SYNTH_DB } from "./synth.ts";
 
 const { values } = parseArgs({
   args: Deno.args,
   strict: true,
   options: {
-    db: { type: "string", default: ".out/synth.duckdb" },
+    db: { type: "string", default: SYNTH_DB },
     requests: { type: "string", default: "200" },
   },
 });
@@ -63,8 +65,7 @@ const pages: Record<string, () => string> = {
   "backends": () => "/backends",
 };
 
-const pct = (xs: number[], p: number) =>
-  xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const pct = (xs: number[], p: number) => quantile(xs, p / 100);
 console.log(
   `${values.db}: ${total.toLocaleString("en-US")} runs; first request (snapshot copy) ${
     first.toFixed(0)
@@ -79,12 +80,11 @@ for (const [name, path] of Object.entries(pages)) {
   for (let i = 0; i < 5; i++) await get(path()); // warm-up
   const times: number[] = [];
   for (let i = 0; i < n; i++) times.push(await get(path()));
-  times.sort((a, b) => a - b);
   const f = (x: number) => x.toFixed(1).padStart(8);
   console.log(
     `${name.padEnd(30)} ${String(n).padStart(5)} ${f(pct(times, 50))} ${f(pct(times, 95))} ${
       f(pct(times, 99))
-    } ${f(times[times.length - 1])}`,
+    } ${f(Math.max(...times))}`,
   );
 }
 await app.close();

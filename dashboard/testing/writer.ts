@@ -5,7 +5,7 @@
  */
 import { parseArgs } from "node:util";
 import { Store } from "../../results/store.ts";
-import { appendProgress, progressPath } from "../live/format.ts";
+import { appendProgress, progressPath } from "../../results/progress_file.ts";
 
 const { values } = parseArgs({
   args: Deno.args,

@@ -8,14 +8,13 @@ import type { BackendName, ProfileName } from "../core/experiment.ts";
 import { resolveConfig, type ResolvedConfig } from "../core/config.ts";
 import { useBackend } from "../run/backends.ts";
 import type { Progress } from "../run/progress.ts";
-import { runSuite, type SuiteResult } from "../run/suite.ts";
-import { withDb } from "../../results/db.ts";
+import { runBenchSuite, type SuiteResult } from "../run/bench_suite.ts";
 import { Store } from "../../results/store.ts";
 import {
   type ClaimRun,
-  claimRuns,
+  readClaimRuns,
+  storeVerdicts,
   type VerdictRecord,
-  writeVerdicts,
 } from "../../results/claims.ts";
 import { judgeClaim, type JudgedClaim } from "./rules.ts";
 import { profileNote } from "./profile_note.ts";
@@ -75,7 +74,7 @@ export async function checkClaims(opts: CheckOptions): Promise<CheckResult> {
       const missing = missingBackends(t.config, runs[i]);
       if (missing.length === 0) continue;
       suites.push(
-        await runSuite(new Store(opts.db), [t.declared], {
+        await runBenchSuite(new Store(opts.db), [t.declared], {
           profile: opts.profile,
           overrides: { backends: missing },
           kind: "claims",
@@ -116,32 +115,27 @@ export async function checkClaims(opts: CheckOptions): Promise<CheckResult> {
     }
     experiments.push({ ...t, claims, runs: runs[i], verdicts });
   }
-  await withDb(
-    opts.db,
-    "write",
-    (conn) => writeVerdicts(conn, experiments.flatMap((x) => x.verdicts)),
-  );
+  await storeVerdicts(opts.db, experiments.flatMap((x) => x.verdicts));
   return { profile: opts.profile, experiments, suites };
 }
 
+/** The stored runs of each target that its resolved seeds and backends ask for. */
 async function readRuns(
   opts: CheckOptions,
   targets: { declared: Declared; config: ResolvedConfig }[],
 ): Promise<ClaimRun[][]> {
-  return await withDb(opts.db, "write", async (conn) => {
-    const out: ClaimRun[][] = [];
-    for (const t of targets) {
-      const found = await claimRuns(conn, {
-        experimentId: t.declared.experiment.id,
-        declarationHash: t.declared.hash,
-        profile: opts.profile,
-      });
-      out.push(
-        found.filter((r) =>
-          t.config.seeds.includes(r.seed) && t.config.backends.includes(r.backend as BackendName)
-        ),
-      );
-    }
-    return out;
-  });
+  const found = await readClaimRuns(
+    opts.db,
+    targets.map((t) => ({
+      experimentId: t.declared.experiment.id,
+      declarationHash: t.declared.hash,
+      profile: opts.profile,
+    })),
+  );
+  return found.map((runs, i) =>
+    runs.filter((r) =>
+      targets[i].config.seeds.includes(r.seed) &&
+      targets[i].config.backends.includes(r.backend as BackendName)
+    )
+  );
 }

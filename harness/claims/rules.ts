@@ -10,8 +10,7 @@
  * - Runs that were skipped (no data here) or unsupported (missing kernel) are no evidence
  *   either way: with no usable run, the claim is `not_checkable` and says why.
  */
-import { claimVerdict } from "../core/stats/mod.ts";
-import { sampleStd } from "../core/stats/mod.ts";
+import { claimVerdict, mean, sampleStd } from "../core/stats/mod.ts";
 import type { ClaimRun, VerdictRecord } from "../../results/claims.ts";
 import type { Claim } from "../core/experiment.ts";
 import { metricValue } from "./metrics.ts";
@@ -29,6 +28,17 @@ export interface JudgeContext {
 
 /** A claim as judged: a declared one, or one derived from a worked example's print. */
 export type JudgedClaim = Claim & { deterministic?: boolean };
+
+/** The measured values a verdict reports beside its decision. */
+type Stats = Pick<VerdictRecord, "measuredMean" | "measuredStd" | "ciLow" | "ciHigh" | "n">;
+
+/** A decision, and the statistics behind it when they are not the plain description. */
+type Outcome = Pick<VerdictRecord, "verdict" | "reason"> & { stats?: Stats };
+
+/** One usable run and the claim's metric measured on it. */
+type Measured = { run: ClaimRun; v: number };
+
+const NO_STATS: Stats = { measuredMean: null, measuredStd: null, ciLow: null, ciHigh: null, n: 0 };
 
 /**
  * Judge one claim on the runs of one backend (or of all, for a claim not checkable here).
@@ -63,74 +73,72 @@ export function judgeClaim(claim: JudgedClaim, runs: ClaimRun[], ctx: JudgeConte
     const v = metricValue(claim.metric, r);
     return v === null ? [] : [{ run: r, v }];
   });
-  const stats = describe(values.map((x) => x.v));
-  const none = {
-    measuredMean: null,
-    measuredStd: null,
-    ciLow: null,
-    ciHigh: null,
-    n: 0,
-    runIds: runs.map((r) => r.runId),
-  };
-
-  if (claim.notCheckable !== undefined) {
-    if (values.length === 0) {
-      return { ...base, ...none, verdict: "not_checkable", reason: claim.notCheckable };
-    }
+  if (values.length === 0) {
+    const reason = claim.notCheckable ?? note(noEvidence(runs));
     return {
       ...base,
-      ...stats,
-      runIds: values.map((x) => x.run.runId),
+      ...NO_STATS,
+      runIds: runs.map((r) => r.runId),
       verdict: "not_checkable",
-      reason: note(`${claim.notCheckable} (${describeRuns(values.map((x) => x.run))})`),
+      reason,
     };
-  }
-  if (values.length === 0) {
-    return { ...base, ...none, verdict: "not_checkable", reason: note(noEvidence(runs)) };
   }
   const measured = values.map((x) => x.v);
+  const { stats, verdict, reason }: Outcome = claim.notCheckable !== undefined
+    ? notCheckable(claim.notCheckable, values, note)
+    : claim.metric === "completes"
+    ? completes(values, note)
+    : claim.deterministic
+    ? deterministic(claim, measured[0])
+    : overSeeds(claim, measured, note);
   const runIds = values.map((x) => x.run.runId);
-  if (claim.metric === "completes") {
-    const failed = values.filter((x) => x.v === 0);
-    if (failed.length === 0) {
-      return {
-        ...base,
-        ...stats,
-        runIds,
-        verdict: "reproduced",
-        reason: note(`all ${values.length} runs finished`),
-      };
-    }
-    return {
-      ...base,
-      ...stats,
-      runIds,
-      verdict: "not_reproduced",
-      reason: note(
-        `${failed.length} of ${values.length} runs failed: ${failed[0].run.reason ?? "no reason"}`,
-      ),
-    };
+  return { ...base, ...(stats ?? describe(measured)), runIds, verdict, reason };
+}
+
+/** A claim marked not checkable here: the values measured for it are shown, never judged. */
+function notCheckable(why: string, values: Measured[], note: (text: string) => string): Outcome {
+  return {
+    verdict: "not_checkable",
+    reason: note(`${why} (${describeRuns(values.map((x) => x.run))})`),
+  };
+}
+
+/** `completes`: reproduced when every run finished; one failure decides otherwise. */
+function completes(values: Measured[], note: (text: string) => string): Outcome {
+  const failed = values.filter((x) => x.v === 0);
+  if (failed.length === 0) {
+    return { verdict: "reproduced", reason: note(`all ${values.length} runs finished`) };
   }
-  if (claim.deterministic) {
-    const tol = claim.tolerance ?? 0;
-    const v = measured[0];
-    // Arithmetic has no seed-to-seed spread: the computed value either rounds to the print or not.
-    const ok = claim.kind === "at_most"
-      ? v <= claim.value! + tol
-      : claim.kind === "at_least"
-      ? v >= claim.value! - tol
-      : Math.abs(v - claim.value!) <= tol * (1 + 1e-9);
-    const band = claim.kind === "approximately"
-      ? `${claim.printed} ± ${tol}`
-      : `${claim.kind === "at_most" ? "<=" : ">="} ${claim.value}`;
-    return {
-      ...base,
-      ...stats,
-      runIds,
-      verdict: ok ? "reproduced" : "not_reproduced",
-      reason: `computed ${fmt(v)} ${ok ? "within" : "outside"} ${band} (deterministic)`,
-    };
-  }
+  const why = failed[0].run.reason ?? "no reason";
+  return {
+    verdict: "not_reproduced",
+    reason: note(`${failed.length} of ${values.length} runs failed: ${why}`),
+  };
+}
+
+/** Arithmetic has no seed-to-seed spread: the computed value either rounds to the print or not. */
+function deterministic(claim: JudgedClaim, v: number): Outcome {
+  const tol = claim.tolerance ?? 0;
+  const ok = claim.kind === "at_most"
+    ? v <= claim.value! + tol
+    : claim.kind === "at_least"
+    ? v >= claim.value! - tol
+    : Math.abs(v - claim.value!) <= tol * (1 + 1e-9);
+  const band = claim.kind === "approximately"
+    ? `${claim.printed} ± ${tol}`
+    : `${claim.kind === "at_most" ? "<=" : ">="} ${claim.value}`;
+  return {
+    verdict: ok ? "reproduced" : "not_reproduced",
+    reason: `computed ${fmt(v)} ${ok ? "within" : "outside"} ${band} (deterministic)`,
+  };
+}
+
+/** Every other metric: the mean over seeds and its Student-t interval against the print. */
+function overSeeds(
+  claim: JudgedClaim,
+  measured: number[],
+  note: (text: string) => string,
+): Outcome {
   const r = claimVerdict({
     kind: claim.kind,
     value: claim.value!,
@@ -138,25 +146,22 @@ export function judgeClaim(claim: JudgedClaim, runs: ClaimRun[], ctx: JudgeConte
     measured,
   });
   return {
-    ...base,
-    measuredMean: r.mean,
-    measuredStd: Number.isFinite(r.std) ? r.std : null,
-    ciLow: Number.isFinite(r.ci[0]) ? r.ci[0] : null,
-    ciHigh: Number.isFinite(r.ci[1]) ? r.ci[1] : null,
-    n: r.n,
-    runIds,
+    stats: {
+      measuredMean: r.mean,
+      measuredStd: Number.isFinite(r.std) ? r.std : null,
+      ciLow: Number.isFinite(r.ci[0]) ? r.ci[0] : null,
+      ciHigh: Number.isFinite(r.ci[1]) ? r.ci[1] : null,
+      n: r.n,
+    },
     verdict: r.verdict,
     reason: note(r.reason),
   };
 }
 
-function describe(xs: number[]) {
-  if (xs.length === 0) {
-    return { measuredMean: null, measuredStd: null, ciLow: null, ciHigh: null, n: 0 };
-  }
-  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+/** Mean and spread of values no interval is judged on (checked elsewhere, or deterministic). */
+function describe(xs: number[]): Stats {
   return {
-    measuredMean: mean,
+    measuredMean: mean(xs),
     measuredStd: xs.length > 1 ? sampleStd(xs) : null,
     ciLow: null,
     ciHigh: null,

@@ -4,6 +4,21 @@ import { UserError } from "../core/errors.ts";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
+/** What `parseArgs` reads of each flag: the help text and placeholder stay behind. */
+function parseable(options: Options): Options {
+  return Object.fromEntries(
+    Object.entries(options).map(([name, { type, short, multiple, default: d }]) => [
+      name,
+      {
+        type,
+        ...(short === undefined ? {} : { short }),
+        ...(multiple === undefined ? {} : { multiple }),
+        ...(d === undefined ? {} : { default: d }),
+      },
+    ]),
+  );
+}
+
 function distance(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
   for (let j = 1; j <= b.length; j++) d[0][j] = j;
@@ -30,8 +45,8 @@ export function suggest(word: string, known: string[]): string | null {
 }
 
 /**
- * Parse `args` against `options`; on an unknown flag, throw a UserError that names it and
- * suggests the closest known flag and the command's help.
+ * Parse `args` against `options` (a flag spec: `flags.ts`); on an unknown flag, throw a
+ * UserError that names it and suggests the closest known flag and the command's help.
  */
 export function parseFlags<O extends Options>(
   command: string,
@@ -40,7 +55,12 @@ export function parseFlags<O extends Options>(
   allowPositionals = false,
 ) {
   try {
-    return parseArgs({ args, options, strict: true, allowPositionals });
+    return parseArgs({
+      args,
+      options: parseable(options) as O,
+      strict: true,
+      allowPositionals,
+    });
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
     const m = /Unknown option '(-{1,2}[^']+)'/.exec(msg);

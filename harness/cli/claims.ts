@@ -1,12 +1,41 @@
 /** `claims`: check every article's claims and print the claims board. */
 import { BACKENDS, type ProfileName, PROFILES } from "../core/experiment.ts";
 import { discover, select } from "../core/discover.ts";
-import { interruptCurrent } from "../run/suite.ts";
-import { Progress } from "../run/progress.ts";
 import { UserError } from "../core/errors.ts";
 import { boardJson, boardText, checkClaims } from "../claims/mod.ts";
-import { DEFAULT_DB } from "../../results/mod.ts";
 import { listFlag, parseFlags } from "./args.ts";
+import { type Flag, flagLines, FLAGS, withHelp } from "./flags.ts";
+import { exitHelp } from "./exit.ts";
+import { progressFor } from "./progress.ts";
+
+/** Every flag of `claims`, in the order its help lists them. */
+const CLAIMS_FLAGS = {
+  article: {
+    type: "string",
+    arg: "FILE",
+    help: "only this article (file name, or its number like 002)",
+  },
+  experiment: withHelp(FLAGS.experiment, "only these experiments, comma-separated ids or globs"),
+  profile: withHelp(
+    FLAGS.profile,
+    "quick (default; fewer seeds, less data, said in each verdict) or full",
+  ),
+  backend: withHelp(
+    FLAGS.backend,
+    "backends to judge on: cpu,wasm,webgpu (default: each experiment's own)",
+  ),
+  db: FLAGS.db,
+  experiments: FLAGS.experiments,
+  run: { type: "boolean", default: false, help: "run missing experiments first (the default)" },
+  "no-run": {
+    type: "boolean",
+    default: false,
+    help: 'only read stored runs; claims without runs are "not checkable"',
+  },
+  json: withHelp(FLAGS.json, "print the board as one JSON document on stdout"),
+  quiet: FLAGS.quiet,
+  help: FLAGS.help,
+} as const satisfies Record<string, Flag>;
 
 export const CLAIMS_HELP = `Usage: deno task claims [flags]
 
@@ -19,33 +48,13 @@ declaration hash and profile match. Missing runs are run first through the suite
 (as \`deno task bench\` would), so \`deno task claims\` alone gives a full board.
 
 Flags:
-  --article FILE         only this article (file name, or its number like 002)
-  --experiment ID|GLOB   only these experiments, comma-separated ids or globs
-  --profile NAME         quick (default; fewer seeds, less data, said in each verdict) or full
-  --backend LIST         backends to judge on: cpu,wasm,webgpu (default: each experiment's own)
-  --db PATH              DuckDB file (default: ${DEFAULT_DB})
-  --experiments DIR      folder of declarations (default: the project's experiments/)
-  --run                  run missing experiments first (the default)
-  --no-run               only read stored runs; claims without runs are "not checkable"
-  --json                 print the board as one JSON document on stdout
-  --quiet                no progress lines
-  --help                 this text
+${flagLines(CLAIMS_FLAGS)}
+
+${exitHelp()}
 `;
 
 export async function claimsCommand(args: string[]): Promise<number> {
-  const { values } = parseFlags("deno task claims", args, {
-    article: { type: "string" },
-    experiment: { type: "string" },
-    profile: { type: "string", default: "quick" },
-    backend: { type: "string" },
-    db: { type: "string", default: DEFAULT_DB },
-    experiments: { type: "string" },
-    run: { type: "boolean", default: false },
-    "no-run": { type: "boolean", default: false },
-    json: { type: "boolean", default: false },
-    quiet: { type: "boolean", default: false },
-    help: { type: "boolean", default: false },
-  });
+  const { values } = parseFlags("deno task claims", args, CLAIMS_FLAGS);
   if (values.help) {
     console.log(CLAIMS_HELP);
     return 0;
@@ -53,7 +62,7 @@ export async function claimsCommand(args: string[]): Promise<number> {
   if (values.run && values["no-run"]) {
     throw new UserError("--run and --no-run contradict each other");
   }
-  const profile = listFlag("profile", values.profile!, PROFILES)[0] as ProfileName;
+  const profile = listFlag("profile", values.profile, PROFILES)[0] as ProfileName;
   const backends = values.backend ? listFlag("backend", values.backend, BACKENDS) : undefined;
   const { experiments, errors } = await discover(values.experiments);
   for (const e of errors) console.error(`warning: skipped ${e}`);
@@ -72,7 +81,7 @@ export async function claimsCommand(args: string[]): Promise<number> {
       } (articles: ${articles.sort().join(", ")})`,
     );
   }
-  const db = values.db!;
+  const db = values.db;
   const run = !values["no-run"];
   if (!run) {
     try {
@@ -83,37 +92,29 @@ export async function claimsCommand(args: string[]): Promise<number> {
       );
     }
   }
-  const onSigint = async () => {
-    console.error("\ninterrupted: recording the run in progress as interrupted");
-    await interruptCurrent();
-    Deno.exit(130);
-  };
-  Deno.addSignalListener("SIGINT", onSigint);
-  try {
-    const t0 = performance.now();
-    const result = await checkClaims({
-      db,
-      profile,
-      declared: chosen,
-      run,
-      backends,
-      progress: new Progress(Deno.stderr.isTerminal(), `${db}.progress.jsonl`, values.quiet),
-      argv: ["claims", ...args],
-    });
-    const wallS = (performance.now() - t0) / 1000;
-    if (values.json) {
-      console.log(JSON.stringify({ ...boardJson(result, db) as object, wallS }, null, 2));
-    } else {
-      console.log(boardText(result));
-      const ran = result.suites.reduce((n, s) => n + s.runs.length, 0);
-      console.log(
-        `checked in ${wallS.toFixed(1)} s${
-          ran ? ` (ran ${ran} missing runs)` : ""
-        }, verdicts stored in ${db}`,
-      );
-    }
-    return 0;
-  } finally {
-    Deno.removeSignalListener("SIGINT", onSigint);
+  // Ctrl-C: the recorder of the suite that fills in runs stores the run in progress as
+  // interrupted and exits 130.
+  const t0 = performance.now();
+  const result = await checkClaims({
+    db,
+    profile,
+    declared: chosen,
+    run,
+    backends,
+    progress: progressFor(db, values.quiet),
+    argv: ["claims", ...args],
+  });
+  const wallS = (performance.now() - t0) / 1000;
+  if (values.json) {
+    console.log(JSON.stringify({ ...boardJson(result, db) as object, wallS }, null, 2));
+  } else {
+    console.log(boardText(result));
+    const ran = result.suites.reduce((n, s) => n + s.runs.length, 0);
+    console.log(
+      `checked in ${wallS.toFixed(1)} s${
+        ran ? ` (ran ${ran} missing runs)` : ""
+      }, verdicts stored in ${db}`,
+    );
   }
+  return 0;
 }

@@ -3,11 +3,23 @@
  * top-level CLI as `main.ts data ...` (and `deno task data ...`).
  */
 import { parseFlags, suggest } from "./args.ts";
+import { type Flag, flagLines, FLAGS, withHelp } from "./flags.ts";
+import { exitHelp } from "./exit.ts";
 import { oneLine, UserError } from "../core/errors.ts";
 import { dataDir } from "../run/data/data_dir.ts";
 import { downloadDataset } from "../run/data/download.ts";
 import { importDataset, type ImportResult } from "../run/data/import.ts";
 import { DATASETS, FILE_DATASETS, locate, readLocated } from "../run/data/mod.ts";
+
+/** Every flag of `data`, in the order its help lists them. */
+const DATA_FLAGS = {
+  "skip-checksums": {
+    type: "boolean",
+    help: "(import) accept files whose checksums differ from the known ones;\n" +
+      "their computed SHA-256 is recorded as unverified",
+  },
+  help: withHelp({ ...FLAGS.help, short: "h" }, "Show this help"),
+} as const satisfies Record<string, Flag>;
 
 const HELP = `Usage: deno task data <command>
 
@@ -18,13 +30,13 @@ Commands:
   download KEY       Fetch KEY's official files (needs the network) and import them
 
 Options:
-  --skip-checksums   (import) accept files whose checksums differ from the known ones;
-                     their computed SHA-256 is recorded as unverified
-  -h, --help         Show this help
+${flagLines(DATA_FLAGS)}
 
 Data directory: $REPROBENCH_DATA, else ~/.cache/reprobench/data; manifest.json there records
 each imported file's SHA-256 and how it was verified.
-Keys for import and download: ${Object.keys(FILE_DATASETS).join(", ")}`;
+Keys for import and download: ${Object.keys(FILE_DATASETS).join(", ")}
+
+${exitHelp()}`;
 
 function fileSpec(key: string | undefined, command: string) {
   if (!key) {
@@ -72,7 +84,7 @@ async function list(): Promise<void> {
 
 /**
  * Run the `data` command with its arguments (after the word `data`); returns the exit code.
- * Mistakes the user can fix print one line to stderr and return 1.
+ * Mistakes the user can fix are thrown as `UserError` (`runCommand` prints them, exit 2).
  *
  * @example
  * ```ts
@@ -80,51 +92,40 @@ async function list(): Promise<void> {
  * ```
  */
 export async function dataCommand(args: string[]): Promise<number> {
-  try {
-    const { values, positionals } = parseFlags("deno task data", args, {
-      "skip-checksums": { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-    }, true);
-    const [command, key, path] = positionals;
-    if (values.help || command === undefined || command === "help") {
-      console.log(HELP);
-      return 0;
-    }
-    const expected: Record<string, number> = { list: 1, import: 3, download: 2 };
-    if (!(command in expected)) {
-      const near = suggest(command, Object.keys(expected));
-      throw new UserError(
-        `Unknown data command "${command}"${
-          near ? ` (did you mean ${near}?)` : ""
-        }; see \`deno task data --help\``,
-      );
-    }
-    const extra = positionals.slice(expected[command]);
-    if (extra.length > 0) {
-      throw new UserError(`Unexpected argument "${extra[0]}" for data ${command}`);
-    }
-    if (values["skip-checksums"] && command !== "import") {
-      throw new UserError(`Option "--skip-checksums" applies to data import only`);
-    }
-    if (command === "list") {
-      await list();
-    } else if (command === "import") {
-      const spec = fileSpec(key, "import");
-      if (!path) throw new UserError(`data import ${key} needs the PATH of a folder or archive`);
-      printImport(
-        "imported",
-        await importDataset(spec, path, { skipChecksums: values["skip-checksums"] }),
-      );
-    } else {
-      const spec = fileSpec(key, "download");
-      printImport("downloaded", await downloadDataset(spec, { log: (l) => console.log(l) }));
-    }
+  const { values, positionals } = parseFlags("deno task data", args, DATA_FLAGS, true);
+  const [command, key, path] = positionals;
+  if (values.help || command === undefined || command === "help") {
+    console.log(HELP);
     return 0;
-  } catch (err) {
-    if (!(err instanceof UserError)) throw err;
-    console.error(`error: ${oneLine(err)}`);
-    return 1;
   }
+  const expected: Record<string, number> = { list: 1, import: 3, download: 2 };
+  if (!(command in expected)) {
+    const near = suggest(command, Object.keys(expected));
+    throw new UserError(
+      `Unknown data command "${command}"${
+        near ? ` (did you mean ${near}?)` : ""
+      }; see \`deno task data --help\``,
+    );
+  }
+  const extra = positionals.slice(expected[command]);
+  if (extra.length > 0) {
+    throw new UserError(`Unexpected argument "${extra[0]}" for data ${command}`);
+  }
+  if (values["skip-checksums"] && command !== "import") {
+    throw new UserError(`Option "--skip-checksums" applies to data import only`);
+  }
+  if (command === "list") {
+    await list();
+  } else if (command === "import") {
+    const spec = fileSpec(key, "import");
+    if (!path) throw new UserError(`data import ${key} needs the PATH of a folder or archive`);
+    printImport(
+      "imported",
+      await importDataset(spec, path, { skipChecksums: values["skip-checksums"] }),
+    );
+  } else {
+    const spec = fileSpec(key, "download");
+    printImport("downloaded", await downloadDataset(spec, { log: (l) => console.log(l) }));
+  }
+  return 0;
 }
-
-if (import.meta.main) Deno.exit(await dataCommand(Deno.args));

@@ -32,7 +32,7 @@ Deno.test("data rejects unknown flags, commands, keys and extra arguments in one
   ];
   for (const [args, expected] of cases) {
     const r = await runCli(args);
-    assert.equal(r.code, 1, args.join(" "));
+    assert.equal(r.code, 2, args.join(" "));
     assert.match(r.err, expected);
   }
 });

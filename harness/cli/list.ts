@@ -3,19 +3,29 @@ import { discover } from "../core/discover.ts";
 import { allBackends } from "../run/backends.ts";
 import { DATASETS } from "../run/data/mod.ts";
 import { parseFlags } from "./args.ts";
+import { type Flag, flagLines, FLAGS, withHelp } from "./flags.ts";
+import { EXIT, exitHelp } from "./exit.ts";
 import { table } from "../core/table.ts";
+
+/** Every flag of `list`, in the order its help lists them. */
+const LIST_FLAGS = {
+  json: withHelp(FLAGS.json, "print everything as one JSON document on stdout"),
+  help: FLAGS.help,
+} as const satisfies Record<string, Flag>;
 
 export const LIST_HELP = `Usage: deno task list [--json]
 
 Show the declared experiments (and any declaration errors), the datasets and whether each
 is available here, and which TensorFlow.js backends start on this machine.
+
+Flags:
+${flagLines(LIST_FLAGS)}
+
+${exitHelp("success", "a declaration has errors (listed with the experiments)")}
 `;
 
 export async function listCommand(args: string[]): Promise<number> {
-  const { values } = parseFlags("deno task list", args, {
-    json: { type: "boolean", default: false },
-    help: { type: "boolean", default: false },
-  });
+  const { values } = parseFlags("deno task list", args, LIST_FLAGS);
   if (values.help) {
     console.log(LIST_HELP);
     return 0;
@@ -42,7 +52,7 @@ export async function listCommand(args: string[]): Promise<number> {
       null,
       2,
     ));
-    return 0;
+    return errors.length > 0 ? EXIT.finding : EXIT.ok;
   }
   console.log("Experiments");
   console.log(table(
@@ -78,7 +88,7 @@ export async function listCommand(args: string[]): Promise<number> {
       status.available ? describe(status.info) : status.reason,
     ]),
   ));
-  return errors.length > 0 ? 1 : 0;
+  return errors.length > 0 ? EXIT.finding : EXIT.ok;
 }
 
 function describe(

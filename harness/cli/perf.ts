@@ -1,20 +1,67 @@
 /** `bench --suite perf`: the performance suite, its table and `--json`. */
 import { type ProfileName, PROFILES } from "../core/experiment.ts";
 import { discover, select } from "../core/discover.ts";
-import { Progress } from "../run/progress.ts";
 import { UserError } from "../core/errors.ts";
-import { DEFAULT_DB, Store } from "../../results/mod.ts";
+import { Store } from "../../results/mod.ts";
 import {
   defaultSelection,
-  interruptPerf,
+  parseSlowdown,
   PERF_BACKENDS,
   perfJson,
   perfTable,
   runPerfSuite,
+  Turns,
+  TURNS_ENV,
 } from "../perf/mod.ts";
 import { intFlag, listFlag, parseFlags } from "./args.ts";
+import { type Flag, flagLines, FLAGS, withHelp } from "./flags.ts";
+import { exitHelp } from "./exit.ts";
+import { progressFor } from "./progress.ts";
 import { GATE_PROTOCOL, PAIRED_PROTOCOL } from "../gate/timing_plan.ts";
-import { requestedSlowdown } from "../perf/extra_work.ts";
+
+/** Every flag of `bench --suite perf`, in the order its help lists them. */
+const PERF_FLAGS = {
+  suite: { type: "string", default: "perf", arg: "perf", help: "the performance suite" },
+  experiment: withHelp(
+    FLAGS.experiment,
+    "training experiments, comma-separated ids or globs\n" +
+      "(default: every training experiment whose dataset is here\n" +
+      "and whose FLOPs can be counted: conv2d, pooling, dense)",
+  ),
+  backend: withHelp(FLAGS.backend, "cpu,wasm,webgpu,pytorch-cpu (default: all)"),
+  profile: {
+    type: "string",
+    arg: "NAME",
+    help: "quick (a few minutes; default) or full (longer windows, more of them)",
+  },
+  quick: { type: "boolean", default: false, help: "same as --profile quick" },
+  db: FLAGS.db,
+  experiments: FLAGS.experiments,
+  "stock-kernels": withHelp(
+    FLAGS["stock-kernels"],
+    "tfjs's kernels as shipped; each run times only a few steps",
+  ),
+  replicas: FLAGS.replicas,
+  "gate-protocol": {
+    type: "boolean",
+    default: false,
+    help: "time as the regression gate does (30 windows of ~0.25 s; quick data)",
+  },
+  "paired-protocol": {
+    type: "boolean",
+    default: false,
+    help: "time as each process of the gate's paired timing does (12 windows)",
+  },
+  "injected-slowdown": {
+    type: "string",
+    arg: "F",
+    help: "add F (0 to 1) of each timed step's time as extra work, recorded in\n" +
+      "the run's config (passed by `deno task check --quality` only)",
+  },
+  json: withHelp(FLAGS.json, "print the rows as one JSON document on stdout"),
+  quiet: FLAGS.quiet,
+  help: FLAGS.help,
+} as const satisfies Record<string, Flag>;
 
 export const PERF_HELP = `Usage: deno task bench --suite perf [flags]
 
@@ -24,26 +71,13 @@ training experiment on every backend and on a PyTorch reference (pytorch-cpu). E
 measurement is stored as a run of a suite of kind "perf".
 
 Flags:
-  --experiment ID|GLOB   training experiments, comma-separated ids or globs
-                         (default: every training experiment whose dataset is here
-                         and whose FLOPs can be counted: conv2d, pooling, dense)
-  --backend LIST         cpu,wasm,webgpu,pytorch-cpu (default: all)
-  --profile NAME         quick (a few minutes; default) or full (longer windows, more of them)
-  --quick                same as --profile quick
-  --db PATH              DuckDB file (default: ${DEFAULT_DB})
-  --experiments DIR      folder of declarations (default: the project's experiments/)
-  --stock-kernels        tfjs's kernels as shipped; each run times only a few steps
-  --replicas N           data-parallel training replicas on cpu and wasm, one per Worker
-                         (default: 2 with 2+ cores, 1 with --stock-kernels; webgpu: always 1)
-  --gate-protocol        time as the regression gate does (30 windows of ~0.25 s; quick data)
-  --paired-protocol      time as each process of the gate's paired timing does (12 windows)
-  --json                 print the rows as one JSON document on stdout
-  --quiet                no progress lines
-  --help                 this text
+${flagLines(PERF_FLAGS)}
 
 Environment: REPROBENCH_PYTHON names the Python with torch (default /usr/bin/python3).
-REPROBENCH_GATE_QUALITY_SLOWDOWN (set by \`deno task check --quality\` only) adds that
-fraction of extra work to every timed training step; such runs record it in their config.
+REPROBENCH_TURNS=1 (set by the gate's paired timing only) makes the run take turns with
+another process over stdin and stderr (see harness/perf/turns.ts).
+
+${exitHelp()}
 `;
 
 /** Whether a bench command line asks for the perf suite (`--suite perf` / `--suite=perf`). */
@@ -52,22 +86,7 @@ export function wantsPerfSuite(args: string[]): boolean {
 }
 
 export async function perfCommand(args: string[]): Promise<number> {
-  const { values } = parseFlags("deno task bench --suite perf", args, {
-    suite: { type: "string", default: "perf" },
-    experiment: { type: "string" },
-    backend: { type: "string" },
-    profile: { type: "string" },
-    quick: { type: "boolean", default: false },
-    db: { type: "string", default: DEFAULT_DB },
-    experiments: { type: "string" },
-    "stock-kernels": { type: "boolean", default: false },
-    replicas: { type: "string" },
-    "gate-protocol": { type: "boolean", default: false },
-    "paired-protocol": { type: "boolean", default: false },
-    json: { type: "boolean", default: false },
-    quiet: { type: "boolean", default: false },
-    help: { type: "boolean", default: false },
-  });
+  const { values } = parseFlags("deno task bench --suite perf", args, PERF_FLAGS);
   if (values.help) {
     console.log(PERF_HELP);
     return 0;
@@ -98,40 +117,36 @@ export async function perfCommand(args: string[]): Promise<number> {
       })`,
     );
   }
-  const db = values.db!;
-  const onSigint = async () => {
-    console.error("\ninterrupted: recording the run in progress as interrupted");
-    await interruptPerf();
-    Deno.exit(130);
-  };
-  Deno.addSignalListener("SIGINT", onSigint);
-  try {
-    const result = await runPerfSuite(new Store(db), chosen, {
-      profile,
-      backends,
-      stock: values["stock-kernels"]!,
-      replicas: values.replicas ? intFlag("replicas", values.replicas) : undefined,
-      protocol: values["paired-protocol"]
-        ? PAIRED_PROTOCOL
-        : values["gate-protocol"]
-        ? GATE_PROTOCOL
-        : undefined,
-      slowdown: requestedSlowdown(),
-      argv: ["bench", ...args],
-      progress: new Progress(Deno.stderr.isTerminal(), `${db}.progress.jsonl`, values.quiet),
-    });
-    if (values.json) {
-      console.log(JSON.stringify(perfJson(result, db), null, 2));
-    } else {
-      console.log(perfTable(result));
-      console.log(
-        `\n${result.rows.length} runs in ${
-          result.wallS.toFixed(1)
-        } s, stored in ${db} (perf suite ${result.suiteId})`,
-      );
-    }
-    return 0;
-  } finally {
-    Deno.removeSignalListener("SIGINT", onSigint);
+  const db = values.db;
+  // Turn-taking is switched on by the environment, read here once: the gate's paired timing
+  // drives a baseline ref's own code, which may predate any flag, and that code reads
+  // REPROBENCH_TURNS=1 itself, so the driver keeps speaking that wire protocol to every child.
+  const turns = Deno.env.get(TURNS_ENV) === "1" ? new Turns() : null;
+  // Ctrl-C: the suite's recorder stores the run in progress as interrupted and exits 130.
+  const result = await runPerfSuite(new Store(db), chosen, {
+    profile,
+    backends,
+    stock: values["stock-kernels"]!,
+    replicas: values.replicas ? intFlag("replicas", values.replicas) : undefined,
+    protocol: values["paired-protocol"]
+      ? PAIRED_PROTOCOL
+      : values["gate-protocol"]
+      ? GATE_PROTOCOL
+      : undefined,
+    slowdown: parseSlowdown(values["injected-slowdown"]),
+    turns,
+    argv: ["bench", ...args],
+    progress: progressFor(db, values.quiet),
+  });
+  if (values.json) {
+    console.log(JSON.stringify(perfJson(result, db), null, 2));
+  } else {
+    console.log(perfTable(result));
+    console.log(
+      `\n${result.rows.length} runs in ${
+        result.wallS.toFixed(1)
+      } s, stored in ${db} (perf suite ${result.suiteId})`,
+    );
   }
+  return 0;
 }

@@ -1,5 +1,5 @@
 /** The end-of-suite summary: experiment x backend, as a table or as JSON. */
-import type { RunSummary, SuiteResult } from "../run/suite.ts";
+import type { RunSummary, SuiteResult } from "../run/bench_suite.ts";
 import { median } from "../run/measure.ts";
 import { fmt, table } from "../core/table.ts";
 

@@ -2,14 +2,7 @@
  * Resolve an experiment's configuration once: declaration <- profile <- CLI flags.
  * The resolved object is what a run uses, what is stored with it, and what is hashed.
  */
-import type {
-  BackendName,
-  DatasetSpec,
-  Experiment,
-  ModelSpec,
-  ProfileName,
-  TrainingSpec,
-} from "./experiment.ts";
+import type { BackendName, Experiment, ProfileName } from "./experiment.ts";
 
 /** CLI flags that change a resolved configuration. */
 export interface CliOverrides {
@@ -18,17 +11,13 @@ export interface CliOverrides {
   backends?: BackendName[];
 }
 
+/** The fields of a declaration a run uses: profiles and flags may override them. */
+type RunFields = "kind" | "dataset" | "model" | "training" | "worked" | "seeds" | "backends";
+
 /** Everything a run of one experiment needs, after profile and flags are applied. */
-export interface ResolvedConfig {
+export interface ResolvedConfig extends Pick<Experiment, RunFields> {
   experimentId: string;
   profile: ProfileName;
-  kind: Experiment["kind"];
-  dataset?: DatasetSpec;
-  model?: ModelSpec;
-  training?: TrainingSpec;
-  worked?: string;
-  seeds: number[];
-  backends: BackendName[];
 }
 
 /**

@@ -11,7 +11,7 @@ import { hashJson } from "./hash.ts";
 import { repoUrl } from "./paths.ts";
 
 /** The experiments folder shipped with the project. */
-export const EXPERIMENTS_DIR = fileURLToPath(repoUrl("experiments/"));
+const EXPERIMENTS_DIR = fileURLToPath(repoUrl("experiments/"));
 
 /** A declaration that loaded, with its file and hash. */
 export interface Declared {

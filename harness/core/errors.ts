@@ -1,6 +1,6 @@
 /**
  * A mistake the user can fix: a bad declaration, a missing dataset, a bad flag.
- * The CLI prints its message as one line and exits with status 1.
+ * The CLI prints its message as one line and exits with status 2 (`harness/cli/exit.ts`).
  *
  * @example
  * ```ts

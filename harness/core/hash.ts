@@ -1,7 +1,7 @@
 /** Stable hashes: of JSON values (key order does not matter) and of raw bytes. */
 
 /** JSON with object keys sorted at every level, so equal values give equal text. */
-export function canonicalJson(value: unknown): string {
+function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v) => {
     if (v && typeof v === "object" && !Array.isArray(v)) {
       return Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]]));

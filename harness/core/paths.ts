@@ -13,7 +13,7 @@
  */
 
 /** The repository's root folder, as a `file:` URL ending in `/`. */
-export const REPO_URL: URL = new URL("../../", import.meta.url);
+const REPO_URL: URL = new URL("../../", import.meta.url);
 
 /** The repository's root folder as a path, without a trailing slash. */
 export const REPO_ROOT: string = decodeURIComponent(REPO_URL.pathname).replace(/\/$/, "");

@@ -1,5 +1,5 @@
-/** The one schema every experiment declaration is checked against. */
-import { Checker } from "./_fields.ts";
+/** The one schema every experiment declaration is validated against. */
+import { Validator } from "./_fields.ts";
 import { BACKENDS, CLAIM_KINDS, type Experiment, type Json, PROFILES } from "./experiment.ts";
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
@@ -38,7 +38,7 @@ const LOSSES = [
  * ```
  */
 export function validateExperiment(raw: unknown, file: string): Experiment {
-  const c = new Checker(file);
+  const c = new Validator(file);
   if (!c.object("declaration", raw)) c.throwIfAny();
   const d = raw as Record<string, unknown>;
   c.onlyKeys("", d, TOP);
@@ -63,7 +63,7 @@ export function validateExperiment(raw: unknown, file: string): Experiment {
       for (const k of ["field", "chosen", "why"]) c.string(`gaps[${i}].${k}`, g[k]);
     });
   }
-  if (d.kind === "train") checkTraining(c, d);
+  if (d.kind === "train") validateTraining(c, d);
   if (d.kind === "worked") c.string("worked", d.worked);
   if (c.array("seeds", d.seeds, true)) {
     d.seeds.forEach((s, i) => c.nonNegativeInt(`seeds[${i}]`, s));
@@ -73,10 +73,10 @@ export function validateExperiment(raw: unknown, file: string): Experiment {
   }
   if (d.profiles !== undefined && c.object("profiles", d.profiles)) {
     c.onlyKeys("profiles", d.profiles, PROFILES);
-    for (const [name, o] of Object.entries(d.profiles)) checkOverrides(c, `profiles.${name}`, o);
+    for (const [name, o] of Object.entries(d.profiles)) validateOverrides(c, `profiles.${name}`, o);
   }
   if (d.claims !== undefined && c.array("claims", d.claims)) {
-    d.claims.forEach((cl, i) => checkClaim(c, `claims[${i}]`, cl));
+    d.claims.forEach((cl, i) => validateClaim(c, `claims[${i}]`, cl));
   }
   if (d.tolerance !== undefined && c.object("tolerance", d.tolerance)) {
     c.onlyKeys("tolerance", d.tolerance, ["accuracy"]);
@@ -84,12 +84,12 @@ export function validateExperiment(raw: unknown, file: string): Experiment {
       c.positiveNumber("tolerance.accuracy", d.tolerance.accuracy);
     }
   }
-  if (c.errors.length === 0) checkJson(c, "", raw);
+  if (c.errors.length === 0) validateJson(c, "", raw);
   c.throwIfAny();
   return raw as Experiment;
 }
 
-function checkTraining(c: Checker, d: Record<string, unknown>): void {
+function validateTraining(c: Validator, d: Record<string, unknown>): void {
   if (c.object("dataset", d.dataset)) {
     const ds = d.dataset;
     c.onlyKeys("dataset", ds, ["key", "train", "validation", "test"]);
@@ -137,7 +137,7 @@ function checkTraining(c: Checker, d: Record<string, unknown>): void {
   }
 }
 
-function checkOverrides(c: Checker, path: string, o: unknown): void {
+function validateOverrides(c: Validator, path: string, o: unknown): void {
   if (!c.object(path, o)) return;
   c.onlyKeys(path, o, ["dataset", "training", "seeds"]);
   if (o.dataset !== undefined && c.object(`${path}.dataset`, o.dataset)) {
@@ -156,7 +156,7 @@ function checkOverrides(c: Checker, path: string, o: unknown): void {
   }
 }
 
-function checkClaim(c: Checker, path: string, cl: unknown): void {
+function validateClaim(c: Validator, path: string, cl: unknown): void {
   if (!c.object(path, cl)) return;
   c.onlyKeys(path, cl, [
     "id",
@@ -189,18 +189,18 @@ function checkClaim(c: Checker, path: string, cl: unknown): void {
 }
 
 /** Declarations are data: no functions, no undefined, no NaN, no class instances. */
-function checkJson(c: Checker, path: string, v: unknown): v is Json {
+function validateJson(c: Validator, path: string, v: unknown): v is Json {
   if (v === null || typeof v === "string" || typeof v === "boolean") return true;
   if (typeof v === "number") {
     if (!Number.isFinite(v)) c.fail(path || "declaration", "a finite number", v);
     return true;
   }
   if (Array.isArray(v)) {
-    v.forEach((x, i) => checkJson(c, `${path}[${i}]`, x));
+    v.forEach((x, i) => validateJson(c, `${path}[${i}]`, x));
     return true;
   }
   if (typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype) {
-    for (const [k, x] of Object.entries(v as object)) checkJson(c, path ? `${path}.${k}` : k, x);
+    for (const [k, x] of Object.entries(v as object)) validateJson(c, path ? `${path}.${k}` : k, x);
     return true;
   }
   c.errors.push(`${c.file}: ${path || "declaration"} must be plain JSON data, got ${typeof v}`);

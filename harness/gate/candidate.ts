@@ -1,6 +1,6 @@
 /** Run what a gate compares: bench runs (accuracy, weights) and perf runs (timing windows). */
 import type { Declared } from "../core/discover.ts";
-import { runSuite } from "../run/suite.ts";
+import { runBenchSuite } from "../run/bench_suite.ts";
 import { runPerfSuite } from "../perf/mod.ts";
 import type { BackendName, ProfileName } from "../core/experiment.ts";
 import type { Progress } from "../run/progress.ts";
@@ -54,7 +54,7 @@ export async function runPlan(
 ): Promise<string[]> {
   const suites: string[] = [];
   if (plan.bench) {
-    const r = await runSuite(store, plan.bench.experiments, {
+    const r = await runBenchSuite(store, plan.bench.experiments, {
       profile: plan.bench.profile,
       overrides: { backends: plan.bench.backends, seeds: plan.bench.seeds },
       kind: "bench",

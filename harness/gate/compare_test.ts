@@ -1,40 +1,19 @@
 import assert from "node:assert/strict";
-import { compareRuns, envDiff } from "./compare.ts";
+import { compareRuns } from "./compare.ts";
+import { envDiff } from "./env_diff.ts";
 import type { RunData } from "../../results/mod.ts";
+import { GATE_ENV, gateRun, WINDOWS } from "../testing/gate_runs.ts";
 
-const ENV = { cpuModel: "AMD EPYC", cores: 2, tfjs: "4.22.0" };
+const ENV = GATE_ENV;
 
 function run(over: Partial<RunData> & { windows?: number[] }): RunData {
   const { windows, ...rest } = over;
-  return {
-    runId: crypto.randomUUID(),
-    suiteId: "s",
-    suiteKind: "bench",
-    experimentId: "mlp",
-    backend: "wasm",
-    seed: 1,
-    profile: "quick",
-    status: "ok",
-    declarationHash: "d1",
-    configHash: "c1",
-    envId: "e1",
-    env: ENV,
-    gitCommit: "abc",
-    gitDirty: false,
-    testAccuracy: 0.9,
-    weightsSha256: "w",
-    epochs: [{ epoch: 1, loss: 1, weightsSha256: "h1" }, {
-      epoch: 2,
-      loss: 0.5,
-      weightsSha256: "h2",
-    }],
+  return gateRun({
     measurements: windows ? { train_window_samples_per_s: windows } : {},
     ...rest,
-  };
+  });
 }
 
-// 30 windows around 1000 samples/s with a fixed +-3% pattern: no randomness in the test.
-const WINDOWS = Array.from({ length: 30 }, (_, i) => 1000 * (1 + 0.03 * Math.sin(i * 1.7)));
 const opts = { margin: () => 0.01, accuracyTolerance: () => 0.01 };
 const only = (rows: ReturnType<typeof compareRuns>, metric: string) =>
   rows.filter((r) => r.metric === metric);

@@ -6,7 +6,7 @@
  * gate can judge the ratio of each pair instead of two distributions taken at other times.
  */
 import { TURN_PREFIX, TURNS_ENV } from "../perf/turns.ts";
-import { EXTRA_WORK_ENV } from "../perf/extra_work.ts";
+import { SLOWDOWN_FLAG } from "../perf/extra_work.ts";
 import { UserError } from "../core/errors.ts";
 import { parsePerfJson, perfChildArgs } from "./child_runs.ts";
 
@@ -15,7 +15,10 @@ export interface Side {
   /** The repository whose `main.ts` runs (the baseline's may be a git worktree). */
   root: string;
   db: string;
-  /** Extra work as a fraction of each step's time, for the gate's quality measurement only. */
+  /**
+   * Extra work as a fraction of each step's time, for the gate's quality measurement only
+   * (passed as a flag: only this tree's code takes it).
+   */
   slowdown?: string;
 }
 
@@ -39,16 +42,20 @@ class Child {
   readonly #stdout: Promise<string>;
 
   constructor(side: Side, experiment: string, backend: string, experiments?: string) {
-    const env: Record<string, string> = { [TURNS_ENV]: "1" };
-    if (side.slowdown) env[EXTRA_WORK_ENV] = side.slowdown;
+    // Turns are asked for through the environment, which a baseline ref's older code reads
+    // too; a slowdown only by the quality measurement, whose two sides both run this tree.
+    const slowdown = side.slowdown ? [SLOWDOWN_FLAG, side.slowdown] : [];
     this.#proc = new Deno.Command(Deno.execPath(), {
-      args: perfChildArgs(
-        side.root,
-        { experiment, backend, db: side.db, experiments },
-        "--paired-protocol",
-      ),
+      args: [
+        ...perfChildArgs(
+          side.root,
+          { experiment, backend, db: side.db, experiments },
+          "--paired-protocol",
+        ),
+        ...slowdown,
+      ],
       cwd: side.root,
-      env,
+      env: { [TURNS_ENV]: "1" },
       stdin: "piped",
       stdout: "piped",
       stderr: "piped",

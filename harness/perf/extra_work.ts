@@ -2,8 +2,9 @@
  * A controlled amount of extra real work in the training step, so the regression gate's
  * detection rate can be measured against known slowdowns (`deno task check --quality`).
  *
- * Only that command turns it on, through the environment of the perf runs it starts; a run
- * with extra work records the fraction in its configuration (so its config hash differs) and
+ * Only that command turns it on, with the `--injected-slowdown` flag of the perf runs it
+ * starts (both sides run this tree's code, so a flag is understood by both); a run with extra
+ * work records the fraction in its configuration (so its config hash differs) and
  * the work units it did in its measurements. After every timed training step it does units
  * of real work on the same backend as the training until `fraction` of that step's own
  * duration has passed. The slowdown is thus `fraction` of whatever the step cost in that
@@ -14,18 +15,18 @@
 import * as tf from "@tensorflow/tfjs";
 import { UserError } from "../core/errors.ts";
 
-/** The environment variable the quality command sets on the perf runs it starts. */
-export const EXTRA_WORK_ENV = "REPROBENCH_GATE_QUALITY_SLOWDOWN";
+/** The perf command's flag that asks for extra work, set by the quality command only. */
+export const SLOWDOWN_FLAG = "--injected-slowdown";
 
 /**
- * The slowdown fraction asked for by the environment, or null when unset. `0` gives no
- * extra work (the A of an A/B measurement) but is recorded, as a fraction would be.
+ * The slowdown fraction of a `--injected-slowdown` value, or null when none was given. `0`
+ * gives no extra work (the A of an A/B measurement) but is recorded, as a fraction would be.
  */
-export function requestedSlowdown(env = Deno.env.get(EXTRA_WORK_ENV)): number | null {
-  if (env === undefined || env === "") return null;
-  const f = Number(env);
+export function parseSlowdown(text: string | undefined): number | null {
+  if (text === undefined || text === "") return null;
+  const f = Number(text);
   if (!(f >= 0 && f <= 1)) {
-    throw new UserError(`${EXTRA_WORK_ENV} must be a fraction from 0 to 1, got "${env}"`);
+    throw new UserError(`${SLOWDOWN_FLAG} must be a fraction from 0 to 1, got "${text}"`);
   }
   return f;
 }

@@ -1,16 +1,16 @@
 import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
-import { planExtraWork, requestedSlowdown } from "./extra_work.ts";
+import { parseSlowdown, planExtraWork } from "./extra_work.ts";
 
-Deno.test("requestedSlowdown reads a fraction from 0 to 1 and names a bad value", () => {
-  assert.equal(requestedSlowdown(undefined), null);
-  assert.equal(requestedSlowdown(""), null);
-  assert.equal(requestedSlowdown("0"), 0);
-  assert.equal(requestedSlowdown("0.05"), 0.05);
+Deno.test("parseSlowdown reads a fraction from 0 to 1 and names a bad value", () => {
+  assert.equal(parseSlowdown(undefined), null);
+  assert.equal(parseSlowdown(""), null);
+  assert.equal(parseSlowdown("0"), 0);
+  assert.equal(parseSlowdown("0.05"), 0.05);
   for (const bad of ["1.5", "-0.1", "x", "0.1@2"]) {
     assert.throws(
-      () => requestedSlowdown(bad),
-      new RegExp(`REPROBENCH_GATE_QUALITY_SLOWDOWN .*got "${bad.replace(".", "\\.")}"`),
+      () => parseSlowdown(bad),
+      new RegExp(`--injected-slowdown .*got "${bad.replace(".", "\\.")}"`),
     );
   }
 });

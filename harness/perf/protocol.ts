@@ -1,7 +1,7 @@
 /**
  * The timing protocol every perf run follows, tfjs and PyTorch alike (the Python reference
  * receives these numbers and applies the same rules, `warmup_end` and `plan_windows` in
- * `reference/torch_train.py`):
+ * `reference/torch_protocol.py`):
  *
  * 1. warm-up: training steps, each timed alone, until all three hold:
  *    - at least `warmupBatches` steps;
@@ -35,7 +35,7 @@
  *    (slow backends in the quick profile), and the run says so.
  */
 import type { ProfileName } from "../core/experiment.ts";
-import { median } from "../run/measure.ts";
+import { median } from "../core/stats/mod.ts";
 
 export interface Protocol {
   /** The fewest warm-up steps. */

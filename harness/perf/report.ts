@@ -1,6 +1,6 @@
 /** The perf suite's output: one table per model, and the same rows as JSON. */
 import { fmt, table } from "../core/table.ts";
-import type { PerfSuiteResult } from "./suite.ts";
+import type { PerfSuiteResult } from "./perf_suite.ts";
 import type { PerfRow } from "./types.ts";
 
 const HEADER = [

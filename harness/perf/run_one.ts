@@ -5,14 +5,12 @@ import { useBackend } from "../run/backends.ts";
 import { classifyError } from "../run/classify.ts";
 import { kernelsUsed, prepareKernels } from "../run/kernel_mode.ts";
 import { datasetSource } from "../run/data/mod.ts";
-import type { Progress } from "../run/progress.ts";
 import type { RunEnd } from "../../results/mod.ts";
 import { matmulGflops } from "./peak.ts";
 import type { Protocol } from "./protocol.ts";
-import { measureTfjs } from "./tf_runner.ts";
+import { measureTfjs, type TfjsOptions } from "./tf_runner.ts";
 import { measureTorch, torchVersion, TranslationError } from "./torch_runner.ts";
 import type { Measured, PerfBackend } from "./types.ts";
-import { turns } from "./turns.ts";
 
 export type Outcome = { end: RunEnd; measured: Measured | null };
 
@@ -31,13 +29,7 @@ export async function measureOne(
   backend: PerfBackend,
   seed: number,
   p: Protocol,
-  opts: {
-    stock: boolean;
-    progress: Progress;
-    slowdown?: number | null;
-    /** Data-parallel replicas, resolved for this backend (see harness/run/parallel/). */
-    replicas?: number;
-  },
+  opts: Omit<TfjsOptions, "protocol">,
   peaks: Map<BackendName, number[]>,
 ): Promise<Outcome> {
   const missing = config.dataset ? await datasetMissing(config.dataset.key) : null;
@@ -46,7 +38,7 @@ export async function measureOne(
     return { end: { status: "skipped", reason }, measured: null };
   }
   if (backend === "pytorch-cpu") {
-    if (turns) {
+    if (opts.turns) {
       const reason = "paired timing (turns) covers the tfjs backends only";
       return { end: { status: "skipped", reason }, measured: null };
     }
@@ -81,25 +73,19 @@ export async function measureOne(
     return { end: { status: "skipped", reason: status.reason }, measured: null };
   }
   prepareKernels(backend, opts.stock ? "stock" : "default");
-  const replicas = opts.replicas ?? 1;
-  const base = { backendInfo: { ...status.info, replicas }, kernels: [] as string[] };
+  const base = {
+    backendInfo: { ...status.info, replicas: opts.replicas },
+    kernels: [] as string[],
+  };
   try {
     // Paired timing: the peak and the warm-up are this run's first timed phase.
-    await turns?.take("warmup");
+    await opts.turns?.take("warmup");
     if (!peaks.has(backend)) {
       peaks.set(backend, await matmulGflops(p.peak.n, p.peak.warmup, p.peak.repeats));
     }
     // Count only the training's kernel calls: the peak matmul above is not the model's.
     kernelsUsed();
-    const m = await measureTfjs(
-      config,
-      seed,
-      p,
-      opts.stock,
-      (pr) => opts.progress.update(pr),
-      opts.slowdown ?? null,
-      replicas,
-    );
+    const m = await measureTfjs(config, seed, { ...opts, protocol: p });
     base.kernels = kernelsUsed(backend);
     m.peakGflops = peaks.get(backend)!;
     return {

@@ -1,7 +1,7 @@
 /** Which experiments the perf suite measures when none is named. */
 import type { Declared } from "../core/discover.ts";
 import { datasetSource } from "../run/data/mod.ts";
-import { inputShapeFor } from "../run/train.ts";
+import { inputShapeFor } from "../run/train_setup.ts";
 import { modelFlops } from "./flops.ts";
 import { datasetMissing } from "./run_one.ts";
 

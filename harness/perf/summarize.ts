@@ -2,7 +2,7 @@
  * Turn what a run measured into its table row and its stored measurements. Pure: numbers in,
  * numbers out, so the arithmetic (GFLOP/s, fraction of peak, overhead) is tested by hand.
  */
-import { median } from "../run/measure.ts";
+import { median } from "../core/stats/mod.ts";
 import type { Measurement } from "../../results/types.ts";
 import type { ModelFlops } from "./flops.ts";
 import { spread } from "./protocol.ts";

@@ -1,17 +1,14 @@
 /**
- * One perf measurement on the current tfjs backend: the training loop of `harness/run/train.ts`
- * (the same batch copy, `trainOnBatch`, seeded shuffle), timed by the protocol's warm-up and
- * windows instead of epochs, then inference latency. Throws on failure; the suite classifies.
+ * One perf measurement on the current tfjs backend: the training of `harness/run/train.ts`
+ * (the same set-up, batches, `trainOnBatch` and seeded shuffle), timed by the protocol's
+ * warm-up and windows instead of epochs, then inference latency. Throws on failure; the
+ * suite classifies.
  */
 import * as tf from "@tensorflow/tfjs";
 import type { ResolvedConfig } from "../core/config.ts";
-import { loadDataset, takeSlices } from "../run/data/mod.ts";
-import { batchTensors, splitTensors } from "../run/batches.ts";
 import { predictLatencies } from "../run/measure.ts";
-import { Rng } from "../core/rng.ts";
-import { inputShapeFor, LARGE_BATCH, type RunProgress } from "../run/train.ts";
-import { buildModel, compileModel } from "../../models/mod.ts";
-import { makeTrainer, type Trainer } from "../run/parallel/mod.ts";
+import { LARGE_BATCH, type RunProgress } from "../run/train.ts";
+import { setUpTraining, type TrainingSetup } from "../run/train_setup.ts";
 import {
   budgetNote,
   planWindows,
@@ -19,155 +16,176 @@ import {
   type WarmupEnd,
   warmupEnd,
   warmupNote,
+  type WindowPlan,
 } from "./protocol.ts";
 import type { LoopTimes, Measured } from "./types.ts";
 import { type ExtraWork, planExtraWork } from "./extra_work.ts";
-import { turns } from "./turns.ts";
+import type { Turns } from "./turns.ts";
+
+/** How a tfjs measurement runs: the protocol, and what the command passed down. */
+export interface TfjsOptions {
+  protocol: Protocol;
+  /** tfjs's kernels as shipped (a bounded run). */
+  stock: boolean;
+  /** Data-parallel replicas, resolved for this backend (see harness/run/parallel/). */
+  replicas: number;
+  onProgress: (p: RunProgress) => void;
+  /** Extra work per step as a fraction of its time (the gate's quality measurement only). */
+  slowdown: number | null;
+  /** Turn-taking with another process (the gate's paired timing), or null. */
+  turns: Turns | null;
+}
 
 /** Train `config`'s model on the current backend under the protocol and time it. */
 export async function measureTfjs(
   config: ResolvedConfig,
   seed: number,
-  p: Protocol,
-  stock: boolean,
-  onProgress: (p: RunProgress) => void,
-  slowdown: number | null = null,
-  replicas = 1,
+  opts: TfjsOptions,
 ): Promise<Measured> {
-  const training = config.training!, spec = config.model!;
-  const ds = await loadDataset(config.dataset!.key);
-  const slices = takeSlices(ds, config.dataset!);
-  const shape = inputShapeFor(spec.inputShape, ds.inputShape, ds.key);
-  const tensorsBefore = tf.memory().numTensors;
-  const rng = new Rng(seed);
-  const model = buildModel(spec, rng.split("init"));
-  compileModel(model, training);
-  const train = slices.train, bs = training.batchSize, n = train.n;
-  const batchesPerEpoch = Math.ceil(n / bs);
-  const shuffler = rng.split("shuffle");
-  let order = shuffler.permutation(n), b = 0;
-  const loop: LoopTimes = { dataS: 0, stepS: 0, metricsS: 0, progressS: 0, loopS: 0 };
-  let planned = p.warmupBatches, done = 0, yieldedS = 0;
-  // Extra work for the gate's quality measurement only (see extra_work.ts): set after warm-up.
-  let extra: ExtraWork | null = null;
-  // On the cpu and wasm backends a training step resolves through microtasks only, so a run
-  // never lets the event loop turn and Ctrl-C would wait for its end: yield between windows.
-  const yieldToEventLoop = async () => {
-    const t0 = performance.now();
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    yieldedS += (performance.now() - t0) / 1000;
-  };
-  // One training step over the next batch of the (reshuffled every epoch) training slice,
-  // each part of the loop timed apart. Returns the images it trained on.
-  const step = async (): Promise<number> => {
-    if (b === batchesPerEpoch) [order, b] = [shuffler.permutation(n), 0];
-    const t0 = performance.now();
-    const batch = batchTensors(
-      train,
-      order,
-      b * bs,
-      Math.min(n, (b + 1) * bs),
-      shape,
-      ds.numClasses,
-      training.loss,
-    );
-    const t1 = performance.now();
-    const out = await trainer!.step(batch.x, batch.y);
-    await extra?.run((performance.now() - t1) / 1000);
-    const t2 = performance.now();
-    const loss = Array.isArray(out) ? out[0] : out;
-    if (!Number.isFinite(loss)) throw new Error(`Training loss is ${loss} at step ${done + 1}`);
-    const size = batch.x.shape[0];
-    tf.dispose([batch.x, batch.y]);
-    const t3 = performance.now();
-    b++;
-    done++;
-    onProgress({ epoch: 1, epochs: 1, batch: done, batches: planned, etaS: null });
-    const t4 = performance.now();
-    loop.dataS += (t1 - t0) / 1000;
-    loop.stepS += (t2 - t1) / 1000;
-    loop.metricsS += (t3 - t2) / 1000;
-    loop.progressS += (t4 - t3) / 1000;
-    return size;
-  };
-  const test = splitTensors(slices.test, shape, ds.numClasses, training.loss);
+  const { protocol: p, turns, stock } = opts;
+  const kernels = stock ? "stock" : "default";
+  const run = await setUpTraining(config, seed, {
+    backend: tf.getBackend(),
+    replicas: opts.replicas,
+    kernels,
+  });
+  const steps = new Steps(run, opts.onProgress);
   let result: Measured;
-  let trainer: Trainer | undefined;
   try {
-    const kernels = stock ? "stock" : "default";
-    trainer = await makeTrainer(model, config, tf.getBackend(), replicas, rng, kernels);
     const loopStart = performance.now();
     const waitedAtStart = turns?.waitedS ?? 0;
-    const warmupStepS: number[] = [];
-    let warmup: WarmupEnd | null = null;
-    while (warmup === null) {
-      // The warm-up's length is not known until it ends: one more step is always planned
-      // (a step that reached `planned` would read as the run's end to the progress display).
-      planned = done + 2;
-      const t0 = performance.now();
-      await step();
-      warmupStepS.push((performance.now() - t0) / 1000);
-      await yieldToEventLoop();
-      warmup = warmupEnd(warmupStepS, p, stock);
-    }
+    // Paired timing: the peak (measured before) and the warm-up are one timed phase.
+    const { warmupStepS, warmup } = await warmUp(steps, p, stock);
     const plan = planWindows(warmupStepS, p, stock);
-    if (slowdown) extra = await planExtraWork(slowdown);
+    // Extra work for the gate's quality measurement only (see extra_work.ts): after warm-up.
+    if (opts.slowdown) steps.extra = await planExtraWork(opts.slowdown);
     turns?.done("warmup");
-    planned = done + plan.windows * plan.batchesPerWindow;
-    const windowImagesPerS: number[] = [];
-    const timedStart = performance.now();
-    const waitedAtTimed = turns?.waitedS ?? 0;
-    let note: string | null = null;
-    for (let w = 0; w < plan.windows; w++) {
-      await yieldToEventLoop();
-      // Time spent waiting for the other run's turns is not this run's timing budget.
-      const timedS = (performance.now() - timedStart) / 1000 -
-        ((turns?.waitedS ?? 0) - waitedAtTimed);
-      note = budgetNote(w, timedS, plan, p);
-      if (note) break;
-      await turns?.take("window");
-      const t0 = performance.now();
-      let images = 0;
-      for (let i = 0; i < plan.batchesPerWindow; i++) images += await step();
-      windowImagesPerS.push(images / ((performance.now() - t0) / 1000));
-      turns?.done("window", windowImagesPerS[windowImagesPerS.length - 1]);
-    }
+    const { windowImagesPerS, note } = await timeWindows(steps, plan, p, turns);
     await turns?.take("rest");
     // The yields between windows are untimed idle turns, not harness work.
-    loop.loopS = (performance.now() - loopStart) / 1000 - yieldedS -
+    steps.loop.loopS = (performance.now() - loopStart) / 1000 - steps.yieldedS -
       ((turns?.waitedS ?? 0) - waitedAtStart);
-    const large = Math.min(LARGE_BATCH, test.x.shape[0]);
-    const one = test.x.slice(0, 1), many = test.x.slice(0, large);
     // A bounded (slow) run times inference less too: its large batch can take seconds.
     const [lw, lr] = plan.bounded
       ? [1, Math.min(2, p.latency.repeats)]
       : [p.latency.warmup, p.latency.repeats];
-    const latencyB1Ms = await predictLatencies(model, one, lw, lr);
-    const latencyLargeMs = await predictLatencies(model, many, lw, lr);
+    const large = Math.min(LARGE_BATCH, run.test.x.shape[0]);
+    const one = run.test.x.slice(0, 1), many = run.test.x.slice(0, large);
+    const latencyB1Ms = await predictLatencies(run.model, one, lw, lr);
+    const latencyLargeMs = await predictLatencies(run.model, many, lw, lr);
     tf.dispose([one, many]);
     result = {
       warmupStepS,
       windowImagesPerS,
       batchesPerWindow: plan.batchesPerWindow,
-      batchSize: bs,
+      batchSize: run.batches.batchSize,
       bounded: [plan.bounded ?? note, warmupNote(warmup, p)].filter(Boolean).join("; ") || null,
       latencyB1Ms,
       latencyLargeMs,
       largeBatch: large,
       peakGflops: [],
       peakN: p.peak.n,
-      params: model.countParams(),
-      loop,
-      info: { datasetProvenance: ds.provenance },
-      extraWorkUnits: extra?.units,
+      params: run.model.countParams(),
+      loop: steps.loop,
+      info: { datasetProvenance: run.dataset.provenance },
+      extraWorkUnits: steps.extra?.units,
     };
   } finally {
-    await trainer?.close();
-    extra?.dispose();
-    tf.dispose([test.x, test.y]);
-    model.optimizer?.dispose();
-    model.dispose();
+    await run.dispose();
+    steps.extra?.dispose();
   }
-  result.leakedTensors = tf.memory().numTensors - tensorsBefore;
+  result.leakedTensors = run.memory.leaked();
   return result;
+}
+
+/** Warm-up steps, each timed alone, until the protocol says the step time has settled. */
+async function warmUp(steps: Steps, p: Protocol, stock: boolean) {
+  const warmupStepS: number[] = [];
+  let warmup: WarmupEnd | null = null;
+  while (warmup === null) {
+    // The warm-up's length is not known until it ends: one more step is always planned
+    // (a step that reached `planned` would read as the run's end to the progress display).
+    steps.planned = steps.done + 2;
+    const t0 = performance.now();
+    await steps.step();
+    warmupStepS.push((performance.now() - t0) / 1000);
+    await steps.yieldToEventLoop();
+    warmup = warmupEnd(warmupStepS, p, stock);
+  }
+  return { warmupStepS, warmup };
+}
+
+/** The timed windows (each its own turn in paired timing), until the plan or budget ends. */
+async function timeWindows(steps: Steps, plan: WindowPlan, p: Protocol, turns: Turns | null) {
+  steps.planned = steps.done + plan.windows * plan.batchesPerWindow;
+  const windowImagesPerS: number[] = [];
+  const timedStart = performance.now();
+  const waitedAtTimed = turns?.waitedS ?? 0;
+  let note: string | null = null;
+  for (let w = 0; w < plan.windows; w++) {
+    await steps.yieldToEventLoop();
+    // Time spent waiting for the other run's turns is not this run's timing budget.
+    const timedS = (performance.now() - timedStart) / 1000 -
+      ((turns?.waitedS ?? 0) - waitedAtTimed);
+    note = budgetNote(w, timedS, plan, p);
+    if (note) break;
+    await turns?.take("window");
+    const t0 = performance.now();
+    let images = 0;
+    for (let i = 0; i < plan.batchesPerWindow; i++) images += await steps.step();
+    windowImagesPerS.push(images / ((performance.now() - t0) / 1000));
+    turns?.done("window", windowImagesPerS[windowImagesPerS.length - 1]);
+  }
+  return { windowImagesPerS, note };
+}
+
+/** Training steps over the run's batches, each part of the loop timed apart. */
+class Steps {
+  readonly loop: LoopTimes = { dataS: 0, stepS: 0, metricsS: 0, progressS: 0, loopS: 0 };
+  /** Steps done, and planned (for the progress display). */
+  done = 0;
+  planned = 0;
+  /** Seconds spent yielding to the event loop: idle, not harness work. */
+  yieldedS = 0;
+  extra: ExtraWork | null = null;
+
+  constructor(
+    readonly run: TrainingSetup,
+    readonly onProgress: (p: RunProgress) => void,
+  ) {}
+
+  /** One training step over the next batch; returns the images it trained on. */
+  async step(): Promise<number> {
+    this.run.batches.turnEpoch();
+    const t0 = performance.now();
+    const batch = this.run.batches.next();
+    const t1 = performance.now();
+    const [loss] = await this.run.trainer.step(batch.x, batch.y);
+    await this.extra?.run((performance.now() - t1) / 1000);
+    const t2 = performance.now();
+    if (!Number.isFinite(loss)) {
+      throw new Error(`Training loss is ${loss} at step ${this.done + 1}`);
+    }
+    const size = batch.x.shape[0];
+    tf.dispose([batch.x, batch.y]);
+    const t3 = performance.now();
+    this.done++;
+    this.onProgress({ epoch: 1, epochs: 1, batch: this.done, batches: this.planned, etaS: null });
+    const t4 = performance.now();
+    this.loop.dataS += (t1 - t0) / 1000;
+    this.loop.stepS += (t2 - t1) / 1000;
+    this.loop.metricsS += (t3 - t2) / 1000;
+    this.loop.progressS += (t4 - t3) / 1000;
+    return size;
+  }
+
+  /**
+   * On the cpu and wasm backends a training step resolves through microtasks only, so a run
+   * never lets the event loop turn and Ctrl-C would wait for its end: yield between windows.
+   */
+  async yieldToEventLoop(): Promise<void> {
+    const t0 = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    this.yieldedS += (performance.now() - t0) / 1000;
+  }
 }

@@ -7,7 +7,8 @@ import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import type { ResolvedConfig } from "../core/config.ts";
 import { loadDataset, takeSlices } from "../run/data/mod.ts";
-import { inputShapeFor, LARGE_BATCH } from "../run/train.ts";
+import { LARGE_BATCH } from "../run/train.ts";
+import { inputShapeFor } from "../run/train_setup.ts";
 import type { Protocol } from "./protocol.ts";
 import type { Measured } from "./types.ts";
 

@@ -1,7 +1,8 @@
 /**
  * Taking turns with another perf run, window by window, for paired timing
- * (`harness/gate/paired.ts`). With `REPROBENCH_TURNS=1` in its environment, a perf run
- * announces each timed phase on stderr and waits for a `go` line on stdin before running it:
+ * (`harness/gate/paired.ts`). A perf run given a `Turns` (the perf command makes one when
+ * `REPROBENCH_TURNS=1` is in its environment) announces each timed phase on stderr and waits
+ * for a `go` line on stdin before running it:
  *
  *   @@turn ready warmup    ->  go   (peak matmul, warm-up steps, window planning)
  *   @@turn done warmup
@@ -16,11 +17,16 @@
  * else loads the machine then weighs on both sides of a pair alike.
  */
 
-/** The environment variable that turns the protocol on. */
+/**
+ * The environment variable that turns the protocol on in a perf process: the wire protocol
+ * between the driver and its children. The driver may run a baseline ref's own code, older
+ * than any flag, so it stays an environment variable; only the command reads it.
+ */
 export const TURNS_ENV = "REPROBENCH_TURNS";
 /** The prefix of every protocol line. */
 export const TURN_PREFIX = "@@turn";
 
+/** This process's side of the protocol; made once, by the command, and passed down. */
 export class Turns {
   /** Seconds spent waiting for a turn: not the run's time. */
   waitedS = 0;
@@ -59,6 +65,3 @@ export class Turns {
     return line;
   }
 }
-
-/** The protocol of this process: on when `REPROBENCH_TURNS=1`, else null. */
-export const turns: Turns | null = Deno.env.get(TURNS_ENV) === "1" ? new Turns() : null;

@@ -14,7 +14,7 @@ import { repoUrl } from "../core/paths.ts";
 import { quietTfjs } from "./quiet_tfjs.ts";
 
 /** The wasm binaries, located explicitly so nothing depends on the working directory. */
-export const WASM_DIR = fileURLToPath(
+const WASM_DIR = fileURLToPath(
   repoUrl("node_modules/@tensorflow/tfjs-backend-wasm/dist/"),
 );
 setWasmPaths(WASM_DIR.endsWith("/") ? WASM_DIR : WASM_DIR + "/");

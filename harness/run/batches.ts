@@ -1,6 +1,7 @@
 /** Turning flat arrays into batch tensors, in the order the run's seed decides. */
 import * as tf from "@tensorflow/tfjs";
 import type { Split } from "./data/mod.ts";
+import type { Rng } from "../core/rng.ts";
 
 /**
  * The wasm backend copies a tensor's values into its own heap when the tensor is made, so
@@ -66,4 +67,61 @@ export function batchTensors(
     y[i] = split.y[j];
   }
   return { x: tf.tensor(x, [n, ...inputShape]), y: labelTensor(y, numClasses, loss) };
+}
+
+/**
+ * The training slice as an endless stream of batches in the order the run's seed decides:
+ * each epoch a new permutation from `shuffler`, or the slice's own order without one. A
+ * training run and a perf run draw the same batches for the same seed.
+ *
+ * @example
+ * ```ts
+ * const batches = new BatchStream(slices.train, 32, [784], 10, "sparseCategoricalCrossentropy", rng.split("shuffle"));
+ * const { x, y } = batches.next();
+ * ```
+ */
+export class BatchStream {
+  /** Batches per epoch (the last may be smaller). */
+  readonly batchesPerEpoch: number;
+  #order: Int32Array | null = null;
+  #b = 0;
+
+  constructor(
+    readonly split: Split,
+    readonly batchSize: number,
+    readonly inputShape: number[],
+    readonly numClasses: number,
+    readonly loss: string,
+    readonly shuffler: Rng | null,
+  ) {
+    this.batchesPerEpoch = Math.ceil(split.n / batchSize);
+  }
+
+  /**
+   * Start a new epoch (draw its order) when this one's batches are all taken, or before the
+   * first batch. `next` does it too; call it first to keep the draw out of a timed region.
+   */
+  turnEpoch(): void {
+    if (this.#order && this.#b < this.batchesPerEpoch) return;
+    const n = this.split.n;
+    this.#order = this.shuffler
+      ? this.shuffler.permutation(n)
+      : Int32Array.from({ length: n }, (_, i) => i);
+    this.#b = 0;
+  }
+
+  /** The next batch of the current epoch (starting a new one when it is used up). */
+  next(): { x: tf.Tensor; y: tf.Tensor } {
+    this.turnEpoch();
+    const n = this.split.n, bs = this.batchSize, b = this.#b++;
+    return batchTensors(
+      this.split,
+      this.#order!,
+      b * bs,
+      Math.min(n, (b + 1) * bs),
+      this.inputShape,
+      this.numClasses,
+      this.loss,
+    );
+  }
 }

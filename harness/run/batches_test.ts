@@ -1,7 +1,8 @@
 import * as tf from "@tensorflow/tfjs";
 import assert from "node:assert/strict";
 import { useBackend } from "./backends.ts";
-import { batchTensors, labelTensor } from "./batches.ts";
+import { BatchStream, batchTensors, labelTensor } from "./batches.ts";
+import { Rng } from "../core/rng.ts";
 
 Deno.test("one-hot labels equal tf.oneHot's, out-of-range labels giving a row of zeros", async () => {
   await tf.setBackend("cpu");
@@ -67,3 +68,47 @@ for (const backend of ["wasm", "cpu"] as const) {
     tf.dispose([first.x, first.y, second.x, second.y, last.x, last.y]);
   });
 }
+
+Deno.test("a batch stream draws one seeded order per epoch, as an epoch loop over permutations does", async () => {
+  await tf.setBackend("cpu");
+  // 5 examples of one value each (the example's index), label = index: batches of 2, 2, 1.
+  const split = {
+    n: 5,
+    x: Float32Array.from([0, 1, 2, 3, 4]),
+    y: Int32Array.from([0, 1, 2, 3, 4]),
+  };
+  const stream = new BatchStream(
+    split,
+    2,
+    [1],
+    5,
+    "sparseCategoricalCrossentropy",
+    new Rng(7).split("shuffle"),
+  );
+  assert.equal(stream.batchesPerEpoch, 3);
+  // The oracle: the same generator's permutations, one per epoch, cut into batches.
+  const shuffler = new Rng(7).split("shuffle");
+  const want = [shuffler.permutation(5), shuffler.permutation(5)].flatMap((p) => [
+    Array.from(p.slice(0, 2)),
+    Array.from(p.slice(2, 4)),
+    Array.from(p.slice(4)),
+  ]);
+  const got: number[][] = [];
+  for (let i = 0; i < 6; i++) {
+    const { x, y } = stream.next();
+    got.push(Array.from(await x.data()));
+    assert.deepEqual(Array.from(await y.data()), got[i]);
+    tf.dispose([x, y]);
+  }
+  assert.deepEqual(got, want);
+  assert.notDeepEqual(got.slice(0, 3), got.slice(3), "the second epoch has its own order");
+  // Without a shuffler, every epoch is the slice's own order.
+  const plain = new BatchStream(split, 2, [1], 5, "sparseCategoricalCrossentropy", null);
+  const firsts: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    const { x, y } = plain.next();
+    firsts.push((await x.data())[0]);
+    tf.dispose([x, y]);
+  }
+  assert.deepEqual(firsts, [0, 2, 4, 0, 2, 4]);
+});

@@ -1,26 +1,10 @@
 /**
  * Progress of a suite: a live line on a terminal; plain lines (one per epoch and run)
  * without one, so CI logs stay readable. Events also go, as JSON lines, to a file the
- * dashboard's Live page tails.
+ * dashboard's Live page tails (the event and its file: `results/progress_file.ts`).
  */
 import type { RunProgress } from "./train.ts";
-
-/** One progress event, as the dashboard reads it. */
-export interface ProgressEvent {
-  time: string;
-  suiteId: string;
-  experimentId: string;
-  backend: string;
-  seed: number;
-  run: number;
-  runs: number;
-  epoch: number | null;
-  epochs: number | null;
-  batch: number | null;
-  batches: number | null;
-  etaS: number | null;
-  status: string;
-}
+import { appendProgressSync, type ProgressEvent } from "../../results/progress_file.ts";
 
 function formatEta(s: number | null): string {
   if (s === null || !Number.isFinite(s)) return "?";
@@ -63,7 +47,7 @@ export class Progress {
       ...fields,
     };
     try {
-      Deno.writeTextFileSync(this.eventsFile, JSON.stringify(e) + "\n", { append: true });
+      appendProgressSync(this.eventsFile, e);
     } catch {
       // Progress events are a convenience for the dashboard; a run never fails for them.
     }

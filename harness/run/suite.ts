@@ -1,187 +1,90 @@
 /**
- * Run a suite: every selected experiment on every selected backend and seed, each run
- * stored as it ends. A run that fails is stored with its status; the suite goes on.
+ * The one suite loop: walk a plan, run after run, each run executed by a pluggable executor
+ * (a training run or worked example, a perf measurement) and recorded by the suite's
+ * `Recorder`. A run that fails is stored with its status; the suite goes on.
  */
-import type { CliOverrides, ResolvedConfig } from "../core/config.ts";
-import { resolveConfig, runConfig } from "../core/config.ts";
-import type { Declared } from "../core/discover.ts";
-import type { BackendName, ProfileName } from "../core/experiment.ts";
-import { useBackend } from "./backends.ts";
-import { classifyError } from "./classify.ts";
-import { runStartRecord, setCurrentRun, startSuite } from "./suite_start.ts";
+import type { Measurement, Store } from "../../results/mod.ts";
+import type { PlannedRun } from "./plan.ts";
 import type { Progress } from "./progress.ts";
-import { type RunOutcome, trainRun } from "./train.ts";
-import { runWorked } from "./worked_run.ts";
-import { kernelsUsed, prepareKernels } from "./kernel_mode.ts";
-import { datasetSource } from "./data/mod.ts";
-import { resolveReplicas } from "./parallel/mod.ts";
-import type { Store } from "../../results/mod.ts";
-import type { EpochRecord, RunStatus } from "../../results/types.ts";
+import { type InterruptOptions, Recorder, type RunOutcome, type SuiteInfo } from "./recorder.ts";
 
-/** How a suite is run. */
-export interface SuiteOptions {
-  profile: ProfileName;
-  overrides: CliOverrides;
-  kind?: string;
-  argv: string[];
-  /** "default" registers the project's training kernels; "stock" measures tfjs as shipped. */
-  kernels: "default" | "stock";
-  /** Data-parallel replicas for cpu and wasm training runs (default: per backend and cores). */
-  replicas?: number;
-  progress: Progress;
-}
-
-/** One run as reported in the summary and `--json`. */
-export interface RunSummary {
-  runId: string;
-  experiment: string;
-  backend: BackendName;
-  seed: number;
-  status: Exclude<RunStatus, "running">;
-  reason: string | null;
-  testAccuracy: number | null;
-  samplesPerS: number | null;
-  firstEpochS: number | null;
-  weightsHash: string | null;
-  kernels: string[];
-  epochs: EpochRecord[];
-}
-
-export interface SuiteResult {
+/** What the suite knows of a run while its executor runs it. */
+export interface RunContext {
   suiteId: string;
-  profile: ProfileName;
+  runId: string;
+  /** Seconds the loop spent announcing this run on the progress display (harness time). */
+  announceS: number;
+}
+
+/** One executed run: what the store records, what the command reports, the progress detail. */
+export interface Executed<R> {
+  outcome: RunOutcome;
+  report: R;
+  /** Printed after the run's status when it ends. */
+  detail: string;
+}
+
+/** Runs one planned run; one executor per suite, so it may keep state across its runs. */
+export interface Executor<B extends string, R> {
+  /** Run `run`, never throwing: every outcome becomes a status. */
+  execute(run: PlannedRun<B>, ctx: RunContext): Promise<Executed<R>>;
+  /**
+   * Measurements about the write that recorded the run's end, which took `writeS` seconds
+   * (stored by the next write). Called once that write is done.
+   */
+  afterWrite?(done: Executed<R>, writeS: number): Measurement[];
+}
+
+/** A suite's id, wall time and the executor's report of each run, in plan order. */
+export interface SuiteRun<R> {
+  suiteId: string;
   wallS: number;
-  runs: RunSummary[];
+  reports: R[];
 }
 
-export { interruptCurrent } from "./suite_start.ts";
-
-export async function runSuite(
+/**
+ * Record a suite of `plan`'s runs, each executed by `executor`.
+ *
+ * @example
+ * ```ts
+ * const plan = benchPlan(declared, { profile: "quick", overrides: {}, kernels: "default" });
+ * const run = await runSuitePlan(store, { kind: "bench", profile: "quick", argv }, plan, executor, {
+ *   progress,
+ * });
+ * ```
+ */
+export async function runSuitePlan<B extends string, R>(
   store: Store,
-  declared: Declared[],
-  opts: SuiteOptions,
-): Promise<SuiteResult> {
+  suite: SuiteInfo,
+  plan: readonly PlannedRun<B>[],
+  executor: Executor<B, R>,
+  opts: { progress: Progress; interrupts?: InterruptOptions },
+): Promise<SuiteRun<R>> {
   const t0 = performance.now();
-  const suite = await startSuite(
-    store,
-    opts.kind ?? "bench",
-    opts.profile,
-    opts.argv,
-  );
-  const { suiteId } = suite;
-  const plan = declared.flatMap((d) => {
-    const config = resolveConfig(d.experiment, opts.profile, opts.overrides);
-    return config.backends.flatMap((backend) =>
-      config.seeds.map((seed) => ({ d, config, backend, seed }))
-    );
-  });
-  const runs: RunSummary[] = [];
-  for (const [i, { d, config, backend, seed }] of plan.entries()) {
-    const runId = crypto.randomUUID();
-    const e = d.experiment;
-    const replicas = resolveReplicas(backend, config.kind, opts.kernels, opts.replicas);
-    await store.startRun(
-      await runStartRecord(suite, {
-        runId,
-        d,
-        config,
-        backend,
-        seed,
-        profile: opts.profile,
-        runConfig: runConfig(config, backend, seed, replicas),
-      }),
-    );
-    setCurrentRun({ store, runId, suiteId });
-    opts.progress.runStart(suiteId, i + 1, plan.length, e.id, backend, seed);
-    const outcome = await runOne(config, backend, seed, replicas, opts);
-    setCurrentRun(null);
-    await store.finishRun(runId, outcome.end, outcome.epochs, outcome.measurements);
-    const end = outcome.end;
-    opts.progress.runEnd(
-      end.status,
-      end.status === "ok"
-        ? [
-          end.testAccuracy != null ? `test acc ${end.testAccuracy.toFixed(4)}` : "",
-          end.steadySamplesPerS ? `${end.steadySamplesPerS.toFixed(0)} samples/s` : "",
-        ].filter(Boolean).join(", ")
-        : end.reason ?? "",
-    );
-    runs.push({
-      runId,
-      experiment: e.id,
-      backend,
-      seed,
-      status: end.status,
-      reason: end.reason ?? null,
-      testAccuracy: end.testAccuracy ?? null,
-      samplesPerS: end.steadySamplesPerS ?? null,
-      firstEpochS: end.firstEpochS ?? null,
-      weightsHash: end.weightsSha256 ?? null,
-      kernels: end.kernels ?? [],
-      epochs: outcome.epochs,
-    });
-  }
-  const failed = runs.some((r) => r.status === "failed");
-  await store.finishSuite(suiteId, failed ? "finished with failures" : "ok");
-  return { suiteId, profile: opts.profile, wallS: (performance.now() - t0) / 1000, runs };
-}
-
-/** One run, never throwing: every outcome becomes a status. */
-async function runOne(
-  config: ResolvedConfig,
-  backend: BackendName,
-  seed: number,
-  replicas: number,
-  opts: SuiteOptions,
-): Promise<RunOutcome> {
-  const t0 = performance.now();
-  const status = await useBackend(backend);
-  if (!status.available) {
-    return {
-      end: { status: "skipped", reason: status.reason, wallS: 0 },
-      epochs: [],
-      measurements: [],
-    };
-  }
-  prepareKernels(backend, opts.kernels);
-  const info = config.kind === "train" ? { ...status.info, replicas } : status.info;
+  const recorder = await Recorder.start(store, suite, opts.interrupts);
+  const { suiteId } = recorder;
+  const reports: R[] = [];
+  let failed = false;
   try {
-    const missing = config.dataset
-      ? await datasetSource(config.dataset.key).unavailableReason()
-      : null;
-    if (missing) {
-      return {
-        end: {
-          status: "skipped",
-          reason: `dataset "${config.dataset!.key}" is not available here: ${missing}`,
-          wallS: 0,
-          backendInfo: info,
-        },
-        epochs: [],
-        measurements: [],
-      };
+    let runId = plan.length > 0 ? await recorder.startRun(plan[0]) : "";
+    for (const [i, run] of plan.entries()) {
+      if (recorder.interrupted) break;
+      const a0 = performance.now();
+      const e = run.declared.experiment;
+      opts.progress.runStart(suiteId, i + 1, plan.length, e.id, run.backend, run.seed);
+      const announceS = (performance.now() - a0) / 1000;
+      const done = await executor.execute(run, { suiteId, runId, announceS });
+      const written = await recorder.endRun(runId, done.outcome, plan[i + 1] ?? null);
+      recorder.carry(runId, executor.afterWrite?.(done, written.writeS) ?? []);
+      const status = done.outcome.end.status;
+      failed ||= status === "failed";
+      opts.progress.runEnd(status, done.detail);
+      reports.push(done.report);
+      runId = written.nextRunId ?? "";
     }
-    const outcome = config.kind === "worked"
-      ? await runWorked(config, backend)
-      : await trainRun(config, seed, (p) => opts.progress.update(p), {
-        backend,
-        replicas,
-        kernels: opts.kernels,
-      });
-    outcome.end.backendInfo = info;
-    // The kernels of ours this run called (registered ones it never called are not listed).
-    outcome.end.kernels = kernelsUsed(backend);
-    return outcome;
-  } catch (err) {
-    return {
-      end: {
-        ...classifyError(err),
-        wallS: (performance.now() - t0) / 1000,
-        backendInfo: info,
-        kernels: kernelsUsed(backend),
-      },
-      epochs: [],
-      measurements: [],
-    };
+    await recorder.endSuite(failed ? "finished with failures" : "ok");
+  } finally {
+    recorder.close();
   }
+  return { suiteId, wallS: (performance.now() - t0) / 1000, reports };
 }

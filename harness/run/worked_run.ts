@@ -6,13 +6,13 @@
  */
 import type { ResolvedConfig } from "../core/config.ts";
 import type { BackendName } from "../core/experiment.ts";
-import type { RunOutcome } from "./train.ts";
+import type { RunOutcome } from "./recorder.ts";
 import { UserError } from "../core/errors.ts";
 import { compareScratchWithTfjs, workedExamples, type WorkedQuantity } from "./worked/mod.ts";
 import type { Measurement } from "../../results/types.ts";
 
 /** The worked keys a declaration may name. */
-export const WORKED_KEYS = [...Object.keys(workedExamples), "004-scratch-backprop"];
+const WORKED_KEYS = [...Object.keys(workedExamples), "004-scratch-backprop"];
 
 export async function runWorked(
   config: ResolvedConfig,

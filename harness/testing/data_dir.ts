@@ -1,6 +1,7 @@
 /** Test-only helpers: a temporary data directory and the CLI with captured output. */
 import { join } from "node:path";
 import { dataCommand } from "../cli/data.ts";
+import { runCommand } from "../cli/exit.ts";
 
 /** Run `fn` with REPROBENCH_DATA pointing at a fresh temporary folder. */
 export async function withDataDir(fn: (tmp: string) => Promise<void>): Promise<void> {
@@ -23,7 +24,7 @@ export async function runCli(args: string[]) {
   console.log = (...a: unknown[]) => out.push(a.join(" "));
   console.error = (...a: unknown[]) => err.push(a.join(" "));
   try {
-    return { code: await dataCommand(args), out: out.join("\n"), err: err.join("\n") };
+    return { code: await runCommand(dataCommand, args), out: out.join("\n"), err: err.join("\n") };
   } finally {
     Object.assign(console, { log, error });
   }

@@ -12,7 +12,9 @@ export const EXPORT_TABLES = [
 ] as const;
 
 /** The exportable tables present in this database, with their row counts. */
-export async function exportableTables(conn: Connection): Promise<{ name: string; rows: number }[]> {
+export async function exportableTables(
+  conn: Connection,
+): Promise<{ name: string; rows: number }[]> {
   const present = await rows(
     conn,
     "SELECT table_name AS name, estimated_size AS n FROM duckdb_tables() WHERE schema_name = 'main'",

@@ -1,5 +1,6 @@
 /** One metric of one experiment and backend, across commits. */
 import { type Connection, rows } from "../db.ts";
+import { placeholders } from "./_util.ts";
 
 /** Metrics the history can follow: run column, unit, and which direction is better. */
 export const HISTORY_METRICS = {
@@ -26,6 +27,10 @@ export interface CommitPoint {
   /** Every run's value, oldest first (for the significance test). */
   values: number[];
   run_ids: string[];
+  /** Per run, in the same order: what the gate needs to judge accuracy across commits. */
+  seeds: number[];
+  config_hashes: string[];
+  profiles: string[];
 }
 
 /** Whether `name` is a metric the history knows (guards the column name spliced into SQL). */
@@ -46,13 +51,52 @@ export async function metricHistory(
     `SELECT coalesce(git_commit, '(no commit)') AS git_commit, min(started_at) AS first_at,
        count(*) AS n, count_if(git_dirty) AS dirty, median(${metric}) AS median,
        min(${metric}) AS min, max(${metric}) AS max,
-       list(${metric} ORDER BY started_at) AS values, list(run_id ORDER BY started_at) AS run_ids
+       list(${metric} ORDER BY started_at) AS values, list(run_id ORDER BY started_at) AS run_ids,
+       list(seed ORDER BY started_at) AS seeds, list(config_hash ORDER BY started_at) AS config_hashes,
+       list(profile ORDER BY started_at) AS profiles
      FROM runs
      WHERE experiment_id = ? AND backend = ? AND status = 'ok' AND ${metric} IS NOT NULL
      GROUP BY ALL ORDER BY first_at`,
     [experiment, backend],
   );
   return r as unknown as CommitPoint[];
+}
+
+/** One run's repeated measurements of one name, with the commit and machine it ran on. */
+export interface CommitWindows {
+  git_commit: string;
+  run_id: string;
+  env_id: string;
+  name: string;
+  /** The measurement's values in index order (timing windows, latency repeats). */
+  values: number[];
+}
+
+/**
+ * The measurements `names` of the newest `perCommit` ok runs of each commit of one
+ * experiment and backend: the windows the gate's timing rule judges commits on.
+ */
+export async function commitWindows(
+  conn: Connection,
+  experiment: string,
+  backend: string,
+  names: string[],
+  perCommit: number,
+): Promise<CommitWindows[]> {
+  if (names.length === 0) return [];
+  const r = await rows(
+    conn,
+    `WITH r AS (
+       SELECT run_id, coalesce(git_commit, '(no commit)') AS git_commit, env_id,
+         row_number() OVER (PARTITION BY coalesce(git_commit, '(no commit)') ORDER BY started_at DESC) AS k
+       FROM runs WHERE experiment_id = ? AND backend = ? AND status = 'ok')
+     SELECT r.git_commit, r.run_id, r.env_id, m.name, list(m.value ORDER BY m.idx) AS values
+     FROM r JOIN measurements m USING (run_id)
+     WHERE r.k <= ? AND m.name IN (${placeholders(names.length)})
+     GROUP BY ALL ORDER BY r.git_commit, r.run_id, m.name`,
+    [experiment, backend, perCommit, ...names],
+  );
+  return r as unknown as CommitWindows[];
 }
 
 /** Experiment and backend pairs that have `ok` runs, for the picker. */

@@ -16,12 +16,18 @@ export type RowRanges = Map<string, [number, number]>;
 
 /** One pass over `table`: the rowid range of every run in it. */
 export async function rowRanges(conn: Connection, table: LocatedTable): Promise<RowRanges> {
-  if (table !== "epochs" && table !== "measurements") throw new RangeError(`Cannot locate "${table}"`);
+  if (table !== "epochs" && table !== "measurements") {
+    throw new RangeError(`Cannot locate "${table}"`);
+  }
   const r = await conn.runAndReadAll(
     `SELECT run_id, min(rowid)::DOUBLE AS lo, max(rowid)::DOUBLE AS hi FROM ${table} GROUP BY run_id`,
   );
   const cols = r.getColumnsJS();
-  const [ids, lo, hi] = [(cols[0] ?? []) as string[], (cols[1] ?? []) as number[], (cols[2] ?? []) as number[]];
+  const [ids, lo, hi] = [
+    (cols[0] ?? []) as string[],
+    (cols[1] ?? []) as number[],
+    (cols[2] ?? []) as number[],
+  ];
   const out: RowRanges = new Map();
   for (let i = 0; i < ids.length; i++) out.set(ids[i], [lo[i], hi[i]]);
   return out;

@@ -46,5 +46,8 @@ export async function backendMatrix(
      GROUP BY experiment_id, backend ORDER BY experiment_id, backend`,
     filters.profile ? [filters.profile] : [],
   );
-  return r.map((c) => ({ ...c, backend_info: parseJson(c.backend_info) })) as unknown as MatrixCell[];
+  return r.map((c) => ({
+    ...c,
+    backend_info: parseJson(c.backend_info),
+  })) as unknown as MatrixCell[];
 }

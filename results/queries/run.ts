@@ -16,7 +16,11 @@ const JSON_COLUMNS = ["backend_info", "kernels", "config"];
 /** The runs with these ids, in the order asked; unknown ids are left out. */
 export async function getRuns(conn: Connection, ids: string[]): Promise<RunRow[]> {
   if (ids.length === 0) return [];
-  const found = await rows(conn, `SELECT * FROM runs WHERE run_id IN (${placeholders(ids.length)})`, ids);
+  const found = await rows(
+    conn,
+    `SELECT * FROM runs WHERE run_id IN (${placeholders(ids.length)})`,
+    ids,
+  );
   const byId = new Map(found.map((r) => [String(r.run_id), r]));
   return ids.flatMap((id) => {
     const r = byId.get(id);
@@ -132,6 +136,10 @@ export async function getEnvironments(
 ): Promise<Map<string, Record<string, unknown>>> {
   const ids = [...new Set(envIds.filter(Boolean))];
   if (ids.length === 0) return new Map();
-  const r = await rows(conn, `SELECT * FROM environments WHERE env_id IN (${placeholders(ids.length)})`, ids);
+  const r = await rows(
+    conn,
+    `SELECT * FROM environments WHERE env_id IN (${placeholders(ids.length)})`,
+    ids,
+  );
   return new Map(r.map((e) => [String(e.env_id), { ...e, fingerprint: parseJson(e.fingerprint) }]));
 }

@@ -11,7 +11,10 @@ import type { RunFilters } from "./runs.ts";
 export class RunIndex {
   private constructor(
     readonly ids: string[],
-    private readonly cols: Record<"experiment" | "backend" | "status" | "suite" | "commit", string[]>,
+    private readonly cols: Record<
+      "experiment" | "backend" | "status" | "suite" | "commit",
+      string[]
+    >,
   ) {}
 
   /** Load the index from the `runs` table. */
@@ -22,7 +25,9 @@ export class RunIndex {
     );
     // No rows give no columns at all.
     const cols = r.getColumnsJS() as string[][];
-    const [ids, experiment, backend, status, suite, commit] = [0, 1, 2, 3, 4, 5].map((i) => cols[i] ?? []);
+    const [ids, experiment, backend, status, suite, commit] = [0, 1, 2, 3, 4, 5].map((i) =>
+      cols[i] ?? []
+    );
     return new RunIndex(ids, { experiment, backend, status, suite, commit });
   }
 

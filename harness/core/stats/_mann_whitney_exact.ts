@@ -10,7 +10,7 @@
 const cache = new Map<string, Float64Array>();
 
 /** Counts of arrangements for U = 0..m·n; cached because the gate reuses a few sizes. */
-export function uCounts(m: number, n: number): Float64Array {
+function uCounts(m: number, n: number): Float64Array {
   if (m > n) [m, n] = [n, m];
   const key = `${m},${n}`;
   const hit = cache.get(key);

@@ -19,7 +19,7 @@ const LANCZOS = [
 ];
 
 /** log Γ(x) for x > 0 (Lanczos, g = 7). */
-export function lgamma(x: number): number {
+function lgamma(x: number): number {
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - lgamma(1 - x);
   x -= 1;
   let a = LANCZOS[0];

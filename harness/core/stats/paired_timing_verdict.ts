@@ -23,6 +23,16 @@ function logRatios(pairs: readonly (readonly [number, number])[], what: string):
   });
 }
 
+/** The rule's margin, alpha and level, each left out taking its default. */
+function settings(input: { margin?: number; alpha?: number; level?: number }) {
+  const {
+    margin = TIMING_DEFAULTS.margin,
+    alpha = TIMING_DEFAULTS.alpha,
+    level = TIMING_DEFAULTS.level,
+  } = input;
+  return { margin, alpha, level };
+}
+
 function checkMargin(margin: number): void {
   if (!(margin >= 0 && Number.isFinite(margin))) {
     throw new RangeError(`Margin must be a finite fraction >= 0, got "${margin}"`);
@@ -60,13 +70,8 @@ export interface PairedTimingInput {
  * ```
  */
 export function pairedTimingVerdict(input: PairedTimingInput): TimingVerdictResult {
-  const {
-    pairs,
-    higherIsBetter,
-    margin = TIMING_DEFAULTS.margin,
-    alpha = TIMING_DEFAULTS.alpha,
-    level = TIMING_DEFAULTS.level,
-  } = input;
+  const { pairs, higherIsBetter } = input;
+  const { margin, alpha, level } = settings(input);
   checkMargin(margin);
   const d = logRatios(pairs, "pairedTimingVerdict()");
   const test = signedRank(d);
@@ -112,13 +117,8 @@ export interface ClusteredTimingInput extends Omit<PairedTimingInput, "pairs"> {
  * ```
  */
 export function clusteredTimingVerdict(input: ClusteredTimingInput): TimingVerdictResult {
-  const {
-    clusters,
-    higherIsBetter,
-    margin = TIMING_DEFAULTS.margin,
-    alpha = TIMING_DEFAULTS.alpha,
-    level = TIMING_DEFAULTS.level,
-  } = input;
+  const { clusters, higherIsBetter } = input;
+  const { margin, alpha, level } = settings(input);
   if (!Array.isArray(clusters) || clusters.length === 0) {
     throw new RangeError(`clusteredTimingVerdict(): needs at least one cluster of pairs`);
   }

@@ -8,7 +8,7 @@ import { checkSample, sortedCopy } from "./_sample.ts";
 import { erfc } from "./_special.ts";
 
 /** Largest n (after dropping zeros) for which the exact null distribution is counted. */
-export const SIGNED_RANK_EXACT_MAX = 50;
+const SIGNED_RANK_EXACT_MAX = 50;
 
 /** The result of {@linkcode signedRank}. */
 export interface SignedRankResult {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { maybeGunzip } from "./_bytes.ts";
+import { maybeGunzip } from "./_gzip.ts";
 import { readTar } from "./_tar.ts";
 
 const LONG = `${"d".repeat(60)}/${"n".repeat(80)}.bin`;

@@ -1,6 +1,6 @@
 /** Compare a file's bytes with the known checksums. Private to this folder. */
 import { UserError } from "../../core/errors.ts";
-import { md5Hex, sha256Hex } from "./_bytes.ts";
+import { md5Hex, sha256Hex } from "./_digest.ts";
 import type { KnownArchive, KnownFile } from "./checksums.ts";
 
 /** What a file was checked against, as recorded in the manifest and provenance. */

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { md5Hex, sha256Hex } from "./_bytes.ts";
+import { md5Hex, sha256Hex } from "./_digest.ts";
 import { gzip, idxLabels } from "../../testing/data_files.ts";
 import { UNVERIFIED, verifyArchive, verifyFile } from "./_verify.ts";
 

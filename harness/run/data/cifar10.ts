@@ -6,7 +6,7 @@ import { UserError } from "../../core/errors.ts";
 import type { Split } from "./types.ts";
 
 /** Bytes per record: 1 label + 3 planes of 32x32. */
-export const CIFAR10_RECORD_BYTES = 3073;
+const CIFAR10_RECORD_BYTES = 3073;
 /** Records in each official batch file. */
 export const CIFAR10_RECORDS_PER_FILE = 10000;
 const PLANE = 1024;

@@ -5,7 +5,8 @@
  */
 import { join } from "node:path";
 import { UserError } from "../../core/errors.ts";
-import { maybeGunzip, sha256Hex } from "./_bytes.ts";
+import { sha256Hex } from "./_digest.ts";
+import { maybeGunzip } from "./_gzip.ts";
 import { verifyFile } from "./_verify.ts";
 import type { KnownChecksums } from "./checksums.ts";
 import { datasetDir } from "./data_dir.ts";
@@ -71,7 +72,7 @@ async function exists(path: string): Promise<boolean> {
 }
 
 /** Folders searched, in order: the data directory's folder for this key, then system ones. */
-export function searchDirs(spec: FileDatasetSpec): string[] {
+function searchDirs(spec: FileDatasetSpec): string[] {
   return [datasetDir(spec.key), ...spec.systemDirs];
 }
 
@@ -93,7 +94,7 @@ export async function locate(spec: FileDatasetSpec): Promise<Located | null> {
 }
 
 /** Why the dataset is not here, and every way to get it. */
-export function missingReason(spec: FileDatasetSpec): string {
+function missingReason(spec: FileDatasetSpec): string {
   const wanted = spec.files.map((f) => f.names.join(" or ")).join(", ");
   const how = [
     spec.installHint,
@@ -140,7 +141,7 @@ export function contentsByRole(files: ReadFile[]): Map<string, FileContent> {
 }
 
 /** A provenance line naming every file read with its SHA-256 and how it was verified. */
-export function provenanceOf(dir: string, files: ReadFile[]): string {
+function provenanceOf(dir: string, files: ReadFile[]): string {
   return `${dir}: ` + files.map((f) => `${f.name} sha256:${f.sha256} (${f.verified})`).join("; ");
 }
 

@@ -7,9 +7,9 @@ import { UserError } from "../../core/errors.ts";
 import type { Split } from "./types.ts";
 
 /** Magic number of an IDX file of unsigned bytes with 3 dimensions (images). */
-export const IDX_IMAGES_MAGIC = 0x00000803;
+const IDX_IMAGES_MAGIC = 0x00000803;
 /** Magic number of an IDX file of unsigned bytes with 1 dimension (labels). */
-export const IDX_LABELS_MAGIC = 0x00000801;
+const IDX_LABELS_MAGIC = 0x00000801;
 
 /** An IDX array: its dimensions and its bytes (a view into the file, not a copy). */
 export interface IdxArray {
@@ -29,7 +29,7 @@ const hex = (n: number) => `0x${n.toString(16).padStart(8, "0")}`;
  * // labels.dims = [2], labels.data = [7, 3]
  * ```
  */
-export function parseIdx(bytes: Uint8Array, file: string, expectedMagic: number): IdxArray {
+function parseIdx(bytes: Uint8Array, file: string, expectedMagic: number): IdxArray {
   const expectedDims = expectedMagic & 0xff;
   const headerBytes = 4 + 4 * expectedDims;
   if (bytes.length < 4) {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { UserError } from "../../core/errors.ts";
-import { maybeGunzip } from "./_bytes.ts";
+import { maybeGunzip } from "./_gzip.ts";
 import { gzip, idxBytes, idxImages, idxLabels } from "../../testing/data_files.ts";
 import { checkIdxPair, idxToSplit, parseIdxImages, parseIdxLabels } from "./idx.ts";
 

@@ -12,8 +12,8 @@ import { buildVocab, encode, tokenize } from "./text.ts";
 import type { DatasetSource, LoadedDataset, Split } from "./types.ts";
 
 /** Tokens per review and token ids, as the offline stand-in uses (Keras's IMDB convention). */
-export const IMDB_SEQ_LEN = 200;
-export const IMDB_VOCAB_SIZE = 10000;
+const IMDB_SEQ_LEN = 200;
+const IMDB_VOCAB_SIZE = 10000;
 
 function root(): string {
   return join(datasetDir("imdb"), "aclImdb");

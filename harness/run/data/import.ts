@@ -4,7 +4,8 @@
  */
 import { basename, join, resolve } from "node:path";
 import { UserError } from "../../core/errors.ts";
-import { maybeGunzip, sha256Hex } from "./_bytes.ts";
+import { sha256Hex } from "./_digest.ts";
+import { maybeGunzip } from "./_gzip.ts";
 import { contentsByRole, type FileDatasetSpec, type ReadFile } from "./file_source.ts";
 import { readTar } from "./_tar.ts";
 import { UNVERIFIED, verifyArchive, verifyFile } from "./_verify.ts";

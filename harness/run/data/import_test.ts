@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { sha256Hex } from "./_bytes.ts";
+import { sha256Hex } from "./_digest.ts";
 import { fileDatasetSource } from "./file_source.ts";
 import { cifarBytes, gzip, idxImages, idxLabels } from "../../testing/data_files.ts";
 import { cifar10Spec } from "./cifar10_source.ts";
@@ -20,7 +20,7 @@ Deno.test("data import copies MNIST files, records their SHA-256, and the regist
 
     // Generated files are not the official ones: the known checksums refuse them...
     const refused = await runCli(["import", "mnist", src]);
-    assert.equal(refused.code, 1);
+    assert.equal(refused.code, 2);
     assert.match(
       refused.err,
       /^error: Checksum mismatch for ".*train-images-idx3-ubyte.gz": content SHA-256 is/,
@@ -87,7 +87,7 @@ Deno.test("data import names what is missing", async () => {
   await withDataDir(async (tmp) => {
     await Deno.writeFile(join(tmp, "train-images-idx3-ubyte"), idxImages(1));
     const r = await runCli(["import", "mnist", tmp]);
-    assert.equal(r.code, 1);
+    assert.equal(r.code, 2);
     assert.match(
       r.err,
       /missing train-labels-idx1-ubyte.gz or train-labels-idx1-ubyte, t10k-images/,

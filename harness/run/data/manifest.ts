@@ -25,7 +25,7 @@ export interface Manifest {
 }
 
 /** Path of the manifest in the current data directory. */
-export function manifestPath(): string {
+function manifestPath(): string {
   return join(dataDir(), "manifest.json");
 }
 

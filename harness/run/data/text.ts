@@ -5,9 +5,9 @@
  */
 
 /** Token id used for padding. */
-export const PAD_ID = 0;
+const PAD_ID = 0;
 /** Token id of any word outside the vocabulary. */
-export const OOV_ID = 1;
+const OOV_ID = 1;
 
 /**
  * Lowercase and split on everything that is not a letter (Unicode letters count).

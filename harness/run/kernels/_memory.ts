@@ -41,13 +41,6 @@ export function heapOffset(ctx: KernelContext, info: TensorInfo): number {
   return data.memoryOffset;
 }
 
-/** The segment ids or other int32 data of a tensor as an Int32Array. */
-export function readInts(ctx: KernelContext, info: TensorInfo): Int32Array {
-  const h = heap(ctx);
-  const values = h != null ? h.typedArrayFromHeap(info) : ctx.backend.readSync(info.dataId);
-  return values instanceof Int32Array ? values : Int32Array.from(values as ArrayLike<number>);
-}
-
 /**
  * A zero-filled float32 output and a writable view of it. On wasm the view is
  * the heap itself; elsewhere the array is handed to the backend with `write`

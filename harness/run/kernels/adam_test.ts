@@ -4,7 +4,8 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import assert from "node:assert/strict";
-import { mulberry32, randomTensor, useBackend } from "../../testing/tf_backends.ts";
+import { Rng } from "../../core/rng.ts";
+import { randomTensor, requireBackend } from "../../testing/mod.ts";
 import { disableFusedAdam, enableFusedAdam } from "./adam.ts";
 
 // Sizes off and on multiples of 4, so the SIMD update's one-by-one tail runs too.
@@ -20,13 +21,13 @@ async function sixSteps(fused: boolean, backend: string, setting: readonly numbe
   let calls = 0;
   if (fused) enableFusedAdam(backend, () => calls++);
   else disableFusedAdam(backend);
-  const rand = mulberry32(5);
-  const vars = SHAPES.map((s, i) => tf.variable(randomTensor(rand, s), true, `w${fused}${i}`));
+  const rng = new Rng(5);
+  const vars = SHAPES.map((s, i) => tf.variable(randomTensor(rng, s), true, `w${fused}${i}`));
   const [lr, b1, b2, eps] = setting;
   const opt = tf.train.adam(lr, b1, b2, eps);
   const before = tf.memory().numTensors;
   for (let step = 0; step < 6; step++) {
-    const grads = SHAPES.map((s) => randomTensor(rand, s));
+    const grads = SHAPES.map((s) => randomTensor(rng, s));
     // Step 3 names its gradients in a map: both forms of applyGradients are covered.
     if (step === 3) {
       // tfjs types the map form as variables; it takes any gradient tensors.
@@ -54,9 +55,9 @@ async function sixSteps(fused: boolean, backend: string, setting: readonly numbe
   return out;
 }
 
-for (const backend of ["cpu", "wasm"]) {
+for (const backend of ["cpu", "wasm"] as const) {
   Deno.test(`the fused Adam update on ${backend} gives tfjs's weights and moments bit for bit`, async () => {
-    await useBackend(backend);
+    await requireBackend(backend);
     for (const setting of SETTINGS) {
       const stock = await sixSteps(false, backend, setting);
       const fused = await sixSteps(true, backend, setting);
@@ -73,15 +74,15 @@ for (const backend of ["cpu", "wasm"]) {
 
 /** The starting weights of `sixSteps`, to check they changed. */
 async function sixStepsStart() {
-  const rand = mulberry32(5);
-  const ts = SHAPES.map((s) => randomTensor(rand, s));
+  const rng = new Rng(5);
+  const ts = SHAPES.map((s) => randomTensor(rng, s));
   const values = await Promise.all(ts.map(async (t) => Array.from(await t.data())));
   tf.dispose(ts);
   return values;
 }
 
 Deno.test("the fused Adam update stays off on backends it was not enabled for", async () => {
-  await useBackend("cpu");
+  await requireBackend("cpu");
   let calls = 0;
   enableFusedAdam("wasm", () => calls++);
   const v = tf.variable(tf.ones([3]));

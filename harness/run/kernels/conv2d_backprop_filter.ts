@@ -5,13 +5,13 @@
  * config picks, per backend, between this and the matMul formulation.
  */
 import {
-  backend_util,
   type Conv2DBackpropFilterAttrs,
   type KernelConfig,
   type KernelFunc,
   type TensorInfo,
 } from "@tensorflow/tfjs-core";
 import { contextOf, input, type KernelContext, pair, release, runKernel } from "./_run.ts";
+import { convInfo } from "./_conv_info.ts";
 import { conv2dBackpropFilterViaMatMul } from "./conv2d_backprop_filter_matmul.ts";
 
 /**
@@ -37,18 +37,8 @@ export function conv2dBackpropFilterViaConv2d(
   dy: TensorInfo,
   attrs: Conv2DBackpropFilterAttrs,
 ): TensorInfo {
-  const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs;
-  const nchw = dataFormat === "NCHW";
-  const info = backend_util.computeConv2DInfo(
-    x.shape as [number, number, number, number],
-    filterShape,
-    strides,
-    1,
-    pad,
-    dimRoundingMode,
-    false,
-    nchw ? "channelsFirst" : "channelsLast",
-  );
+  const nchw = attrs.dataFormat === "NCHW";
+  const info = convInfo(x.shape, attrs.filterShape, attrs);
   const [fh, fw] = [info.filterHeight, info.filterWidth];
   const { top, bottom, left, right } = info.padInfo;
   // [Cin, H, W, N] and [Ho, Wo, N, Cout], from NHWC or NCHW.
@@ -58,7 +48,7 @@ export function conv2dBackpropFilterViaConv2d(
     strides: [1, 1],
     pad: [[0, 0], [top, bottom], [left, right], [0, 0]],
     dataFormat: "NHWC",
-    dilations: pair(strides),
+    dilations: pair(attrs.strides),
   });
   release(ctx, xT, dyT);
   // Padding can leave the correlation window wider than the filter (stride > 1).

@@ -15,6 +15,7 @@ import {
   type TensorInfo,
 } from "@tensorflow/tfjs-core";
 import { type KernelContext, release, runKernel } from "./_run.ts";
+import { convInfo } from "./_conv_info.ts";
 import { allocFloats, readFloats } from "./_memory.ts";
 import { im2col, im2colT } from "./_patches.ts";
 import { transposeInto } from "./_transpose.ts";
@@ -70,17 +71,9 @@ export function conv2dBackpropFilterViaMatMul(
   attrs: Conv2DBackpropFilterAttrs,
   product?: FilterProduct,
 ): TensorInfo | null {
-  const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs;
-  if (dataFormat === "NCHW") return null;
-  const info = backend_util.computeConv2DInfo(
-    x.shape as [number, number, number, number],
-    filterShape,
-    strides,
-    1,
-    pad,
-    dimRoundingMode,
-  );
-  const [fh, fw, cin, cout] = filterShape;
+  if (attrs.dataFormat === "NCHW") return null;
+  const info = convInfo(x.shape, attrs.filterShape, attrs);
+  const [fh, fw, cin, cout] = attrs.filterShape;
   const m = info.batchSize * info.outHeight * info.outWidth;
   const k = fh * fw * cin;
   const mm = (a: TensorInfo, b: TensorInfo) =>

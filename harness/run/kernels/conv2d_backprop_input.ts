@@ -5,13 +5,13 @@
  * are direct loops (wasm: 170 ms for the MNIST CNN step; cpu: seconds).
  */
 import {
-  backend_util,
   type Conv2DBackpropInputAttrs,
   type KernelConfig,
   type KernelFunc,
   type TensorInfo,
 } from "@tensorflow/tfjs-core";
 import { contextOf, input, type KernelContext, pair, release, runKernel } from "./_run.ts";
+import { convInfo } from "./_conv_info.ts";
 import { conv2dBackpropInputViaMatMul } from "./conv2d_backprop_input_matmul.ts";
 
 /**
@@ -76,16 +76,9 @@ export function conv2dBackpropInputViaConv2d(
   filter: TensorInfo,
   attrs: Conv2DBackpropInputAttrs,
 ): TensorInfo | null {
-  const { strides, pad, dataFormat, dimRoundingMode, inputShape } = attrs;
+  const { strides, dataFormat, inputShape } = attrs;
   if (dataFormat === "NCHW") return null;
-  const info = backend_util.computeConv2DInfo(
-    inputShape,
-    filter.shape as [number, number, number, number],
-    strides,
-    1,
-    pad,
-    dimRoundingMode,
-  );
+  const info = convInfo(inputShape, filter.shape, attrs);
   const [sh, sw] = pair(strides);
   const { filterHeight: fh, filterWidth: fw, inHeight: h, inWidth: w } = info;
   const { top, left } = info.padInfo;

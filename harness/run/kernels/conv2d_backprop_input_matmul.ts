@@ -4,12 +4,9 @@
  * when the output is small next to the filter (5x5 -> 3x3 with 3x3 taps: the
  * convolution does 2.8x the useful work).
  */
-import {
-  backend_util,
-  type Conv2DBackpropInputAttrs,
-  type TensorInfo,
-} from "@tensorflow/tfjs-core";
+import { type Conv2DBackpropInputAttrs, type TensorInfo } from "@tensorflow/tfjs-core";
 import { type KernelContext, release, runKernel } from "./_run.ts";
+import { convInfo } from "./_conv_info.ts";
 import { allocFloats, readFloats } from "./_memory.ts";
 import { col2im } from "./_patches.ts";
 import { col2imWasm, onWasm } from "./wasm_simd/mod.ts";
@@ -21,17 +18,9 @@ export function conv2dBackpropInputViaMatMul(
   filter: TensorInfo,
   attrs: Conv2DBackpropInputAttrs,
 ): TensorInfo | null {
-  const { strides, pad, dataFormat, dimRoundingMode, inputShape } = attrs;
-  if (dataFormat === "NCHW") return null;
+  if (attrs.dataFormat === "NCHW") return null;
   const [fh, fw, cin, cout] = filter.shape;
-  const info = backend_util.computeConv2DInfo(
-    inputShape,
-    [fh, fw, cin, cout],
-    strides,
-    1,
-    pad,
-    dimRoundingMode,
-  );
+  const info = convInfo(attrs.inputShape, filter.shape, attrs);
   const m = info.batchSize * info.outHeight * info.outWidth;
   const k = fh * fw * cin;
   // Wᵀ is small ([Cout, K]); transposing it beats a transposed matMul on wasm.
@@ -45,7 +34,7 @@ export function conv2dBackpropInputViaMatMul(
   });
   release(ctx, w2, wT, wT3, dy3);
   // Allocate before taking views: growing the wasm heap detaches older views.
-  const dx = allocFloats(ctx, inputShape);
+  const dx = allocFloats(ctx, attrs.inputShape);
   if (onWasm(ctx)) col2imWasm(ctx, cols, info, dx.info);
   else col2im(readFloats(ctx, cols), info, dx.values);
   release(ctx, cols);

@@ -11,8 +11,7 @@ import * as tf from "@tensorflow/tfjs";
 import { getKernel, type KernelConfig, type NamedAttrMap } from "@tensorflow/tfjs-core";
 import type { BackendName } from "../../core/experiment.ts";
 import { Rng } from "../../core/rng.ts";
-import { buildModel, compileModel } from "../../../models/mod.ts";
-import kerasCnn from "../../../experiments/keras_cnn_mnist_001.ts";
+import { kerasMnistCnn, randomTensor } from "../../testing/mod.ts";
 import { useBackend } from "../backends.ts";
 import { registerTrainingKernels, restoreStockKernels } from "./mod.ts";
 
@@ -22,14 +21,8 @@ const BACKENDS = (Deno.env.get("REPROBENCH_BENCH_BACKENDS") ?? "wasm,cpu").split
 const SLOW_STOCK = Deno.env.get("REPROBENCH_SLOW_STOCK") === "1";
 const rng = new Rng(1);
 
-/** A tensor of uniform values in [-1, 1) from the benchmark's own seeded generator. */
-function uniform(shape: number[]): tf.Tensor {
-  const values = Float32Array.from(
-    { length: shape.reduce((a, b) => a * b, 1) },
-    () => rng.next() * 2 - 1,
-  );
-  return tf.tensor(values, shape);
-}
+/** Uniform values in [-1, 1) from the benchmark's own seeded generator. */
+const uniform = (shape: number[]) => randomTensor(rng, shape);
 
 interface Case {
   kernel: string;
@@ -175,8 +168,7 @@ for (const backend of BACKENDS) {
   }
 
   // The whole training step of the Keras MNIST CNN (article 001) with this folder's kernels.
-  const model = buildModel(kerasCnn.model!, new Rng(1));
-  compileModel(model, kerasCnn.training!);
+  const model = kerasMnistCnn();
   const x = uniform([64, 28, 28, 1]);
   const y = tf.oneHot(tf.tensor1d(Array.from({ length: 64 }, (_, i) => i % 10), "int32"), 10);
   Deno.bench({

@@ -5,62 +5,54 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import assert from "node:assert/strict";
-import { getKernel, type KernelConfig, type NamedAttrMap } from "@tensorflow/tfjs-core";
-import { assertClose, mulberry32, randomTensor, useBackend } from "../../testing/tf_backends.ts";
+import type { NamedAttrMap } from "@tensorflow/tfjs-core";
+import type { BackendName } from "../../core/experiment.ts";
+import { Rng } from "../../core/rng.ts";
+import {
+  assertClose,
+  captureKernels,
+  type KernelInputs,
+  randomInt,
+  randomTensor,
+  randomValues,
+  requireBackend,
+  runKernelConfig,
+  runRegisteredKernel,
+} from "../../testing/mod.ts";
 import { registerTrainingKernels, restoreStockKernels } from "./mod.ts";
 import { conv2dBackpropFilterViaConv2d } from "./conv2d_backprop_filter.ts";
 import { conv2dBackpropFilterViaMatMul } from "./conv2d_backprop_filter_matmul.ts";
 import { conv2dBackpropInputViaConv2d } from "./conv2d_backprop_input.ts";
 import { conv2dBackpropInputViaMatMul } from "./conv2d_backprop_input_matmul.ts";
 
-const BACKENDS = ["wasm", "cpu"];
-const KERNELS = [
+const BACKENDS: BackendName[] = ["wasm", "cpu"];
+// Captured after a restore so another test module's registration cannot leak in.
+restoreStockKernels("cpu");
+const STOCK_CPU = captureKernels([
   "Conv2DBackpropFilter",
   "Conv2DBackpropInput",
   "MaxPoolGrad",
   "UnsortedSegmentSum",
   "Sum",
   "BatchMatMul",
-];
-// Captured after a restore so another test module's registration cannot leak in.
-restoreStockKernels("cpu");
-const STOCK_CPU = new Map<string, KernelConfig>(
-  KERNELS.map((k) => [k, getKernel(k, "cpu") as KernelConfig]),
-);
-
-type Inputs = Record<string, { shape: number[]; values: Float32Array | Int32Array }>;
+], "cpu");
 
 /** Runs the stock cpu kernel outside the registry, so it is the oracle whatever is registered. */
-async function stockCpu(name: string, inputs: Inputs, attrs: NamedAttrMap): Promise<Float32Array> {
-  await useBackend("cpu");
-  const ts = Object.fromEntries(
-    Object.entries(inputs).map(([k, v]) => [k, tf.tensor(v.values, v.shape)]),
-  );
-  const info = STOCK_CPU.get(name)!.kernelFunc({ inputs: ts, backend: tf.backend(), attrs });
-  const out = tf.engine().makeTensorFromTensorInfo(Array.isArray(info) ? info[0] : info);
-  const values = (await out.data()) as Float32Array;
-  tf.dispose([out, ...Object.values(ts)]);
-  return values;
+async function stockCpu(name: string, inputs: KernelInputs, attrs: NamedAttrMap) {
+  await requireBackend("cpu");
+  return await runKernelConfig(STOCK_CPU.get(name)!, inputs, attrs);
 }
 
 /** Runs the registered kernel on `backend` and checks it frees every intermediate. */
-async function ours(backend: string, name: string, inputs: Inputs, attrs: NamedAttrMap) {
-  await useBackend(backend);
+async function ours(backend: BackendName, name: string, inputs: KernelInputs, attrs: NamedAttrMap) {
+  await requireBackend(backend);
   registerTrainingKernels(backend);
-  const ts = Object.fromEntries(
-    Object.entries(inputs).map(([k, v]) => [k, tf.tensor(v.values, v.shape)]),
-  );
-  const before = tf.backend().numDataIds();
-  const out = tf.engine().runKernel(name, ts, attrs) as tf.Tensor;
-  assert.equal(tf.backend().numDataIds(), before + 1, `${name} on ${backend} leaked data`);
-  const values = (await out.data()) as Float32Array;
-  tf.dispose([out, ...Object.values(ts)]);
-  return values;
+  return await runRegisteredKernel(name, inputs, attrs);
 }
 
 /** One random conv/pool case; the first few pin batch 1, stride 2 and both paddings. */
-function convCase(rand: () => number, i: number) {
-  const pick = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+function convCase(rng: Rng, i: number) {
+  const pick = (lo: number, hi: number) => randomInt(rng, lo, hi);
   const fh = pick(1, 4);
   const fw = i % 3 === 0 ? fh : pick(1, 4);
   const stride = i % 2 === 0 ? 1 : 2;
@@ -84,28 +76,28 @@ const CASES = 12;
 
 for (const backend of BACKENDS) {
   Deno.test(`Conv2DBackpropFilter and Conv2DBackpropInput on ${backend} match stock cpu`, async () => {
-    const rand = mulberry32(7);
+    const rng = new Rng(7);
     for (let i = 0; i < CASES; i++) {
-      const c = convCase(rand, i);
-      await useBackend("cpu");
+      const c = convCase(rng, i);
+      await requireBackend("cpu");
       const xShape: [number, number, number, number] = [c.n, c.h, c.w, c.cin];
       const fShape: [number, number, number, number] = [c.fh, c.fw, c.cin, c.cout];
       const yShape =
         tf.backend_util.computeConv2DInfo(xShape, fShape, c.strides, 1, c.pad as "same")
           .outShape;
-      const x = randomTensor(rand, xShape).dataSync() as Float32Array;
-      const f = randomTensor(rand, fShape).dataSync() as Float32Array;
-      const dy = randomTensor(rand, yShape).dataSync() as Float32Array;
+      const x = randomValues(rng, xShape);
+      const filter = randomValues(rng, fShape);
+      const dy = randomValues(rng, yShape);
       const label = `${backend} case ${i} ${JSON.stringify(c)}`;
       const base = { strides: c.strides, pad: c.pad, dataFormat: "NHWC" };
-      const fIn = { x: { shape: xShape, values: x }, dy: { shape: yShape, values: dy } };
+      const fIn = { x, dy };
       const fAttrs = { ...base, filterShape: fShape };
       assertClose(
         await ours(backend, "Conv2DBackpropFilter", fIn, fAttrs),
         await stockCpu("Conv2DBackpropFilter", fIn, fAttrs),
         `dW ${label}`,
       );
-      const iIn = { dy: { shape: yShape, values: dy }, filter: { shape: fShape, values: f } };
+      const iIn = { dy, filter };
       const iAttrs = { ...base, inputShape: xShape };
       assertClose(
         await ours(backend, "Conv2DBackpropInput", iIn, iAttrs),
@@ -116,12 +108,12 @@ for (const backend of BACKENDS) {
   });
 
   Deno.test(`MaxPoolGrad on ${backend} matches stock cpu, ties and all-negative windows included`, async () => {
-    const rand = mulberry32(11);
+    const rng = new Rng(11);
     for (let i = 0; i < CASES; i++) {
-      const c = convCase(rand, i);
-      await useBackend("cpu");
+      const c = convCase(rng, i);
+      await requireBackend("cpu");
       const xShape = [c.n, c.h, c.w, c.cin];
-      const xt = tf.relu(randomTensor(rand, xShape)).sub(i % 2 === 0 ? 0 : 0.5); // ties at 0, or all < 0
+      const xt = tf.relu(randomTensor(rng, xShape)).sub(i % 2 === 0 ? 0 : 0.5); // ties at 0, or all < 0
       const attrs = { filterSize: [c.fh, c.fw], strides: c.strides, pad: c.pad };
       const y = tf.maxPool(
         xt as tf.Tensor4D,
@@ -130,7 +122,7 @@ for (const backend of BACKENDS) {
         c.pad as "same",
       );
       const inputs = {
-        dy: { shape: y.shape, values: randomTensor(rand, y.shape).dataSync() as Float32Array },
+        dy: randomValues(rng, y.shape),
         input: { shape: xShape, values: xt.dataSync() as Float32Array },
         output: { shape: y.shape, values: y.dataSync() as Float32Array },
       };
@@ -145,26 +137,26 @@ for (const backend of BACKENDS) {
 
 for (const backend of BACKENDS) {
   Deno.test(`every conv gradient formulation on ${backend} matches stock cpu`, async () => {
-    const rand = mulberry32(17);
+    const rng = new Rng(17);
     for (let i = 0; i < 8; i++) {
-      const c = convCase(rand, i);
-      await useBackend("cpu");
+      const c = convCase(rng, i);
+      await requireBackend("cpu");
       const xShape: [number, number, number, number] = [c.n, c.h, c.w, c.cin];
       const fShape: [number, number, number, number] = [c.fh, c.fw, c.cin, c.cout];
       const yShape =
         tf.backend_util.computeConv2DInfo(xShape, fShape, c.strides, 1, c.pad as "same")
           .outShape;
       const v = {
-        x: { shape: xShape, values: randomTensor(rand, xShape).dataSync() as Float32Array },
-        filter: { shape: fShape, values: randomTensor(rand, fShape).dataSync() as Float32Array },
-        dy: { shape: yShape, values: randomTensor(rand, yShape).dataSync() as Float32Array },
+        x: randomValues(rng, xShape),
+        filter: randomValues(rng, fShape),
+        dy: randomValues(rng, yShape),
       };
       const base = { strides: c.strides, pad: c.pad, dataFormat: "NHWC" };
       const fAttrs = { ...base, filterShape: fShape };
       const iAttrs = { ...base, inputShape: xShape };
       const wantW = await stockCpu("Conv2DBackpropFilter", { x: v.x, dy: v.dy }, fAttrs);
       const wantX = await stockCpu("Conv2DBackpropInput", { dy: v.dy, filter: v.filter }, iAttrs);
-      await useBackend(backend);
+      await requireBackend(backend);
       const [x, filter, dy] = [v.x, v.filter, v.dy].map((t) => tf.tensor(t.values, t.shape));
       const ctx = { backend: tf.backend(), backendName: backend };
       const results = [
@@ -198,20 +190,17 @@ for (const backend of BACKENDS) {
 }
 
 Deno.test("UnsortedSegmentSum on wasm matches stock cpu and drops out-of-range ids", async () => {
-  const rand = mulberry32(13);
+  const rng = new Rng(13);
   for (let i = 0; i < 6; i++) {
-    const numIds = 1 + Math.floor(rand() * 20);
-    const numSegments = 1 + Math.floor(rand() * 8);
+    const numIds = 1 + rng.int(20);
+    const numSegments = 1 + rng.int(8);
     const slice = i % 2 === 0 ? [3] : [2, 4];
     const ids = Int32Array.from(
       { length: numIds },
-      () => Math.floor(rand() * (numSegments + 2)) - 1,
+      () => rng.int(numSegments + 2) - 1,
     );
     const inputs = {
-      x: {
-        shape: [numIds, ...slice],
-        values: randomTensor(rand, [numIds, ...slice]).dataSync() as Float32Array,
-      },
+      x: randomValues(rng, [numIds, ...slice]),
       segmentIds: { shape: [numIds], values: ids },
     };
     const attrs = { numSegments };
@@ -224,8 +213,8 @@ Deno.test("UnsortedSegmentSum on wasm matches stock cpu and drops out-of-range i
 });
 
 Deno.test("Sum on wasm matches stock cpu over leading axes, other axes, keepDims and int32", async () => {
-  const rand = mulberry32(19);
-  const pick = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+  const rng = new Rng(19);
+  const pick = (lo: number, hi: number) => randomInt(rng, lo, hi);
   for (let i = 0; i < 12; i++) {
     const rank = pick(2, 4);
     const shape = Array.from({ length: rank }, () => pick(1, 7));
@@ -234,7 +223,7 @@ Deno.test("Sum on wasm matches stock cpu over leading axes, other axes, keepDims
     const axis = i % 4 === 3
       ? (i % 8 === 3 ? [...Array(rank).keys()] : [rank - 1])
       : [...Array(r).keys()];
-    const values = randomTensor(rand, shape).dataSync() as Float32Array;
+    const values = randomValues(rng, shape).values;
     const x = i === 5
       ? { shape, values: Int32Array.from(values, (v) => Math.round(v * 10)) }
       : { shape, values };
@@ -247,7 +236,7 @@ Deno.test("Sum on wasm matches stock cpu over leading axes, other axes, keepDims
     );
   }
   // Shapes as well as values: keepDims and dropped axes as in the stock kernel.
-  await useBackend("wasm");
+  await requireBackend("wasm");
   registerTrainingKernels("wasm");
   const x = tf.ones([2, 3, 4, 5]);
   assert.deepEqual(tf.sum(x, [0, 1, 2], true).shape, [1, 1, 1, 5]);
@@ -256,8 +245,8 @@ Deno.test("Sum on wasm matches stock cpu over leading axes, other axes, keepDims
 });
 
 Deno.test("BatchMatMul on wasm matches stock cpu with every transpose, batched or not", async () => {
-  const rand = mulberry32(23);
-  const pick = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+  const rng = new Rng(23);
+  const pick = (lo: number, hi: number) => randomInt(rng, lo, hi);
   for (let i = 0; i < 12; i++) {
     const [transposeA, transposeB] = [(i & 1) === 1, (i & 2) === 2];
     const [m, k, n] = [pick(1, 9), pick(1, 9), pick(1, 9)];
@@ -266,8 +255,8 @@ Deno.test("BatchMatMul on wasm matches stock cpu with every transpose, batched o
     const aShape = [...batch, ...(transposeA ? [k, m] : [m, k])];
     const bShape = [...batch, ...(transposeB ? [n, k] : [k, n])];
     const inputs = {
-      a: { shape: aShape, values: randomTensor(rand, aShape).dataSync() as Float32Array },
-      b: { shape: bShape, values: randomTensor(rand, bShape).dataSync() as Float32Array },
+      a: randomValues(rng, aShape),
+      b: randomValues(rng, bShape),
     };
     const attrs = { transposeA, transposeB };
     assertClose(
@@ -279,7 +268,7 @@ Deno.test("BatchMatMul on wasm matches stock cpu with every transpose, batched o
 });
 
 Deno.test("Identity on wasm shares memory safely: values kept after the input is disposed", async () => {
-  await useBackend("wasm");
+  await requireBackend("wasm");
   registerTrainingKernels("wasm");
   const before = tf.backend().numDataIds();
   const x = tf.tensor([1, -2, 3.5, 4], [2, 2]);

@@ -5,7 +5,8 @@
 import * as tf from "@tensorflow/tfjs";
 import assert from "node:assert/strict";
 import { getKernel } from "@tensorflow/tfjs-core";
-import { mulberry32, randomTensor, useBackend } from "../../testing/tf_backends.ts";
+import { Rng } from "../../core/rng.ts";
+import { randomTensor, requireBackend } from "../../testing/mod.ts";
 import {
   missingKernelFromError,
   missingKernels,
@@ -75,16 +76,16 @@ function textModel(cell: "simpleRNN" | "lstm"): tf.Sequential {
 }
 
 function cnnBatch(): [tf.Tensor, tf.Tensor] {
-  const rand = mulberry32(3);
+  const rng = new Rng(3);
   return [
-    randomTensor(rand, [6, 12, 12, 1]),
+    randomTensor(rng, [6, 12, 12, 1]),
     tf.oneHot(tf.tensor1d([0, 1, 2, 0, 1, 2], "int32"), 3),
   ];
 }
 
 function textBatch(): [tf.Tensor, tf.Tensor] {
-  const rand = mulberry32(4);
-  const ids = Array.from({ length: 6 * 7 }, () => Math.floor(rand() * 20));
+  const rng = new Rng(4);
+  const ids = Array.from({ length: 6 * 7 }, () => rng.int(20));
   return [
     tf.tensor2d(ids, [6, 7], "int32"),
     tf.oneHot(tf.tensor1d([0, 1, 0, 1, 1, 0], "int32"), 2),
@@ -101,7 +102,7 @@ async function train(m: tf.Sequential, [x, y]: [tf.Tensor, tf.Tensor], steps: nu
 
 Deno.test("stock wasm fails to train a CNN and an Embedding model, naming the missing kernel", async () => {
   restoreStockKernels("wasm");
-  await useBackend("wasm");
+  await requireBackend("wasm");
   const cases = [[smallCnn, cnnBatch, "Conv2DBackpropFilter"], [
     () => textModel("simpleRNN"),
     textBatch,
@@ -130,7 +131,7 @@ Deno.test("registerTrainingKernels is idempotent and restoreStockKernels undoes 
 });
 
 Deno.test("Adam's one-pass update comes and goes with the kernels, and runs record it", async () => {
-  await useBackend("wasm");
+  await requireBackend("wasm");
   registerTrainingKernels("wasm");
   takeKernelUses();
   const v = tf.variable(tf.ones([5]));
@@ -156,7 +157,7 @@ for (
 ) {
   Deno.test(`with the kernels, ${name} trains on wasm: finite losses that fall`, async () => {
     registerTrainingKernels("wasm");
-    await useBackend("wasm");
+    await requireBackend("wasm");
     const m = build();
     const losses = await train(m, batch(), 15);
     m.dispose();
@@ -167,12 +168,12 @@ for (
 
 Deno.test("a small CNN's losses on wasm with the kernels match stock cpu step for step", async () => {
   restoreStockKernels("cpu");
-  await useBackend("cpu");
+  await requireBackend("cpu");
   const onCpu = smallCnn();
   const want = await train(onCpu, cnnBatch(), 4);
   onCpu.dispose();
   registerTrainingKernels("wasm");
-  await useBackend("wasm");
+  await requireBackend("wasm");
   const onWasm = smallCnn();
   const got = await train(onWasm, cnnBatch(), 4);
   onWasm.dispose();
@@ -187,7 +188,7 @@ Deno.test("a small CNN's losses on wasm with the kernels match stock cpu step fo
 
 Deno.test("training a small CNN on wasm with the kernels is bit-for-bit repeatable and leak-free", async () => {
   registerTrainingKernels("wasm");
-  await useBackend("wasm");
+  await requireBackend("wasm");
   const run = async () => {
     const m = smallCnn();
     const [x, y] = cnnBatch();
@@ -216,9 +217,9 @@ Deno.test("kernels registered before wasm starts still fall back to working stoc
   const code = `
     import * as tf from "@tensorflow/tfjs";
     import { registerTrainingKernels } from "${new URL("./mod.ts", import.meta.url)}";
-    import { useBackend } from "${new URL("../../testing/tf_backends.ts", import.meta.url)}";
+    import { requireBackend } from "${new URL("../../testing/mod.ts", import.meta.url)}";
     registerTrainingKernels("wasm");
-    await useBackend("wasm");
+    await requireBackend("wasm");
     // NCHW takes the stock Conv2DBackpropInput; a last-axis Sum the stock Sum.
     const dx = tf.engine().runKernel("Conv2DBackpropInput",
       { dy: tf.ones([1, 2, 2, 2]), filter: tf.ones([2, 2, 1, 2]) },

@@ -17,7 +17,7 @@ import {
 import { contextOf, input, type KernelContext } from "./_run.ts";
 
 /** Sums slices of `x` that share a segment id; `segmentIds` indexes `x`'s leading dims. */
-export function unsortedSegmentSumJs(
+function unsortedSegmentSumJs(
   ctx: KernelContext,
   x: TensorInfo,
   segmentIds: TensorInfo,

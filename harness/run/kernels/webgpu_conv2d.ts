@@ -20,6 +20,7 @@ import {
   type TensorInfo,
 } from "@tensorflow/tfjs-core";
 import { input } from "./_run.ts";
+import { convInfo } from "./_conv_info.ts";
 
 /** The slice of tfjs-webgpu's backend this file uses (a public method of WebGPUBackend). */
 interface WebGPURunner {
@@ -58,7 +59,7 @@ function activationOf(name: string | null | undefined): Activation | null {
  * The program for `info` (NHWC, any stride, dilation and padding): output
  * [N, Ho, Wo, Co], one invocation per (n, row, 4 columns, 4 or 1 channels).
  */
-export function directConv2dProgram(
+function directConv2dProgram(
   info: backend_util.Conv2DInfo,
   bias: boolean,
   activation: Activation,
@@ -162,14 +163,7 @@ export function directConv2d(
   const activation = activationOf(activationName);
   if (attrs.dataFormat === "NCHW" || activation == null) return null;
   if (x.dtype !== "float32" || filter.dtype !== "float32") return null;
-  const info = backend_util.computeConv2DInfo(
-    x.shape as [number, number, number, number],
-    filter.shape as [number, number, number, number],
-    attrs.strides,
-    attrs.dilations,
-    attrs.pad,
-    attrs.dimRoundingMode,
-  );
+  const info = convInfo(x.shape, filter.shape, attrs);
   // The shader reads one bias value per output channel; any other (broadcast) bias is stock's.
   const perChannel = bias?.shape.length === 1 && bias.shape[0] === info.outChannels;
   if (bias != null && (bias.dtype !== "float32" || !perChannel)) return null;

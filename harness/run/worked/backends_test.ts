@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import { workedExamples } from "./registry.ts";
 import { compareScratchWithTfjs } from "./scratch_vs_tfjs.ts";
-import { useBackend } from "../../testing/worked_backends.ts";
+import { requireBackend } from "../../testing/mod.ts";
 
 Deno.test("every worked example computes the same numbers on cpu and wasm", async () => {
   for (const example of Object.values(workedExamples)) {
-    await useBackend("cpu");
+    await requireBackend("cpu");
     const cpu = await example.compute();
-    await useBackend("wasm");
+    await requireBackend("wasm");
     const wasm = await example.compute();
     assert.deepEqual(wasm.map((q) => q.name), cpu.map((q) => q.name));
     cpu.forEach((q, i) => {
@@ -22,7 +22,7 @@ Deno.test("every worked example computes the same numbers on cpu and wasm", asyn
 });
 
 Deno.test("compareScratchWithTfjs() passes on wasm too", async () => {
-  await useBackend("wasm");
+  await requireBackend("wasm");
   const r = await compareScratchWithTfjs();
   assert.equal(r.backend, "wasm");
   assert.equal(r.gradients.pass, true);

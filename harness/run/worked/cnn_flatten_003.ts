@@ -10,7 +10,7 @@ import type { WorkedQuantity } from "./types.ts";
 import { judgeQuantity } from "./verdict.ts";
 
 /** Input side assumed for the single-channel image; §4.3 does not state it (see the notes). */
-export const CNN_INPUT_SIDE_003 = 28;
+const CNN_INPUT_SIDE_003 = 28;
 
 /** Interpretations used for article 003 §4.3. */
 export const CNN_FLATTEN_003_NOTES: string[] = [

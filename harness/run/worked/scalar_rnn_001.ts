@@ -13,11 +13,11 @@ const SECTION = "§4.2.3";
 const r = String.raw;
 
 /** The article's parameters, in the order W_h, W_x, W_y, b_h, b_y. */
-export const RNN_PARAMS_001 = { Wh: 0.5, Wx: 0.3, Wy: 0.7, bh: 0.2, by: 0.3 };
+const RNN_PARAMS_001 = { Wh: 0.5, Wx: 0.3, Wy: 0.7, bh: 0.2, by: 0.3 };
 /** The article's input sequence. */
-export const RNN_INPUTS_001 = [1, 2, 3];
+const RNN_INPUTS_001 = [1, 2, 3];
 /** The article's label sequence. */
-export const RNN_LABELS_001 = [0.1, 0.2, 0.3];
+const RNN_LABELS_001 = [0.1, 0.2, 0.3];
 
 const NAMES = ["W_h", "W_x", "W_y", "b_h", "b_y"];
 // Printed gradients and the article's expressions for them (English half, lines 784-788).

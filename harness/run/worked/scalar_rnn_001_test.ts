@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { computeScalarRnn001 } from "./scalar_rnn_001.ts";
-import { useBackend } from "../../testing/worked_backends.ts";
+import { requireBackend } from "../../testing/mod.ts";
 
 const sigma = (z: number) => 1 / (1 + Math.exp(-z));
 type P = { Wh: number; Wx: number; Wy: number; bh: number; by: number };
@@ -35,7 +35,7 @@ const expected: Record<string, number> = {
 };
 
 Deno.test("computeScalarRnn001() on cpu matches the RNN unrolled by hand and its slopes", async () => {
-  await useBackend("cpu");
+  await requireBackend("cpu");
   const quantities = await computeScalarRnn001();
   assert.deepEqual(quantities.map((q) => q.name), Object.keys(expected));
   for (const q of quantities) {
@@ -49,7 +49,7 @@ Deno.test("computeScalarRnn001() on cpu matches the RNN unrolled by hand and its
 });
 
 Deno.test("computeScalarRnn001() reports the article's σ(0.1) for h_1 as not reproduced", async () => {
-  await useBackend("cpu");
+  await requireBackend("cpu");
   const [pre, h] = await computeScalarRnn001();
   assert.equal(pre.printed, "0.1");
   assert.equal(pre.tolerance, 0.05);

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { compareScratchWithTfjs, difference } from "./scratch_vs_tfjs.ts";
 import { SCRATCH_NETWORK_004 } from "./scratch_network_004.ts";
-import { useBackend } from "../../testing/worked_backends.ts";
+import { requireBackend } from "../../testing/mod.ts";
 
 Deno.test("difference() reports the largest absolute and relative gaps", () => {
   const d = difference([1, -2, 0], [1.5, -2, 0], 0.1);
@@ -11,7 +11,7 @@ Deno.test("difference() reports the largest absolute and relative gaps", () => {
 });
 
 Deno.test("compareScratchWithTfjs() on cpu: scratch gradients and descent agree with tfjs", async () => {
-  await useBackend("cpu");
+  await requireBackend("cpu");
   const r = await compareScratchWithTfjs();
   assert.equal(r.backend, "cpu");
   assert.equal(r.gradients.pass, true);
@@ -26,7 +26,7 @@ Deno.test("compareScratchWithTfjs() on cpu: scratch gradients and descent agree 
 });
 
 Deno.test("compareScratchWithTfjs() fails a tolerance below float32 resolution", async () => {
-  await useBackend("cpu");
+  await requireBackend("cpu");
   // The comparison must be able to say no: float32 tfjs cannot agree with float64 to 1e-12.
   const r = await compareScratchWithTfjs(SCRATCH_NETWORK_004, 1e-12);
   assert.equal(r.gradients.pass, false);

@@ -15,13 +15,13 @@ const SECTION = "§4.1.3";
 const r = String.raw;
 
 /** The article's parameters: rows are outputs, columns are inputs. */
-export const WEIGHTS_001 = [[0.5, 0.3, 0.7], [0.4, 0.5, 0.6], [0.1, 0.2, 0.3]];
+const WEIGHTS_001 = [[0.5, 0.3, 0.7], [0.4, 0.5, 0.6], [0.1, 0.2, 0.3]];
 /** The article's biases b_1, b_2, b_3. */
-export const BIASES_001 = [0.2, 0.3, 0.1];
+const BIASES_001 = [0.2, 0.3, 0.1];
 /** The article's input (1, 2, 3). */
-export const INPUT_001 = [1, 2, 3];
+const INPUT_001 = [1, 2, 3];
 /** The article's labels (0.1, 0.2, 0.3). */
-export const LABELS_001 = [0.1, 0.2, 0.3];
+const LABELS_001 = [0.1, 0.2, 0.3];
 
 // Printed text, copied from the English half (lines 662-693 of the article file).
 const OUTPUTS = [

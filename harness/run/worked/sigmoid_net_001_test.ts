@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { computeSigmoidNet001 } from "./sigmoid_net_001.ts";
-import { useBackend } from "../../testing/worked_backends.ts";
+import { requireBackend } from "../../testing/mod.ts";
 
 // The article's network worked by hand, independently of the module's constants.
 const sigma = (z: number) => 1 / (1 + Math.exp(-z));
@@ -20,7 +20,7 @@ for (let i = 0; i < 3; i++) {
 }
 
 Deno.test("computeSigmoidNet001() on cpu gives the hand-worked outputs, loss and gradients", async () => {
-  await useBackend("cpu");
+  await requireBackend("cpu");
   const quantities = await computeSigmoidNet001();
   assert.deepEqual(quantities.map((q) => q.name), Object.keys(expected));
   for (const q of quantities) {
@@ -36,7 +36,7 @@ Deno.test("computeSigmoidNet001() on cpu gives the hand-worked outputs, loss and
 });
 
 Deno.test("computeSigmoidNet001() finds none of the article's printed numbers reproduced", async () => {
-  await useBackend("cpu");
+  await requireBackend("cpu");
   const quantities = await computeSigmoidNet001();
   assert.equal(quantities.length, 16);
   assert.deepEqual(quantities.filter((q) => q.reproduced), []);

@@ -1,7 +1,8 @@
 /**
- * Compiles `kernels.wat` to WebAssembly with wabt and writes the bytes, base64, to
- * `_bytes.ts`, which is what runs: the harness never needs wabt at run time. A test
- * recompiles the source and fails while the two disagree.
+ * Compiles `kernels.wat` (the module, whose kernels are parts under `wat/`) to WebAssembly
+ * with wabt and writes the bytes, base64, to `_bytes.ts`, which is what runs: the harness
+ * never needs wabt at run time. A test recompiles the source and fails while the two
+ * disagree.
  *
  *   deno run -A harness/run/kernels/wasm_simd/build.ts
  */
@@ -10,11 +11,25 @@ import { encodeBase64 } from "./_base64.ts";
 
 const here = new URL(".", import.meta.url);
 
-/** The WebAssembly bytes of `kernels.wat` (SIMD enabled), validated. */
+/** A line of `kernels.wat` that stands for one part, and the part's path. */
+const PART = /^\s*;; part: (\S+)\s*$/;
+
+/** The module's whole text: `kernels.wat` with each `;; part:` line replaced by its file. */
+export async function kernelsSource(): Promise<string> {
+  const frame = await Deno.readTextFile(new URL("kernels.wat", here));
+  const lines = await Promise.all(
+    frame.split("\n").map(async (line) => {
+      const part = PART.exec(line)?.[1];
+      return part ? (await Deno.readTextFile(new URL(part, here))).trimEnd() : line;
+    }),
+  );
+  return lines.join("\n");
+}
+
+/** The WebAssembly bytes of `kernels.wat` and its parts (SIMD enabled), validated. */
 export async function compileKernels(): Promise<Uint8Array> {
   const wabt = await wabtInit();
-  const source = await Deno.readTextFile(new URL("kernels.wat", here));
-  const mod = wabt.parseWat("kernels.wat", source, { simd: true });
+  const mod = wabt.parseWat("kernels.wat", await kernelsSource(), { simd: true });
   try {
     mod.validate();
     return mod.toBinary({}).buffer;

@@ -3,12 +3,19 @@
  * on the same wasm heap) and tfjs's stock cpu kernels (relative error 1e-4), on
  * seeded geometries whose channel counts leave SIMD tails (1-9 channels), with
  * strides 1/2, valid/same padding and non-square windows. The shipped bytes are
- * checked against a fresh compile of `kernels.wat`.
+ * checked against a fresh compile of `kernels.wat` and its parts (`wat/`).
  */
 import * as tf from "@tensorflow/tfjs";
 import assert from "node:assert/strict";
-import { backend_util, getKernel, type KernelConfig } from "@tensorflow/tfjs-core";
-import { assertClose, mulberry32, randomTensor, useBackend } from "../../../testing/tf_backends.ts";
+import { backend_util } from "@tensorflow/tfjs-core";
+import { Rng } from "../../../core/rng.ts";
+import {
+  assertClose,
+  captureKernels,
+  randomInt,
+  randomTensor,
+  requireBackend,
+} from "../../../testing/mod.ts";
 import { contextOf } from "../_run.ts";
 import { allocFloats } from "../_memory.ts";
 import { col2im, im2col } from "../_patches.ts";
@@ -23,16 +30,14 @@ import { KERNELS_WASM_BASE64 } from "./_bytes.ts";
 import { bytesModule, compileKernels } from "./build.ts";
 
 restoreStockKernels("cpu");
-const STOCK_CPU = new Map<string, KernelConfig>(
-  ["Conv2DBackpropFilter", "Conv2DBackpropInput", "MaxPoolGrad", "Sum"].map((k) => [
-    k,
-    getKernel(k, "cpu") as KernelConfig,
-  ]),
+const STOCK_CPU = captureKernels(
+  ["Conv2DBackpropFilter", "Conv2DBackpropInput", "MaxPoolGrad", "Sum"],
+  "cpu",
 );
 
 /** A seeded geometry; channel counts 1-9 so most cases have a SIMD part and a tail. */
-function geometryCase(rand: () => number, i: number) {
-  const pick = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+function geometryCase(rng: Rng, i: number) {
+  const pick = (lo: number, hi: number) => randomInt(rng, lo, hi);
   const fh = pick(1, 4);
   const fw = i % 3 === 0 ? fh : pick(1, 4);
   const s = i % 2 === 0 ? 1 : 2;
@@ -74,7 +79,7 @@ function readInfo(info: tf.TensorInfo): Float32Array {
   return values;
 }
 
-Deno.test("the shipped kernel bytes are a fresh compile of kernels.wat", async () => {
+Deno.test("the shipped kernel bytes are a fresh compile of kernels.wat and its parts", async () => {
   const bytes = await compileKernels();
   const shipped = await Deno.readTextFile(new URL("./_bytes.ts", import.meta.url));
   assert.equal(
@@ -86,20 +91,20 @@ Deno.test("the shipped kernel bytes are a fresh compile of kernels.wat", async (
 });
 
 Deno.test("SIMD MaxPoolGrad gives the JS kernel's bits and matches stock cpu", async () => {
-  const rand = mulberry32(23);
+  const rng = new Rng(23);
   for (let i = 0; i < CASES; i++) {
-    const g = geometryCase(rand, i);
-    await useBackend("cpu");
+    const g = geometryCase(rng, i);
+    await requireBackend("cpu");
     const shape = [g.n, g.h, g.w, g.c];
     // Ties at 0 (relu), or every value below 0.
-    const x = tf.relu(randomTensor(rand, shape)).sub(i % 2 === 0 ? 0 : 0.5);
+    const x = tf.relu(randomTensor(rng, shape)).sub(i % 2 === 0 ? 0 : 0.5);
     const y = tf.maxPool(x as tf.Tensor4D, [g.fh, g.fw], g.strides, g.pad);
-    const dy = randomTensor(rand, y.shape);
+    const dy = randomTensor(rng, y.shape);
     const attrs = { filterSize: [g.fh, g.fw], strides: g.strides, pad: g.pad };
     const want = stockCpu("MaxPoolGrad", { dy, input: x, output: y }, attrs);
     const [xv, dyv] = [valuesOf(x), valuesOf(dy)];
     tf.dispose([x, y, dy]);
-    await useBackend("wasm");
+    await requireBackend("wasm");
     const ctx = contextOf(tf.backend(), "wasm");
     const [xw, dyw] = [tf.tensor(xv, shape), tf.tensor(dyv, y.shape)];
     const label = `case ${i} ${JSON.stringify(g)}`;
@@ -114,11 +119,11 @@ Deno.test("SIMD MaxPoolGrad gives the JS kernel's bits and matches stock cpu", a
 });
 
 Deno.test("SIMD im2col and col2im give the JS loops' bits", async () => {
-  await useBackend("wasm");
+  await requireBackend("wasm");
   const ctx = contextOf(tf.backend(), "wasm");
-  const rand = mulberry32(29);
+  const rng = new Rng(29);
   for (let i = 0; i < CASES; i++) {
-    const g = geometryCase(rand, i);
+    const g = geometryCase(rng, i);
     const info = backend_util.computeConv2DInfo(
       [g.n, g.h, g.w, g.c],
       [g.fh, g.fw, g.c, g.cout],
@@ -128,8 +133,8 @@ Deno.test("SIMD im2col and col2im give the JS loops' bits", async () => {
     );
     const m = g.n * info.outHeight * info.outWidth, k = g.fh * g.fw * g.c;
     const label = `case ${i} ${JSON.stringify(g)}`;
-    const x = randomTensor(rand, [g.n, g.h, g.w, g.c]);
-    const colsIn = randomTensor(rand, [m, k]);
+    const x = randomTensor(rng, [g.n, g.h, g.w, g.c]);
+    const colsIn = randomTensor(rng, [m, k]);
     const cols = allocFloats(ctx, [m, k]);
     im2colWasm(ctx, x, info, cols.info);
     const wantCols = new Float32Array(m * k);
@@ -145,11 +150,11 @@ Deno.test("SIMD im2col and col2im give the JS loops' bits", async () => {
 });
 
 Deno.test("SIMD transpose gives the JS transpose for shapes off and on multiples of 4", async () => {
-  await useBackend("wasm");
+  await requireBackend("wasm");
   const ctx = contextOf(tf.backend(), "wasm");
-  const rand = mulberry32(31);
+  const rng = new Rng(31);
   for (const [rows, cols] of [[1, 1], [3, 5], [4, 4], [7, 9], [8, 12], [13, 4], [64, 33]]) {
-    const src = randomTensor(rand, [rows, cols]);
+    const src = randomTensor(rng, [rows, cols]);
     const dst = allocFloats(ctx, [cols, rows]);
     transposeWasm(ctx, src, rows, cols, dst.info);
     const want = new Float32Array(rows * cols);
@@ -163,14 +168,14 @@ Deno.test("SIMD transpose gives the JS transpose for shapes off and on multiples
 });
 
 Deno.test("wasm conv gradients through the SIMD patches match stock cpu from 4 channels up", async () => {
-  const rand = mulberry32(37);
+  const rng = new Rng(37);
   for (let i = 0; i < CASES; i++) {
-    const g = geometryCase(rand, i);
-    await useBackend("cpu");
+    const g = geometryCase(rng, i);
+    await requireBackend("cpu");
     const xShape: [number, number, number, number] = [g.n, g.h, g.w, g.c];
     const fShape: [number, number, number, number] = [g.fh, g.fw, g.c, g.cout];
     const yShape = backend_util.computeConv2DInfo(xShape, fShape, g.strides, 1, g.pad).outShape;
-    const [x, f, dy] = [xShape, fShape, yShape].map((s) => randomTensor(rand, s));
+    const [x, f, dy] = [xShape, fShape, yShape].map((s) => randomTensor(rng, s));
     const base = { strides: g.strides, pad: g.pad, dataFormat: "NHWC" };
     const fAttrs = { ...base, filterShape: fShape };
     const iAttrs = { ...base, inputShape: xShape };
@@ -178,7 +183,7 @@ Deno.test("wasm conv gradients through the SIMD patches match stock cpu from 4 c
     const wantX = stockCpu("Conv2DBackpropInput", { dy, filter: f }, iAttrs);
     const vals = [x, f, dy].map(valuesOf);
     tf.dispose([x, f, dy]);
-    await useBackend("wasm");
+    await requireBackend("wasm");
     const ctx = contextOf(tf.backend(), "wasm");
     const [xw, fw, dyw] = [xShape, fShape, yShape].map((s, j) => tf.tensor(vals[j], s));
     const label = `case ${i} ${JSON.stringify(g)}`;
@@ -193,16 +198,16 @@ Deno.test("wasm conv gradients through the SIMD patches match stock cpu from 4 c
 });
 
 Deno.test("SIMD bias-gradient sums give the JS loop's bits and match stock cpu", async () => {
-  const rand = mulberry32(41);
+  const rng = new Rng(41);
   // Odd channel counts leave a one-channel tail after the f64x2 lanes.
   for (const shape of [[2, 3, 3, 1], [3, 5, 5, 7], [4, 6, 6, 32], [9, 64], [1, 2, 2, 3]]) {
     const r = shape.length - 1;
-    await useBackend("cpu");
-    const xc = randomTensor(rand, shape).mul(100);
+    await requireBackend("cpu");
+    const xc = randomTensor(rng, shape).mul(100);
     const want = stockCpu("Sum", { x: xc }, { axis: [...Array(r).keys()], keepDims: false });
     const values = valuesOf(xc);
     xc.dispose();
-    await useBackend("wasm");
+    await requireBackend("wasm");
     const ctx = contextOf(tf.backend(), "wasm");
     const x = tf.tensor(values, shape);
     const simd = readInfo(sumLeading(ctx, x, r, false));

@@ -4,7 +4,7 @@ import { rows, Store, withDb } from "../../results/mod.ts";
 import { discover, select } from "../core/discover.ts";
 import { Progress } from "../run/progress.ts";
 import { PROTOCOLS } from "./protocol.ts";
-import { runPerfSuite } from "./suite.ts";
+import { perfPlan, runPerfSuite } from "./perf_suite.ts";
 import { perfTable } from "./report.ts";
 import { torchVersion } from "./torch_runner.ts";
 
@@ -111,4 +111,34 @@ Deno.test("runPerfSuite() with stock kernels stores the wasm CNN as unsupported,
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
+});
+
+Deno.test("perfPlan() puts PyTorch first and records the protocol and any slowdown", () => {
+  const plan = perfPlan(select(experiments, "keras-mlp-mnist-004"), {
+    profile: "quick",
+    backends: ["wasm", "pytorch-cpu", "cpu"],
+    stock: false,
+    replicas: 2,
+    slowdown: 0,
+    protocol: TINY,
+  });
+  assert.deepEqual(plan.map((r) => `${r.backend} ${r.seed} x${r.replicas}`), [
+    "pytorch-cpu 1 x1",
+    "cpu 1 x2",
+    "wasm 1 x2",
+  ]);
+  // A slowdown of 0 is recorded too: the A side of an A/B measurement hashes with its B.
+  assert.deepEqual(plan[1].runConfig.perf, {
+    protocol: TINY,
+    kernels: "default",
+    injectedSlowdown: 0,
+  });
+  const plain = perfPlan(select(experiments, "keras-mlp-mnist-004"), {
+    profile: "quick",
+    backends: ["cpu"],
+    stock: true,
+    protocol: TINY,
+  });
+  assert.deepEqual(plain[0].runConfig.perf, { protocol: TINY, kernels: "stock" });
+  assert.equal(plain[0].replicas, 1);
 });

@@ -1,13 +1,12 @@
 /**
- * The live progress format: the bench appends one JSON object per line to
- * `<db path>.progress.jsonl` while it runs; the dashboard tails that file. Neither side opens
- * the database for it, so progress never competes with results for DuckDB's lock.
+ * The progress file: while a suite runs, its `Progress` (`harness/run/progress.ts`) appends one
+ * JSON object per line to `<db path>.progress.jsonl`, and the dashboard's Live page tails it.
+ * Neither side opens the database for it, so progress never competes with results for
+ * DuckDB's lock. The event type and its (de)serialization live here, beside the database it
+ * describes, so writer and reader share one definition.
  */
 
-/**
- * One progress report of one run. Matches what `harness/run/progress.ts` writes; unknown extra
- * fields are ignored and missing optional ones read as null.
- */
+/** One progress report of one run; unknown extra fields are ignored when read. */
 export interface ProgressEvent {
   /** When it was written, ISO 8601. */
   time: string;
@@ -15,9 +14,9 @@ export interface ProgressEvent {
   experimentId: string;
   backend: string;
   seed: number;
-  /** 1-based position of this run in the suite, and the suite's run count. */
-  run?: number | null;
-  runs?: number | null;
+  /** 1-based position of this run in the suite, and the suite's run count; null when not known. */
+  run: number | null;
+  runs: number | null;
   /** 1-based epoch in progress; null before the first. */
   epoch: number | null;
   epochs: number | null;
@@ -35,6 +34,11 @@ export function progressPath(dbPath: string): string {
   return `${dbPath}.progress.jsonl`;
 }
 
+/** One event as the line the file holds (newline included). */
+export function progressLine(event: ProgressEvent): string {
+  return JSON.stringify(event) + "\n";
+}
+
 /**
  * Append one event to a progress file (created if missing). One `write` per line, so a
  * reader never sees half an event except at the very end, which it skips.
@@ -49,7 +53,12 @@ export function progressPath(dbPath: string): string {
  * ```
  */
 export async function appendProgress(path: string, event: ProgressEvent): Promise<void> {
-  await Deno.writeTextFile(path, JSON.stringify(event) + "\n", { append: true });
+  await Deno.writeTextFile(path, progressLine(event), { append: true });
+}
+
+/** {@linkcode appendProgress} without waiting: for a training loop's per-batch callback. */
+export function appendProgressSync(path: string, event: ProgressEvent): void {
+  Deno.writeTextFileSync(path, progressLine(event), { append: true });
 }
 
 /** Parse one line of a progress file, or null when it is not a valid event. */

@@ -1,24 +1,13 @@
-/** Byte-level helpers shared by the file formats: hashing and gzip. Private to this folder. */
-import { createHash } from "node:crypto";
+/** Files that may be gzip-compressed: detected by magic number, decompressed in memory. */
 import { UserError } from "../../core/errors.ts";
 
-/** Hex SHA-256 of `bytes`. */
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}
-
-/** Hex MD5 of `bytes`: only to compare with checksums that were published as MD5. */
-export function md5Hex(bytes: Uint8Array): string {
-  return createHash("md5").update(bytes).digest("hex");
-}
-
 /** Whether `bytes` starts with the gzip magic number 1f 8b. */
-export function isGzip(bytes: Uint8Array): boolean {
+function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
 /** Decompress gzip data; `file` names the source in the error for corrupt data. */
-export async function gunzip(bytes: Uint8Array, file: string): Promise<Uint8Array> {
+async function gunzip(bytes: Uint8Array, file: string): Promise<Uint8Array> {
   try {
     const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream()
       .pipeThrough(new DecompressionStream("gzip"));

@@ -1,0 +1,101 @@
+/**
+ * The flags several commands share, defined once: how `parseFlags` reads each (type, default)
+ * and the line its command's `--help` shows. A command spreads the ones it takes into its own
+ * spec, overriding a help line where its meaning narrows (`withHelp`), and builds its help text
+ * from the same spec (`flagLines`), so a flag's default and its documentation cannot drift.
+ */
+import { DEFAULT_DB } from "../../results/mod.ts";
+
+/** One flag: how `parseArgs` reads it, and its line in the command's help. */
+export interface Flag {
+  type: "string" | "boolean";
+  default?: string | boolean;
+  short?: string;
+  /** The value's placeholder in the help (`PATH`, `N`); none for a boolean. */
+  arg?: string;
+  /** What it does, as the help says it; lines after the first are indented under it. */
+  help: string;
+}
+
+/** The shared flags. */
+export const FLAGS = {
+  experiment: {
+    type: "string",
+    arg: "ID|GLOB",
+    help: "experiments to run, comma-separated ids or globs (default: all)",
+  },
+  backend: {
+    type: "string",
+    arg: "LIST",
+    help: "backends to use: cpu,wasm,webgpu (default: each experiment's own)",
+  },
+  profile: {
+    type: "string",
+    default: "quick",
+    arg: "NAME",
+    help: "quick (small, fast; default) or full (the article's own settings)",
+  },
+  seeds: {
+    type: "string",
+    arg: "N",
+    help: "number of seeds (the first N declared, extended if needed)",
+  },
+  db: {
+    type: "string",
+    default: DEFAULT_DB,
+    arg: "PATH",
+    help: `DuckDB file (default: ${DEFAULT_DB})`,
+  },
+  experiments: {
+    type: "string",
+    arg: "DIR",
+    help: "folder of declarations (default: the project's experiments/)",
+  },
+  "stock-kernels": {
+    type: "boolean",
+    default: false,
+    help: "use tfjs's kernels as shipped (no training kernels of ours)",
+  },
+  replicas: {
+    type: "string",
+    arg: "N",
+    help: "data-parallel training replicas on cpu and wasm, one per Worker\n" +
+      "(default: 2 with 2+ cores, 1 with --stock-kernels; webgpu: always 1)",
+  },
+  json: {
+    type: "boolean",
+    default: false,
+    help: "print the result as one JSON document on stdout",
+  },
+  quiet: { type: "boolean", default: false, help: "no progress lines" },
+  help: { type: "boolean", default: false, help: "this text" },
+} as const satisfies Record<string, Flag>;
+
+/** `flag` with the help line a command gives it. */
+export function withHelp<F extends Flag>(flag: F, help: string): F {
+  return { ...flag, help };
+}
+
+/** Width of the flag column in help texts, after the two-space indent. */
+const COLUMN = 22;
+
+/**
+ * The help lines of a flag spec, in its order.
+ *
+ * @example
+ * ```ts
+ * flagLines({ quiet: FLAGS.quiet, db: FLAGS.db });
+ * // "  --quiet                no progress lines\n  --db PATH              DuckDB file (default: ...)"
+ * ```
+ */
+export function flagLines(spec: Record<string, Flag>): string {
+  return Object.entries(spec).map(([name, f]) => {
+    const head = `${f.short ? `-${f.short}, ` : ""}--${name}${f.arg ? ` ${f.arg}` : ""}`;
+    const [first, ...rest] = f.help.split("\n");
+    return [
+      `  ${head.padEnd(COLUMN)} ${first}`,
+      ...rest.map((l) => `${" ".repeat(COLUMN + 3)}${l}`),
+    ]
+      .join("\n");
+  }).join("\n");
+}

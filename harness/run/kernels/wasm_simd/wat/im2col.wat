@@ -1,0 +1,71 @@
+  ;; im2col: writes cols [N*Ho*Wo, fh*fw*Cin] (row = output position; columns
+  ;; ordered tap row, tap column, channel) from the NHWC grid `x`. Each tap is one
+  ;; contiguous run of Cin channels, copied four at a time; taps in the padding are
+  ;; skipped, so `cols` must arrive zeroed. The same walk as col2im, copying
+  ;; instead of adding, in the other direction.
+  (func (export "im2col")
+    (param $cols i32) (param $x i32)
+    (param $n i32) (param $h i32) (param $w i32) (param $cin i32)
+    (param $ho i32) (param $wo i32)
+    (param $fh i32) (param $fw i32) (param $sh i32) (param $sw i32)
+    (param $top i32) (param $left i32)
+    (local $b i32) (local $p i32) (local $q i32) (local $i i32) (local $j i32)
+    (local $r i32) (local $c0 i32) (local $c i32) (local $c4 i32)
+    (local $out i32) (local $in i32)
+    (local.set $c4 (i32.and (local.get $cin) (i32.const -4)))
+    ;; `out` walks cols row by row, tap by tap: every tap's run, in range or not
+    (local.set $out (local.get $cols))
+    (local.set $b (i32.const 0))
+    (block $bDone (loop $bLoop
+      (br_if $bDone (i32.ge_s (local.get $b) (local.get $n)))
+      (local.set $p (i32.const 0))
+      (block $pDone (loop $pLoop
+        (br_if $pDone (i32.ge_s (local.get $p) (local.get $ho)))
+        (local.set $q (i32.const 0))
+        (block $qDone (loop $qLoop
+          (br_if $qDone (i32.ge_s (local.get $q) (local.get $wo)))
+          (local.set $i (i32.const 0))
+          (block $iDone (loop $iLoop
+            (br_if $iDone (i32.ge_s (local.get $i) (local.get $fh)))
+            (local.set $r (i32.sub (i32.add (i32.mul (local.get $p) (local.get $sh)) (local.get $i))
+              (local.get $top)))
+            (local.set $j (i32.const 0))
+            (block $jDone (loop $jLoop
+              (br_if $jDone (i32.ge_s (local.get $j) (local.get $fw)))
+              (local.set $c0 (i32.sub (i32.add (i32.mul (local.get $q) (local.get $sw)) (local.get $j))
+                (local.get $left)))
+              (if (i32.and
+                    (i32.and (i32.ge_s (local.get $r) (i32.const 0)) (i32.lt_s (local.get $r) (local.get $h)))
+                    (i32.and (i32.ge_s (local.get $c0) (i32.const 0)) (i32.lt_s (local.get $c0) (local.get $w))))
+                (then
+                  (local.set $in (i32.add (local.get $x) (i32.shl
+                    (i32.mul
+                      (i32.add (i32.mul (i32.add (i32.mul (local.get $b) (local.get $h)) (local.get $r))
+                        (local.get $w)) (local.get $c0))
+                      (local.get $cin))
+                    (i32.const 2))))
+                  (local.set $c (i32.const 0))
+                  (block $cDone (loop $cLoop
+                    (br_if $cDone (i32.ge_s (local.get $c) (local.get $c4)))
+                    (v128.store (i32.add (local.get $out) (i32.shl (local.get $c) (i32.const 2)))
+                      (v128.load (i32.add (local.get $in) (i32.shl (local.get $c) (i32.const 2)))))
+                    (local.set $c (i32.add (local.get $c) (i32.const 4)))
+                    (br $cLoop)))
+                  (block $tDone (loop $tLoop
+                    (br_if $tDone (i32.ge_s (local.get $c) (local.get $cin)))
+                    (f32.store (i32.add (local.get $out) (i32.shl (local.get $c) (i32.const 2)))
+                      (f32.load (i32.add (local.get $in) (i32.shl (local.get $c) (i32.const 2)))))
+                    (local.set $c (i32.add (local.get $c) (i32.const 1)))
+                    (br $tLoop)))))
+              (local.set $out (i32.add (local.get $out) (i32.shl (local.get $cin) (i32.const 2))))
+              (local.set $j (i32.add (local.get $j) (i32.const 1)))
+              (br $jLoop)))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $iLoop)))
+          (local.set $q (i32.add (local.get $q) (i32.const 1)))
+          (br $qLoop)))
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (br $pLoop)))
+      (local.set $b (i32.add (local.get $b) (i32.const 1)))
+      (br $bLoop)))
+  )
