@@ -6,6 +6,7 @@ import { UserError } from "../core/errors.ts";
 import { Store } from "../../results/mod.ts";
 import { intFlag, listFlag, parseFlags } from "./args.ts";
 import { summaryJson, summaryTable } from "./summary.ts";
+import { quickProfileNote } from "../core/quick_note.ts";
 import { type Flag, flagLines, FLAGS, withHelp } from "./flags.ts";
 import { exitHelp } from "./exit.ts";
 import { progressFor } from "./progress.ts";
@@ -78,6 +79,8 @@ export async function benchCommand(args: string[]): Promise<number> {
         result.wallS.toFixed(1)
       } s, stored in ${db} (suite ${result.suiteId})`,
     );
+    const note = quickProfileNote(chosen.map((d) => d.experiment), profile);
+    if (note) console.log(note);
   }
   return 0;
 }
