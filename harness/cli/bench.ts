@@ -7,6 +7,7 @@ import { Store } from "../../results/mod.ts";
 import { intFlag, listFlag, parseFlags } from "./args.ts";
 import { printSuite, suiteLine } from "./output.ts";
 import { summaryJson, summaryTable } from "./summary.ts";
+import { quickProfileNote } from "../core/quick_note.ts";
 import { type Flag, flagLines, FLAGS, withHelp } from "./flags.ts";
 import { exitHelp } from "./exit.ts";
 import { progressFor } from "./progress.ts";
@@ -70,7 +71,16 @@ export async function benchCommand(args: string[]): Promise<number> {
     replicas,
     progress: progressFor(db, values.quiet),
   });
+  const note = quickProfileNote(chosen.map((d) => d.experiment), profile);
   const closing = suiteLine(result.runs.length, result.wallS, db, `suite ${result.suiteId}`);
-  printSuite(values.json, () => summaryJson(result, db), () => summaryTable(result), closing);
+  printSuite(
+    values.json,
+    () => summaryJson(result, db),
+    () => summaryTable(result),
+    note
+      ? `${closing}
+${note}`
+      : closing,
+  );
   return 0;
 }
