@@ -30,6 +30,17 @@ import {
 /** Where synth.ts writes, and latency.ts reads, unless told otherwise. */
 export const SYNTH_DB = ".out/synth.duckdb";
 
+/** The scale tools' flags, all strings: `--db` (default {@link SYNTH_DB}) and the tool's own. */
+export function scaleFlags<K extends string>(
+  defaults: Record<K, string>,
+): Record<K | "db", string> {
+  const all: Record<string, string> = { db: SYNTH_DB, ...defaults };
+  const options = Object.fromEntries(
+    Object.entries(all).map(([k, v]) => [k, { type: "string" as const, default: v }]),
+  );
+  return parseArgs({ args: Deno.args, strict: true, options }).values as Record<K | "db", string>;
+}
+
 const BACKENDS = ["cpu", "wasm", "webgpu"];
 const EXPERIMENTS = Array.from({ length: 24 }, (_, i) => `exp-${String(i).padStart(3, "0")}`);
 const COMMITS = (() => {
@@ -126,16 +137,7 @@ export async function synthesize(
 }
 
 if (import.meta.main) {
-  const { values } = parseArgs({
-    args: Deno.args,
-    strict: true,
-    options: {
-      db: { type: "string", default: SYNTH_DB },
-      runs: { type: "string", default: "100000" },
-      epochs: { type: "string", default: "50" },
-      shard: { type: "string" },
-    },
-  });
+  const values = scaleFlags({ runs: "100000", epochs: "50", shard: "" });
   const shard = values.shard
     ? { index: Number(values.shard.split("/")[0]), count: Number(values.shard.split("/")[1]) }
     : undefined;

@@ -21,11 +21,11 @@ import { judgeClaim, type JudgedClaim } from "./rules.ts";
 import { profileNote } from "./profile_note.ts";
 import { workedClaims } from "./worked.ts";
 
-/** How a claims check runs. */
-export interface CheckOptions {
+/** How the claims are evaluated. */
+export interface EvaluateOptions {
   db: string;
   profile: ProfileName;
-  /** The experiments to check (those without claims and not worked are ignored). */
+  /** The experiments to evaluate (those without claims and not worked are ignored). */
   declared: Declared[];
   /** Run the experiments whose runs are missing (default true); false only reads. */
   run: boolean;
@@ -40,7 +40,7 @@ export interface CheckOptions {
 }
 
 /** One experiment's claims, judged. */
-export interface CheckedExperiment {
+export interface EvaluatedExperiment {
   declared: Declared;
   config: ResolvedConfig;
   claims: JudgedClaim[];
@@ -48,9 +48,9 @@ export interface CheckedExperiment {
   verdicts: VerdictRecord[];
 }
 
-export interface CheckResult {
+export interface ClaimsEvaluation {
   profile: ProfileName;
-  experiments: CheckedExperiment[];
+  experiments: EvaluatedExperiment[];
   /** Suites run to fill in missing runs (empty with `run: false` or nothing missing). */
   suites: SuiteResult[];
 }
@@ -68,7 +68,7 @@ export function missingBackends(config: ResolvedConfig, runs: ClaimRun[]): Backe
 }
 
 /** Check the claims of `opts.declared`; see the module doc. */
-export async function checkClaims(opts: CheckOptions): Promise<CheckResult> {
+export async function evaluateClaims(opts: EvaluateOptions): Promise<ClaimsEvaluation> {
   const targets = opts.declared.filter(bearsClaims).map((declared) => ({
     declared,
     config: resolveConfig(declared.experiment, opts.profile, { backends: opts.backends }),
@@ -95,7 +95,7 @@ export async function checkClaims(opts: CheckOptions): Promise<CheckResult> {
   }
   // Worked quantities are listed by recomputing them; cpu is always there and fast for that.
   await useBackend("cpu");
-  const experiments: CheckedExperiment[] = [];
+  const experiments: EvaluatedExperiment[] = [];
   for (const [i, t] of targets.entries()) {
     const e = t.declared.experiment;
     const claims: JudgedClaim[] = [
@@ -131,11 +131,11 @@ export async function checkClaims(opts: CheckOptions): Promise<CheckResult> {
  * process runs those its store lacks, as one suite. No verdicts: they need every shard's runs.
  */
 async function runShard(
-  opts: CheckOptions,
+  opts: EvaluateOptions,
   shard: ShardRequest,
   targets: { declared: Declared; config: ResolvedConfig }[],
   runs: ClaimRun[][],
-): Promise<CheckResult> {
+): Promise<ClaimsEvaluation> {
   const stored = new Set(
     runs.flatMap((rs, i) =>
       rs.map((r) => `${targets[i].declared.experiment.id}/${r.backend}/${r.seed}`)
@@ -158,7 +158,7 @@ async function runShard(
 
 /** The stored runs of each target that its resolved seeds and backends ask for. */
 async function readRuns(
-  opts: CheckOptions,
+  opts: EvaluateOptions,
   targets: { declared: Declared; config: ResolvedConfig }[],
 ): Promise<ClaimRun[][]> {
   const found = await readClaimRuns(

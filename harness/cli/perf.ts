@@ -21,6 +21,7 @@ import { exitHelp } from "./exit.ts";
 import { progressFor } from "./progress.ts";
 import { shardLine, shardRequest } from "./shard.ts";
 import { GATE_PROTOCOL, PAIRED_PROTOCOL } from "../gate/timing_plan.ts";
+import { printSuite, suiteLine } from "./output.ts";
 
 /** Every flag of `bench --suite perf`, in the order its help lists them. */
 const PERF_FLAGS = {
@@ -69,7 +70,7 @@ const PERF_FLAGS = {
   help: FLAGS.help,
 } as const satisfies Record<string, Flag>;
 
-export const PERF_HELP = `Usage: deno task bench --suite perf [flags]
+const PERF_HELP = `Usage: deno task bench --suite perf [flags]
 
 Measure training throughput (images/s over timed windows after warm-up), warm-up cost,
 inference latency, achieved GFLOP/s and the fraction of this machine's matmul peak, for each
@@ -83,7 +84,7 @@ Environment: REPROBENCH_PYTHON names the Python with torch (default /usr/bin/pyt
 REPROBENCH_TURNS=1 (set by the gate's paired timing only) makes the run take turns with
 another process over stdin and stderr (see harness/perf/turns.ts).
 
-${exitHelp()}
+${exitHelp("success", undefined, true)}
 `;
 
 /** Whether a bench command line asks for the perf suite (`--suite perf` / `--suite=perf`). */
@@ -148,16 +149,8 @@ export async function perfCommand(args: string[]): Promise<number> {
     argv: ["bench", ...args],
     progress: progressFor(db, values.quiet),
   });
-  if (values.json) {
-    console.log(JSON.stringify(perfJson(result, db), null, 2));
-  } else {
-    console.log(perfTable(result));
-    console.log(
-      `\n${result.rows.length} runs in ${
-        result.wallS.toFixed(1)
-      } s, stored in ${db} (perf suite ${result.suiteId})`,
-    );
-    if (shard) console.log(shardLine(shard, result.rows.length));
-  }
+  const closing = suiteLine(result.rows.length, result.wallS, db, `perf suite ${result.suiteId}`) +
+    (shard ? `\n${shardLine(shard, result.rows.length)}` : "");
+  printSuite(values.json!, () => perfJson(result, db), () => perfTable(result), closing);
   return 0;
 }

@@ -21,7 +21,10 @@ Deno.test("benchRunSeconds() ranks backends as measured: wasm < cpu < webgpu for
 });
 
 Deno.test("benchRunSeconds() gives a model its data cannot feed the start-up alone: it fails at once", () => {
-  assert.equal(cost("keras-cnn-64x64-003", "cpu"), cost("worked-001-backprop-sigmoid-layer", "cpu"));
+  assert.equal(
+    cost("keras-cnn-64x64-003", "cpu"),
+    cost("worked-001-backprop-sigmoid-layer", "cpu"),
+  );
   assert.ok(cost("keras-cnn-003-input-28x28x1", "cpu") > 100);
 });
 

@@ -1,7 +1,8 @@
 /** What a perf run measured, before and after the suite adds peak, FLOPs and storage. */
+import { BACKENDS } from "../core/experiment.ts";
 
 /** The backends the perf suite measures: tfjs's three and the PyTorch reference. */
-export const PERF_BACKENDS = ["cpu", "wasm", "webgpu", "pytorch-cpu"] as const;
+export const PERF_BACKENDS = [...BACKENDS, "pytorch-cpu"] as const;
 export type PerfBackend = typeof PERF_BACKENDS[number];
 
 /** Seconds the run spent in each part of its training loop. */

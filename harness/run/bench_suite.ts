@@ -83,7 +83,7 @@ export async function runBenchSuite(
 }
 
 /** Executes a bench run: trains it or computes its worked example, and summarizes it. */
-export function benchExecutor(
+function benchExecutor(
   opts: Pick<SuiteOptions, "kernels" | "progress">,
 ): Executor<BackendName, RunSummary> {
   return {
