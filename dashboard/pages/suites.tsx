@@ -7,11 +7,18 @@
 import { Hono } from "hono";
 import { type SplitPlan, splitPlans } from "../../results/queries/mod.ts";
 import { answer, type Deps } from "../_deps.ts";
+import { int } from "../_params.ts";
 import { Badge, Head, num, qs, when } from "../_view.tsx";
 import { Layout } from "../layout.tsx";
 
+/** Split plans per page: one of 50 shards renders 50 rows. */
+const PAGE_SIZE = 20;
+
 interface SuitesData {
   plans: SplitPlan[];
+  page: number;
+  pages: number;
+  total: number;
 }
 
 /** Routes `/suites` and `/api/suites`. */
@@ -19,8 +26,11 @@ export function suitesRoutes(deps: Deps): Hono {
   const app = new Hono();
   for (const path of ["/suites", "/api/suites"]) {
     app.get(path, async (c) => {
-      const plans = await deps.reader.memo("split-plans", (conn) => splitPlans(conn));
-      return answer(c, { plans }, SuitesPage);
+      const all = await deps.reader.memo("split-plans", (conn) => splitPlans(conn, 100_000));
+      const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
+      const page = int("page", c.req.query("page"), 1, 1, pages);
+      const plans = all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+      return answer(c, { plans, page, pages, total: all.length }, SuitesPage);
     });
   }
   return app;
@@ -108,6 +118,14 @@ function SuitesPage(d: SuitesData) {
       {d.plans.length === 0
         ? <p class="notice">No split plan here: every suite ran whole.</p>
         : d.plans.map((p) => <Plan p={p} />)}
+      {d.pages > 1 && (
+        <p class="pager">
+          {d.page > 1 && <a href={`/suites${qs({ page: d.page - 1 })}`}>newer</a>} page {d.page} of
+          {" "}
+          {d.pages} ({num(d.total)} split plans){" "}
+          {d.page < d.pages && <a href={`/suites${qs({ page: d.page + 1 })}`}>older</a>}
+        </p>
+      )}
     </Layout>
   );
 }
