@@ -96,13 +96,15 @@ Deno.test({
       await page.waitForSelector("#sql-console[data-ready]", { timeout: 60_000 });
       await page.fill(
         "#sql",
-        "SELECT (SELECT count(*) FROM runs) AS runs, (SELECT count(*) FROM epochs) AS epochs",
+        `SELECT (SELECT count(*) FROM runs) AS runs, (SELECT count(*) FROM epochs) AS epochs,
+          (SELECT count(*) FROM calibrations) AS calibrations,
+          (SELECT typeof(max(started_at)) FROM runs) AS started_type`,
       );
       await page.click("#run");
       await page.waitForSelector("#sql-console[data-rows]", { timeout: 60_000 });
       assert.equal(await page.locator("#sql-console").getAttribute("data-rows"), "1");
       const cells = await page.locator("#sql-table tbody td").allInnerTexts();
-      assert.deepEqual(cells, [String(expected.n), String(expected.e)]);
+      assert.deepEqual(cells, [String(expected.n), String(expected.e), "0", "TIMESTAMP"]);
       assert.deepEqual(errors, []);
       assert.deepEqual(elsewhere, []);
     } finally {

@@ -19,47 +19,95 @@ async function start() {
   return { conn, manifest };
 }
 
-/** The Arrow type and value conversion of a Parquet column as DuckDB wrote it. */
-function columnType(col) {
-  const A = globalThis.Arrow;
+/**
+ * How a Parquet column (as DuckDB writes them) is carried: an Arrow vector built straight
+ * from typed arrays (Arrow's element-by-element builders took 6.5 s of 8 for 100,000 runs),
+ * and the SQL that gives the column its type back in DuckDB.
+ */
+function columnKind(col) {
   const logical = col.logical_type?.type ?? col.converted_type ?? "";
-  if (col.type === "BOOLEAN") return [new A.Bool(), "BOOLEAN", (v) => v];
-  if (col.type === "INT32") return [new A.Int32(), "INTEGER", (v) => v];
+  if (col.type === "BOOLEAN") return { arrow: "int32", sql: (c) => `${c}::BOOLEAN` };
+  if (col.type === "INT32") return { arrow: "int32", sql: (c) => c };
   if (col.type === "INT64" && /TIMESTAMP/.test(logical)) {
-    return [
-      new A.TimestampMillisecond(),
-      "TIMESTAMP",
-      (v) => (v instanceof Date ? v.getTime() : v),
-    ];
+    return { arrow: "float64", sql: (c) => `make_timestamp(CAST(${c} * 1000 AS BIGINT))` };
   }
-  if (col.type === "INT64" || col.type === "FLOAT" || col.type === "DOUBLE") {
-    return [new A.Float64(), "DOUBLE", (v) => Number(v)];
+  if (["INT64", "FLOAT", "DOUBLE"].includes(col.type)) return { arrow: "float64", sql: (c) => c };
+  return { arrow: "utf8", sql: (c) => c };
+}
+
+function number(v) {
+  if (v instanceof Date) return v.getTime();
+  if (typeof v === "boolean") return v ? 1 : 0;
+  return Number(v);
+}
+
+function text(v) {
+  if (typeof v === "string") return v;
+  return JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? Number(x) : x));
+}
+
+/** An Arrow vector of `values` (null where absent) as `kind` says. */
+function vector(values, kind) {
+  const A = globalThis.Arrow;
+  const n = values.length;
+  const valid = new Uint8Array((n + 7) >> 3);
+  let nulls = 0;
+  for (let i = 0; i < n; i++) {
+    if (values[i] == null) nulls++;
+    else valid[i >> 3] |= 1 << (i & 7);
   }
-  const text = (v) =>
-    typeof v === "string" ? v : JSON.stringify(v, (_k, x) => typeof x === "bigint" ? Number(x) : x);
-  return [new A.Utf8(), "VARCHAR", text];
+  const nullBitmap = nulls > 0 ? valid : undefined;
+  if (kind !== "utf8") {
+    const data = kind === "int32" ? new Int32Array(n) : new Float64Array(n);
+    for (let i = 0; i < n; i++) if (values[i] != null) data[i] = number(values[i]);
+    const type = kind === "int32" ? new A.Int32() : new A.Float64();
+    return A.makeVector(A.makeData({ type, length: n, nullCount: nulls, nullBitmap, data }));
+  }
+  const enc = new TextEncoder();
+  const parts = new Array(n);
+  const valueOffsets = new Int32Array(n + 1);
+  let size = 0;
+  for (let i = 0; i < n; i++) {
+    parts[i] = values[i] == null ? null : enc.encode(text(values[i]));
+    size += parts[i]?.length ?? 0;
+    valueOffsets[i + 1] = size;
+  }
+  const data = new Uint8Array(size);
+  for (let i = 0; i < n; i++) if (parts[i]) data.set(parts[i], valueOffsets[i]);
+  return A.makeVector(
+    A.makeData({ type: new A.Utf8(), length: n, nullCount: nulls, nullBitmap, valueOffsets, data }),
+  );
 }
 
 async function loadTable(conn, name, entry) {
-  const { parquetMetadata, parquetReadObjects } = await import(here("../hyparquet/index.js"));
+  const { parquetMetadata, parquetRead } = await import(here("../hyparquet/index.js"));
   // The whole file at once: a plain static server need not answer range requests.
   const buf = await (await fetch(new URL(entry.file, manifestUrl))).arrayBuffer();
-  const cols = parquetMetadata(buf).schema.slice(1).map((c) => ({
-    name: c.name,
-    t: columnType(c),
-  }));
+  const meta = parquetMetadata(buf);
+  const cols = meta.schema.slice(1).map((c) => ({ name: c.name, kind: columnKind(c) }));
+  // Column by column, never an object per row.
+  const data = new Map(cols.map((c) => [c.name, new Array(Number(meta.num_rows))]));
+  await parquetRead({
+    file: buf,
+    metadata: meta,
+    onChunk: ({ columnName, columnData, rowStart }) => {
+      const out = data.get(columnName);
+      for (let i = 0; i < columnData.length; i++) out[rowStart + i] = columnData[i];
+    },
+  });
   const q = (n) => `"${n.replaceAll('"', '""')}"`;
-  await conn.query(
-    `CREATE TABLE ${q(name)} (${cols.map((c) => `${q(c.name)} ${c.t[1]}`).join(", ")})`,
-  );
-  const rows = await parquetReadObjects({ file: buf });
-  if (rows.length === 0) return;
+  const staging = `${name}__parquet`;
   const A = globalThis.Arrow;
-  const vectors = Object.fromEntries(cols.map((c) => [
-    c.name,
-    A.vectorFromArray(rows.map((r) => (r[c.name] == null ? null : c.t[2](r[c.name]))), c.t[0]),
-  ]));
-  await conn.insertArrowTable(new A.Table(vectors), { name, create: false });
+  const table = new A.Table(
+    Object.fromEntries(cols.map((c) => [c.name, vector(data.get(c.name), c.kind.arrow)])),
+  );
+  await conn.insertArrowTable(table, { name: staging, create: true });
+  await conn.query(
+    `CREATE TABLE ${q(name)} AS SELECT ${
+      cols.map((c) => `${c.kind.sql(q(c.name))} AS ${q(c.name)}`).join(", ")
+    } FROM ${q(staging)}`,
+  );
+  await conn.query(`DROP TABLE ${q(staging)}`);
 }
 
 const ready = start();
