@@ -85,17 +85,22 @@ async function copyTable(
     cols.map((c) => `CASE WHEN o.${q(c)} IS DISTINCT FROM s.${q(c)} THEN '${c}' END`).join(", ")
   }], x -> x IS NOT NULL)`;
   const held = t.ofRun ? "s.run_id IN (SELECT run_id FROM merge_held)" : "false";
+  // A run's rows are compared only with the store's rows of the runs this input holds: a hash
+  // over those (none, for a shard merged the first time), not over millions of epochs.
+  const target = t.ofRun
+    ? `(SELECT * FROM ${q(t.name)} WHERE run_id IN (SELECT run_id FROM ${from}))`
+    : q(t.name);
   const [tally] = await rows(
     conn,
     `SELECT count(*) AS total,
        count(o.${q(t.key[0])}) FILTER (WHERE NOT (${differs})) AS same,
        count(o.${q(t.key[0])}) FILTER (WHERE ${differs}) AS conflicts
-     FROM ${from} s LEFT JOIN ${q(t.name)} o ON ${sameKey(t, "o", "s")}`,
+     FROM ${from} s LEFT JOIN ${target} o ON ${sameKey(t, "o", "s")}`,
   );
   const listed = await rows(
     conn,
     `SELECT ${t.key.map((k) => `s.${q(k)} AS ${q(k)}`).join(", ")}, ${which} AS columns
-     FROM ${from} s JOIN ${q(t.name)} o ON ${sameKey(t, "o", "s")}
+     FROM ${from} s JOIN ${target} o ON ${sameKey(t, "o", "s")}
      WHERE ${differs} ORDER BY ALL LIMIT ${LISTED}`,
   );
   if (t.name === "runs") {
@@ -109,7 +114,7 @@ async function copyTable(
   const added = await conn.run(
     `INSERT INTO ${q(t.name)} BY NAME
      SELECT s.* FROM ${from} s
-     WHERE NOT EXISTS (SELECT 1 FROM ${q(t.name)} o WHERE ${sameKey(t, "o", "s")})
+     WHERE NOT EXISTS (SELECT 1 FROM ${target} o WHERE ${sameKey(t, "o", "s")})
        AND NOT (${held})
      ORDER BY s.rowid`,
   );
