@@ -18,6 +18,8 @@ const LOADERS: Record<string, () => Promise<Command>> = {
   claims: async () => (await import("./harness/cli/claims.ts")).claimsCommand,
   data: async () => (await import("./harness/cli/data.ts")).dataCommand,
   check: async () => (await import("./harness/cli/check/mod.ts")).checkCommand,
+  merge: async () => (await import("./harness/cli/merge.ts")).mergeCommand,
+  report: async () => (await import("./harness/cli/report.ts")).reportCommand,
   dashboard: async () => (await import("./harness/cli/dashboard.ts")).dashboardCommand,
 };
 
@@ -28,6 +30,8 @@ const ABOUT: Record<keyof typeof LOADERS, string> = {
   claims: "check the articles' claims and print the claims board",
   data: "list, import or download datasets",
   check: "the regression gate: compare with a baseline, exit 1 on regression",
+  merge: "merge results stores (shards, machines, Parquet exports) into one",
+  report: "write the dashboard as a static site (GitHub Pages, any file server)",
   dashboard: "serve the results dashboard (default http://127.0.0.1:8700)",
 };
 

@@ -15,6 +15,7 @@ import { liveRoutes } from "./pages/live.tsx";
 import { runRoutes } from "./pages/run.tsx";
 import { runsRoutes } from "./pages/runs.tsx";
 import { sqlRoutes } from "./pages/sql.tsx";
+import { suitesRoutes } from "./pages/suites.tsx";
 import { Reader } from "./reader.ts";
 import { staticRoutes } from "./static.ts";
 
@@ -77,6 +78,7 @@ export function createApp(options: AppOptions): DashboardApp {
   for (
     const routes of [
       runsRoutes,
+      suitesRoutes,
       runRoutes,
       compareRoutes,
       backendsRoutes,

@@ -5,6 +5,7 @@ import { raw } from "hono/html";
 /** The pages in the nav bar, in order. */
 const NAV = [
   ["runs", "/runs", "Runs"],
+  ["suites", "/suites", "Suites"],
   ["compare", "/compare", "Compare"],
   ["backends", "/backends", "Backends"],
   ["history", "/history", "History"],

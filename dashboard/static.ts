@@ -22,8 +22,8 @@ const TYPES: Record<string, string> = {
   ".png": "image/png",
 };
 
-/** The folders served under /static/<name>/, resolved against this file. */
-function staticFolders(): Record<string, string> {
+/** The folders served under /static/<name>/, resolved against this file (the report copies them). */
+export function staticFolders(): Record<string, string> {
   const here = fileURLToPath(new URL(".", import.meta.url));
   const modules = join(here, "..", "node_modules");
   const duckdb = join(modules, "@duckdb", "duckdb-wasm");
@@ -40,6 +40,9 @@ function staticFolders(): Record<string, string> {
     // Arrow is duckdb-wasm's own dependency: it sits beside duckdb-wasm's real folder in
     // Deno's npm store (node_modules/.deno/<pkg>/node_modules/).
     arrow: join(real, "..", "..", "apache-arrow"),
+    // A Parquet reader in plain JavaScript: the static report's SQL console reads its
+    // Parquet files with it, as duckdb-wasm 1.32 would fetch its Parquet extension online.
+    hyparquet: join(modules, "hyparquet", "src"),
   };
 }
 

@@ -106,6 +106,22 @@ DROP TABLE measurements;
 ALTER TABLE measurements_v4 RENAME TO measurements;
 `,
   },
+  {
+    // A plan split over machines (`--shard i/N`): each shard's suite records which part it
+    // ran and of which plan, so a merged store shows one logical suite with its shards and
+    // names the missing ones. Version 6 (5 is the browser runtime's `runtime` column); it only
+    // adds columns to suites, so it applies on top of 5 or of 4 alike.
+    version: 6,
+    name: "suites: shard and plan",
+    sql: `
+ALTER TABLE suites ADD COLUMN plan_hash VARCHAR;     -- SHA-256 of the whole plan's run keys and costs
+ALTER TABLE suites ADD COLUMN plan_runs INTEGER;     -- runs in the whole (unsplit) plan
+ALTER TABLE suites ADD COLUMN shard_index INTEGER;   -- 1-based; NULL when the plan was not split
+ALTER TABLE suites ADD COLUMN shard_count INTEGER;
+ALTER TABLE suites ADD COLUMN shard_group VARCHAR;   -- the engine's id of one split (--shard-group)
+ALTER TABLE suites ADD COLUMN shard_keys JSON;       -- this shard's run keys, in plan order
+`,
+  },
 ];
 
 /** The newest schema version this code knows. */

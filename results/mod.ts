@@ -6,3 +6,4 @@ export type * from "./types.ts";
 
 /** The default database file, relative to the working directory. */
 export const DEFAULT_DB = "results/reprobench.duckdb";
+export { durationKey, storedDurations } from "./durations.ts";

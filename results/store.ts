@@ -91,8 +91,13 @@ export class Store {
 
   async startSuite(s: SuiteRecord): Promise<void> {
     await this.#write(async (conn) => {
+      const shard = s.plan?.shard ?? null;
       await conn.run(
-        `INSERT INTO suites VALUES (?, ?, ?, ?::JSON, now()::TIMESTAMP, NULL, 'running', ?, ?, ?, ?, ?)`,
+        `INSERT INTO suites (suite_id, kind, profile, argv, started_at, finished_at, status,
+           git_commit, git_dirty, env_id, hostname, pid, plan_hash, plan_runs, shard_index,
+           shard_count, shard_group, shard_keys)
+         VALUES (?, ?, ?, ?::JSON, now()::TIMESTAMP, NULL, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+           ?::JSON)`,
         [
           s.suiteId,
           s.kind,
@@ -103,6 +108,12 @@ export class Store {
           s.envId,
           hostname(),
           Deno.pid,
+          s.plan?.hash ?? null,
+          s.plan?.runs ?? null,
+          shard?.index ?? null,
+          shard?.count ?? null,
+          shard?.group ?? null,
+          shard ? json(shard.keys) : null,
         ],
       );
     });

@@ -26,6 +26,17 @@ export interface SuiteRecord {
   gitCommit: string | null;
   gitDirty: boolean | null;
   envId: string;
+  /** The plan the suite ran, and the part of it when split over machines (migration 6). */
+  plan?: SuitePlan;
+}
+
+/** What a suite records of its plan: its hash and size, and its shard when split. */
+export interface SuitePlan {
+  /** SHA-256 of the whole plan's run keys and estimated costs (see harness/run/shard/). */
+  hash: string;
+  /** Runs in the whole plan. */
+  runs: number;
+  shard: { index: number; count: number; group: string | null; keys: string[] } | null;
 }
 
 /** Everything known about a run when it starts. */

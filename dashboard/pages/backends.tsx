@@ -1,13 +1,16 @@
+// deno-lint-ignore-file jsx-key -- rendered once on the server; keys only matter to client-side reconciliation
 /** Backends: the experiment x backend matrix of throughput, accuracy and status, with adapters. */
 import { Hono } from "hono";
 import { backendMatrix, type MatrixCell } from "../../results/queries/mod.ts";
 import { answer, type Deps } from "../_deps.ts";
-import { text } from "../_params.ts";
+import { oneOf, text } from "../_params.ts";
 import { Badge, num, qs, RunLink } from "../_view.tsx";
 import { Layout } from "../layout.tsx";
 
 interface BackendsData {
   profile?: string;
+  /** "machine": one matrix per machine (environment) the runs ran on. */
+  by?: "machine";
   backends: { backend: string; adapter: string }[];
   experiments: { experiment_id: string; experiment_title: string }[];
   cells: MatrixCell[];
@@ -34,9 +37,11 @@ export function backendsRoutes(deps: Deps): Hono {
   for (const path of ["/backends", "/api/backends"]) {
     app.get(path, async (c) => {
       const profile = text("profile", c.req.query("profile"));
+      const picked = oneOf("by", c.req.query("by"), ["machine", "backend"] as const, "backend");
+      const by = picked === "machine" ? picked : undefined;
       const cells = await deps.reader.memo(
-        `matrix:${profile ?? ""}`,
-        (conn) => backendMatrix(conn, { profile }),
+        `matrix:${profile ?? ""}:${by ?? ""}`,
+        (conn) => backendMatrix(conn, { profile, byMachine: by === "machine" }),
       );
       const backends = [...new Set(cells.map((x) => x.backend))].sort().map((backend) => {
         const newest = cells.filter((x) => x.backend === backend && x.backend_info !== null)
@@ -47,7 +52,7 @@ export function backendsRoutes(deps: Deps): Hono {
         ...new Map(cells.map((x) => [x.experiment_id, x.experiment_title])).entries(),
       ]
         .map(([experiment_id, experiment_title]) => ({ experiment_id, experiment_title }));
-      return answer(c, { profile, backends, experiments, cells }, BackendsPage);
+      return answer(c, { profile, by, backends, experiments, cells }, BackendsPage);
     });
   }
   return app;
@@ -85,46 +90,71 @@ function Cell(props: { cell?: MatrixCell }) {
 }
 
 function BackendsPage(d: BackendsData) {
-  const at = new Map(d.cells.map((x) => [`${x.experiment_id}\u0000${x.backend}`, x]));
+  const machines = d.by === "machine"
+    ? [...new Map(d.cells.map((x) => [x.env_id ?? "", x.machine ?? "unknown machine"])).entries()]
+    : [["", ""]];
   return (
     <Layout title="Backends" active="backends">
       <h1>Backends {d.profile && <span class="muted">· profile {d.profile}</span>}</h1>
       <p class="hint">
         The newest run of each experiment on each backend; throughput and accuracy from its newest
-        run that finished ok.
+        run that finished ok. {d.by === "machine"
+          ? <a href={`/backends${qs({ profile: d.profile })}`}>All machines together</a>
+          : (
+            <a href={`/backends${qs({ profile: d.profile, by: "machine" })}`}>
+              Grouped by machine
+            </a>
+          )}
       </p>
       {d.cells.length === 0
         ? <p class="notice">No runs yet: run `deno task bench`.</p>
-        : (
-          <table class="matrix" id="matrix">
-            <thead>
-              <tr>
-                <th>Experiment</th>
-                {d.backends.map((b) => (
-                  <th>
-                    {b.backend}
-                    <br />
-                    <span class="muted" style="font-weight: normal">{b.adapter}</span>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {d.experiments.map((e) => (
-                <tr>
-                  <th title={e.experiment_title}>
-                    {e.experiment_id}
-                    <br />
-                    <span class="muted" style="font-weight: normal">{e.experiment_title}</span>
-                  </th>
-                  {d.backends.map((b) => (
-                    <Cell cell={at.get(`${e.experiment_id}\u0000${b.backend}`)} />
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        : machines.map(([env, name]) => (
+          <section class="machine" data-env={env}>
+            {d.by === "machine" && <h2>{name}</h2>}
+            <Matrix
+              d={d}
+              cells={d.cells.filter((x) =>
+                d.by !== "machine" || x.env_id === env || (!x.env_id && !env)
+              )}
+            />
+          </section>
+        ))}
     </Layout>
+  );
+}
+
+function Matrix(props: { d: BackendsData; cells: MatrixCell[] }) {
+  const { d, cells } = props;
+  const at = new Map(cells.map((x) => [`${x.experiment_id}\u0000${x.backend}`, x]));
+  const experiments = d.experiments.filter((e) =>
+    cells.some((x) => x.experiment_id === e.experiment_id)
+  );
+  return (
+    <table class="matrix" id={d.by === "machine" ? undefined : "matrix"}>
+      <thead>
+        <tr>
+          <th>Experiment</th>
+          {d.backends.map((b) => (
+            <th>
+              {b.backend}
+              <br />
+              <span class="muted" style="font-weight: normal">{b.adapter}</span>
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {experiments.map((e) => (
+          <tr>
+            <th title={e.experiment_title}>
+              {e.experiment_id}
+              <br />
+              <span class="muted" style="font-weight: normal">{e.experiment_title}</span>
+            </th>
+            {d.backends.map((b) => <Cell cell={at.get(`${e.experiment_id}\u0000${b.backend}`)} />)}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

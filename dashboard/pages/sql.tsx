@@ -92,7 +92,8 @@ export function sqlRoutes(deps: Deps): Hono {
   return app;
 }
 
-const EXAMPLE = `SELECT experiment_id, backend, status, count(*) AS runs,
+/** The query a console starts with. */
+export const SQL_EXAMPLE = `SELECT experiment_id, backend, status, count(*) AS runs,
        round(median(steady_samples_per_s), 1) AS median_samples_per_s
 FROM runs
 GROUP BY ALL
@@ -101,7 +102,8 @@ ORDER BY ALL`;
 /** duckdb-wasm's module imports "apache-arrow": map it to a shim over Arrow's browser build. */
 const IMPORT_MAP = JSON.stringify({ imports: { "apache-arrow": "/static/app/arrow-shim.js" } });
 
-function SqlHead() {
+/** duckdb-wasm's Arrow: the import map to the shim and Arrow's browser build. */
+export function SqlHead() {
   return (
     <>
       <script type="importmap" dangerouslySetInnerHTML={{ __html: IMPORT_MAP }}></script>
@@ -127,7 +129,7 @@ function SqlPage(d: SqlData) {
         ))}
       </ul>
       <div id="sql-console" data-database={d.database}>
-        <textarea id="sql" spellcheck={false}>{EXAMPLE}</textarea>
+        <textarea id="sql" spellcheck={false}>{SQL_EXAMPLE}</textarea>
         <p>
           <button id="run" type="button" disabled>Run (Ctrl+Enter)</button>{" "}
           <span id="sql-status" class="muted">loading DuckDB…</span>

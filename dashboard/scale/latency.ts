@@ -1,7 +1,8 @@
 /**
  * The dashboard's latency at scale: answers the runs, run, compare and backends pages (HTML,
  * through `app.request`, so no network in the timing) over a database, and prints percentiles.
- * A benchmark that reports, not a test that fails. Fill a database first with `synth.ts`.
+ * A benchmark that reports, not a test that fails. Fill a database first with `synth.ts` (or
+ * merge synthetic shard files with `merge_scale.ts`).
  *
  * @example
  * ```sh
@@ -55,6 +56,8 @@ const pages: Record<string, () => string> = {
       [pick(okIds), pick(okIds), pick(okIds)].map((i) => `ids=${encodeURIComponent(i)}`).join("&")
     }`,
   "backends": () => "/backends",
+  "backends (by machine)": () => "/backends?by=machine",
+  "suites (split plans)": () => "/suites",
 };
 
 const pct = (xs: number[], p: number) => quantile(xs, p / 100);

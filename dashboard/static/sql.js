@@ -1,13 +1,9 @@
 // The SQL console: duckdb-wasm (served from the dashboard's own node_modules) attaching a
-// read-only copy of the results over HTTP. Cells are set with textContent, never as markup.
+// read-only copy of the results over HTTP.
 import * as duckdb from "/static/duckdb/duckdb-browser.mjs";
+import { wireConsole } from "./sql_table.js";
 
 const root = document.getElementById("sql-console");
-const status = document.getElementById("sql-status");
-const button = document.getElementById("run");
-const input = document.getElementById("sql");
-const out = document.getElementById("sql-result");
-const MAX_ROWS = 1000;
 
 async function start() {
   const base = new URL("/static/duckdb/", location.href).href;
@@ -29,69 +25,5 @@ async function start() {
   return conn;
 }
 
-function cell(v) {
-  if (v === null || v === undefined) return "NULL";
-  if (typeof v === "bigint") return v.toString();
-  if (v instanceof Date) return v.toISOString();
-  if (typeof v === "object") {
-    return JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x));
-  }
-  return String(v);
-}
-
-function render(table) {
-  const names = table.schema.fields.map((f) => f.name);
-  const t = document.createElement("table");
-  t.id = "sql-table";
-  const head = t.createTHead().insertRow();
-  for (const n of names) {
-    const th = document.createElement("th");
-    th.textContent = n;
-    head.appendChild(th);
-  }
-  const body = t.createTBody();
-  const rows = table.toArray().slice(0, MAX_ROWS);
-  for (const r of rows) {
-    const tr = body.insertRow();
-    const o = r.toJSON();
-    for (const n of names) tr.insertCell().textContent = cell(o[n]);
-  }
-  out.replaceChildren(t);
-  return { shown: rows.length, total: table.numRows };
-}
-
 const ready = start();
-ready.then(() => {
-  button.disabled = false;
-  status.textContent = "ready";
-  root.dataset.ready = "1";
-}, (err) => {
-  status.textContent = `DuckDB failed to start: ${err.message ?? err}`;
-});
-
-async function run() {
-  const conn = await ready;
-  status.textContent = "running…";
-  const t0 = performance.now();
-  try {
-    const result = await conn.query(input.value);
-    const { shown, total } = render(result);
-    status.textContent = `${total} row${total === 1 ? "" : "s"}${
-      shown < total ? ` (first ${shown} shown)` : ""
-    } in ${Math.round(performance.now() - t0)} ms`;
-    root.dataset.rows = String(total);
-  } catch (err) {
-    out.replaceChildren();
-    const p = document.createElement("p");
-    p.className = "error";
-    p.textContent = err.message ?? String(err);
-    out.appendChild(p);
-    status.textContent = "error";
-    root.dataset.rows = "error";
-  }
-}
-
-button.addEventListener("click", run);
-input.addEventListener("keydown", (e) => {
-  if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) run();
-});
+wireConsole(ready, async (sql) => (await ready).query(sql));

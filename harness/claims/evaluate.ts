@@ -9,6 +9,7 @@ import { resolveConfig, type ResolvedConfig } from "../core/config.ts";
 import { useBackend } from "../run/backends.ts";
 import type { Progress } from "../run/progress.ts";
 import { runBenchSuite, type SuiteResult } from "../run/bench_suite.ts";
+import { runKey, type ShardRequest } from "../run/shard/mod.ts";
 import { Store } from "../../results/store.ts";
 import {
   type ClaimRun,
@@ -31,6 +32,11 @@ export interface EvaluateOptions {
   backends?: BackendName[];
   progress: Progress;
   argv: string[];
+  /**
+   * Run only this shard's part of the missing runs (`--shard i/N`) and judge nothing: a
+   * shard holds part of the runs; verdicts come from the merged store.
+   */
+  shard?: ShardRequest;
 }
 
 /** One experiment's claims, judged. */
@@ -68,6 +74,7 @@ export async function evaluateClaims(opts: EvaluateOptions): Promise<ClaimsEvalu
     config: resolveConfig(declared.experiment, opts.profile, { backends: opts.backends }),
   }));
   let runs = await readRuns(opts, targets);
+  if (opts.shard) return await runShard(opts, opts.shard, targets, runs);
   const suites: SuiteResult[] = [];
   if (opts.run) {
     for (const [i, t] of targets.entries()) {
@@ -117,6 +124,36 @@ export async function evaluateClaims(opts: EvaluateOptions): Promise<ClaimsEvalu
   }
   await storeVerdicts(opts.db, experiments.flatMap((x) => x.verdicts));
   return { profile: opts.profile, experiments, suites };
+}
+
+/**
+ * A shard of the claims' plan: every claim-bearing run, split as `--shard` says, of which this
+ * process runs those its store lacks, as one suite. No verdicts: they need every shard's runs.
+ */
+async function runShard(
+  opts: EvaluateOptions,
+  shard: ShardRequest,
+  targets: { declared: Declared; config: ResolvedConfig }[],
+  runs: ClaimRun[][],
+): Promise<ClaimsEvaluation> {
+  const stored = new Set(
+    runs.flatMap((rs, i) =>
+      rs.map((r) => `${targets[i].declared.experiment.id}/${r.backend}/${r.seed}`)
+    ),
+  );
+  const suites = !opts.run ? [] : [
+    await runBenchSuite(new Store(opts.db), targets.map((t) => t.declared), {
+      profile: opts.profile,
+      overrides: { backends: opts.backends },
+      kind: "claims",
+      argv: opts.argv,
+      kernels: "default",
+      progress: opts.progress,
+      shard,
+      keep: (r) => !stored.has(runKey(r)),
+    }),
+  ];
+  return { profile: opts.profile, experiments: [], suites };
 }
 
 /** The stored runs of each target that its resolved seeds and backends ask for. */

@@ -12,6 +12,8 @@ import { type Flag, flagLines, FLAGS, withHelp } from "./flags.ts";
 import { exitHelp } from "./exit.ts";
 import { progressFor } from "./progress.ts";
 import { perfCommand, wantsPerfSuite } from "./perf.ts";
+import { shardLine, shardRequest } from "./shard.ts";
+import { benchRunSeconds } from "../perf/mod.ts";
 
 /** Every flag of `bench`, in the order its help lists them. */
 const BENCH_FLAGS = {
@@ -23,6 +25,9 @@ const BENCH_FLAGS = {
   experiments: FLAGS.experiments,
   "stock-kernels": FLAGS["stock-kernels"],
   replicas: FLAGS.replicas,
+  shard: FLAGS.shard,
+  "shard-group": FLAGS["shard-group"],
+  durations: FLAGS.durations,
   json: withHelp(FLAGS.json, "print the summary as one JSON document on stdout"),
   quiet: FLAGS.quiet,
   help: FLAGS.help,
@@ -62,6 +67,7 @@ export async function benchCommand(args: string[]): Promise<number> {
   }
   const db = values.db;
   const store = new Store(db);
+  const shard = await shardRequest(values, benchRunSeconds);
   // Ctrl-C: the suite's recorder stores the run in progress as interrupted and exits 130.
   const result = await runBenchSuite(store, chosen, {
     profile,
@@ -70,9 +76,11 @@ export async function benchCommand(args: string[]): Promise<number> {
     kernels: values["stock-kernels"] ? "stock" : "default",
     replicas,
     progress: progressFor(db, values.quiet),
+    shard,
   });
   const note = quickProfileNote(chosen.map((d) => d.experiment), profile);
-  const closing = suiteLine(result.runs.length, result.wallS, db, `suite ${result.suiteId}`);
+  const closing = suiteLine(result.runs.length, result.wallS, db, `suite ${result.suiteId}`) +
+    (shard ? `\n${shardLine(shard, result.runs.length)}` : "");
   printSuite(
     values.json,
     () => summaryJson(result, db),

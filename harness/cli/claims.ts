@@ -7,6 +7,10 @@ import { listFlag, parseFlags } from "./args.ts";
 import { type Flag, flagLines, FLAGS, withHelp } from "./flags.ts";
 import { exitHelp } from "./exit.ts";
 import { progressFor } from "./progress.ts";
+import { shardLine, shardRequest } from "./shard.ts";
+import { warnSplitGaps } from "./split_gaps.ts";
+import { benchRunSeconds } from "../perf/mod.ts";
+import type { SuiteResult } from "../run/bench_suite.ts";
 
 /** Every flag of `claims`, in the order its help lists them. */
 const CLAIMS_FLAGS = {
@@ -32,6 +36,13 @@ const CLAIMS_FLAGS = {
     default: false,
     help: 'only read stored runs; claims without runs are "not checkable"',
   },
+  shard: withHelp(
+    FLAGS.shard,
+    "run only part i of N of the claims' runs, and judge nothing: judge the\n" +
+      "merged store (deno task merge) with --no-run",
+  ),
+  "shard-group": FLAGS["shard-group"],
+  durations: FLAGS.durations,
   json: withHelp(FLAGS.json, "print the board as one JSON document on stdout"),
   quiet: FLAGS.quiet,
   help: FLAGS.help,
@@ -94,8 +105,11 @@ export async function claimsCommand(args: string[]): Promise<number> {
   }
   // Ctrl-C: the recorder of the suite that fills in runs stores the run in progress as
   // interrupted and exits 130.
+  const shard = await shardRequest(values, benchRunSeconds);
+  if (shard && !run) throw new UserError("--shard runs part of the claims' runs: drop --no-run");
   const t0 = performance.now();
   const result = await evaluateClaims({
+    shard,
     db,
     profile,
     declared: chosen,
@@ -105,6 +119,9 @@ export async function claimsCommand(args: string[]): Promise<number> {
     argv: ["claims", ...args],
   });
   const wallS = (performance.now() - t0) / 1000;
+  if (shard) return shardDone(shard, result.suites, db, wallS, values.json);
+  // Verdicts over a merged store that lacks shards rest on fewer runs than the plan had.
+  await warnSplitGaps(db, (p) => p.profile === profile);
   if (values.json) {
     console.log(JSON.stringify({ ...boardJson(result, db) as object, wallS }, null, 2));
   } else {
@@ -116,5 +133,37 @@ export async function claimsCommand(args: string[]): Promise<number> {
       }, verdicts stored in ${db}`,
     );
   }
+  return 0;
+}
+
+/** What a claims shard prints: its runs, and how to get verdicts. */
+function shardDone(
+  shard: NonNullable<Awaited<ReturnType<typeof shardRequest>>>,
+  suites: SuiteResult[],
+  db: string,
+  wallS: number,
+  json: boolean,
+): number {
+  const runs = suites.flatMap((s) => s.runs);
+  if (json) {
+    console.log(JSON.stringify(
+      {
+        db,
+        shard: { index: shard.index, count: shard.count, group: shard.group },
+        suiteIds: suites.map((s) => s.suiteId),
+        runs: runs.map((r) => ({ ...r, epochs: undefined })),
+        wallS,
+      },
+      null,
+      2,
+    ));
+    return 0;
+  }
+  const ok = runs.filter((r) => r.status === "ok").length;
+  console.log(`${shardLine(shard, runs.length)}`);
+  console.log(
+    `ran ${runs.length} runs (${ok} ok) in ${wallS.toFixed(1)} s, stored in ${db}; no verdicts ` +
+      "from a shard: merge every shard, then `deno task claims --no-run --db MERGED`",
+  );
   return 0;
 }

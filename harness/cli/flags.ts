@@ -62,6 +62,23 @@ export const FLAGS = {
     help: "data-parallel training replicas on cpu and wasm, one per Worker\n" +
       "(default: 2 with 2+ cores, 1 with --stock-kernels; webgpu: always 1)",
   },
+  shard: {
+    type: "string",
+    arg: "i/N",
+    help: "run only part i of N of the plan (1-based, as Jest and Playwright);\n" +
+      "N shards, run anywhere, together run the plan once (merge: deno task merge)",
+  },
+  "shard-group": {
+    type: "string",
+    arg: "ID",
+    help: "name this split (e.g. the CI run), when splits of one plan meet in a store",
+  },
+  durations: {
+    type: "string",
+    arg: "PATH",
+    help: "split --shard by the run times stored in this DuckDB file (every shard\n" +
+      "must read the same file; default: static estimates from each model's FLOPs)",
+  },
   json: {
     type: "boolean",
     default: false,

@@ -8,7 +8,9 @@ import {
   parseSlowdown,
   PERF_BACKENDS,
   perfJson,
+  perfRunSeconds,
   perfTable,
+  PROTOCOLS,
   runPerfSuite,
   Turns,
   TURNS_ENV,
@@ -17,6 +19,7 @@ import { intFlag, listFlag, parseFlags } from "./args.ts";
 import { type Flag, flagLines, FLAGS, withHelp } from "./flags.ts";
 import { exitHelp } from "./exit.ts";
 import { progressFor } from "./progress.ts";
+import { shardLine, shardRequest } from "./shard.ts";
 import { GATE_PROTOCOL, PAIRED_PROTOCOL } from "../gate/timing_plan.ts";
 import { printSuite, suiteLine } from "./output.ts";
 
@@ -53,6 +56,9 @@ const PERF_FLAGS = {
     default: false,
     help: "time as each process of the gate's paired timing does (12 windows)",
   },
+  shard: FLAGS.shard,
+  "shard-group": FLAGS["shard-group"],
+  durations: FLAGS.durations,
   "injected-slowdown": {
     type: "string",
     arg: "F",
@@ -123,23 +129,28 @@ export async function perfCommand(args: string[]): Promise<number> {
   // drives a baseline ref's own code, which may predate any flag, and that code reads
   // REPROBENCH_TURNS=1 itself, so the driver keeps speaking that wire protocol to every child.
   const turns = Deno.env.get(TURNS_ENV) === "1" ? new Turns() : null;
+  const protocol = values["paired-protocol"]
+    ? PAIRED_PROTOCOL
+    : values["gate-protocol"]
+    ? GATE_PROTOCOL
+    : undefined;
+  const timed = perfRunSeconds(protocol ?? PROTOCOLS[profile]);
+  const shard = await shardRequest(values, () => timed);
   // Ctrl-C: the suite's recorder stores the run in progress as interrupted and exits 130.
   const result = await runPerfSuite(new Store(db), chosen, {
     profile,
     backends,
     stock: values["stock-kernels"]!,
     replicas: values.replicas ? intFlag("replicas", values.replicas) : undefined,
-    protocol: values["paired-protocol"]
-      ? PAIRED_PROTOCOL
-      : values["gate-protocol"]
-      ? GATE_PROTOCOL
-      : undefined,
+    protocol,
+    shard,
     slowdown: parseSlowdown(values["injected-slowdown"]),
     turns,
     argv: ["bench", ...args],
     progress: progressFor(db, values.quiet),
   });
-  const closing = suiteLine(result.rows.length, result.wallS, db, `perf suite ${result.suiteId}`);
+  const closing = suiteLine(result.rows.length, result.wallS, db, `perf suite ${result.suiteId}`) +
+    (shard ? `\n${shardLine(shard, result.rows.length)}` : "");
   printSuite(values.json!, () => perfJson(result, db), () => perfTable(result), closing);
   return 0;
 }

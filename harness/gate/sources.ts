@@ -1,4 +1,5 @@
 /** Where baseline and candidate runs come from: a baseline file, a suite, a git ref. */
+import { withSiblingShards } from "../../results/queries/plans.ts";
 import { existsSync } from "node:fs";
 import { UserError } from "../core/errors.ts";
 import { withDb } from "../../results/mod.ts";
@@ -91,6 +92,8 @@ export async function resolveRuns(
       }
     }
     if (ids.length === 0) throw new UserError(`No suites in ${db} to use as "${ref}"`);
+    // A shard's suite stands for its whole split plan (--shard i/N, merged).
+    ids = await withSiblingShards(conn, ids);
     const runs = await loadRuns(conn, ids);
     return {
       runs,

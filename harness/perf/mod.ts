@@ -15,3 +15,4 @@ export { Turns, TURNS_ENV } from "./turns.ts";
 export { parseSlowdown } from "./extra_work.ts";
 export { measureTorch, pythonPath, torchVersion } from "./torch_runner.ts";
 export { PERF_BACKENDS, type PerfBackend, type PerfRow } from "./types.ts";
+export { benchRunSeconds, perfRunSeconds } from "./run_cost.ts";

@@ -12,6 +12,7 @@ import type { Progress } from "../run/progress.ts";
 import type { InterruptOptions } from "../run/recorder.ts";
 import { runSuitePlan } from "../run/suite.ts";
 import { resolveReplicas } from "../run/parallel/mod.ts";
+import { shardPlan, type ShardRequest } from "../run/shard/mod.ts";
 import type { Store } from "../../results/mod.ts";
 import { type Protocol, PROTOCOLS } from "./protocol.ts";
 import { perfExecutor } from "./perf_executor.ts";
@@ -39,6 +40,8 @@ export interface PerfOptions {
   turns?: Turns | null;
   /** Ctrl-C handling (default: listen, record, exit 130). */
   interrupts?: InterruptOptions;
+  /** Run only this shard's part of the plan (`--shard i/N`). */
+  shard?: ShardRequest;
 }
 
 export interface PerfSuiteResult {
@@ -60,7 +63,9 @@ export async function runPerfSuite(
 ): Promise<PerfSuiteResult> {
   const protocol = opts.protocol ?? PROTOCOLS[opts.profile];
   const loadAvg = Deno.loadavg();
-  const plan = perfPlan(declared, { ...opts, protocol });
+  const full = perfPlan(declared, { ...opts, protocol });
+  const part = opts.shard ? await shardPlan(full, opts.shard) : null;
+  const plan = part?.plan ?? full;
   const executor = perfExecutor({
     protocol,
     stock: opts.stock,
@@ -68,7 +73,7 @@ export async function runPerfSuite(
     slowdown: opts.slowdown ?? null,
     turns: opts.turns ?? null,
   });
-  const suite = { kind: "perf", profile: opts.profile, argv: opts.argv };
+  const suite = { kind: "perf", profile: opts.profile, argv: opts.argv, plan: part?.record };
   const r = await runSuitePlan(store, suite, plan, executor, opts);
   const kernels = opts.stock ? "stock" : "default";
   return {

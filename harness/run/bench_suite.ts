@@ -9,6 +9,7 @@ import type { BackendName, ProfileName } from "../core/experiment.ts";
 import { useBackend } from "./backends.ts";
 import { classifyError } from "./classify.ts";
 import { benchPlan, type PlannedRun } from "./plan.ts";
+import { shardPlan, type ShardRequest } from "./shard/mod.ts";
 import type { Progress } from "./progress.ts";
 import type { InterruptOptions, RunOutcome } from "./recorder.ts";
 import { type Executed, type Executor, runSuitePlan } from "./suite.ts";
@@ -33,6 +34,10 @@ export interface SuiteOptions {
   progress: Progress;
   /** Ctrl-C handling (default: listen, record, exit 130). */
   interrupts?: InterruptOptions;
+  /** Run only this shard's part of the plan (`--shard i/N`). */
+  shard?: ShardRequest;
+  /** Of the (shard's) plan, run only the runs this keeps (e.g. those not stored yet). */
+  keep?: (run: PlannedRun) => boolean;
 }
 
 /** One run as reported in the summary and `--json`. */
@@ -64,8 +69,15 @@ export async function runBenchSuite(
   declared: Declared[],
   opts: SuiteOptions,
 ): Promise<SuiteResult> {
-  const plan = benchPlan(declared, opts);
-  const suite = { kind: opts.kind ?? "bench", profile: opts.profile, argv: opts.argv };
+  const full = benchPlan(declared, opts);
+  const part = opts.shard ? await shardPlan(full, opts.shard) : null;
+  const plan = (part?.plan ?? full).filter(opts.keep ?? (() => true));
+  const suite = {
+    kind: opts.kind ?? "bench",
+    profile: opts.profile,
+    argv: opts.argv,
+    plan: part?.record,
+  };
   const r = await runSuitePlan(store, suite, plan, benchExecutor(opts), opts);
   return { suiteId: r.suiteId, profile: opts.profile, wallS: r.wallS, runs: r.reports };
 }

@@ -21,6 +21,7 @@ import type {
   RunEnd,
   RunStart,
   Store,
+  SuitePlan,
 } from "../../results/mod.ts";
 
 /** What a finished (or failed) run hands to the store. */
@@ -35,6 +36,8 @@ export interface SuiteInfo {
   kind: string;
   profile: ProfileName;
   argv: string[];
+  /** The plan's hash and size, and the shard when split (see shard/). */
+  plan?: SuitePlan;
 }
 
 /** How an interruption (Ctrl-C) is met. */
@@ -92,6 +95,7 @@ export class Recorder {
       gitCommit: git.commit,
       gitDirty: git.dirty,
       envId: env.envId,
+      plan: suite.plan,
     });
     const recorder = new Recorder(store, suiteId, env, git);
     if (opts.listen ?? true) recorder.#listen(opts.exit ?? ((code) => Deno.exit(code)));

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { wholePlan } from "./shard/mod.ts";
 import { join } from "node:path";
 import { hashJson } from "../core/hash.ts";
 import { rows, Store, withDb } from "../../results/mod.ts";
@@ -59,6 +60,7 @@ Deno.test("batched writes store exactly what one write per step stores", async (
         gitCommit: git.commit,
         gitDirty: git.dirty,
         envId: env.envId,
+        plan: await wholePlan(plan),
       });
       for (const [i, run] of plan.entries()) {
         const e = run.declared.experiment, runId = crypto.randomUUID();

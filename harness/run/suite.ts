@@ -7,6 +7,7 @@ import type { Measurement, Store } from "../../results/mod.ts";
 import type { PlannedRun } from "./plan.ts";
 import type { Progress } from "./progress.ts";
 import { type InterruptOptions, Recorder, type RunOutcome, type SuiteInfo } from "./recorder.ts";
+import { wholePlan } from "./shard/mod.ts";
 
 /** What the suite knows of a run while its executor runs it. */
 export interface RunContext {
@@ -61,7 +62,9 @@ export async function runSuitePlan<B extends string, R>(
   opts: { progress: Progress; interrupts?: InterruptOptions },
 ): Promise<SuiteRun<R>> {
   const t0 = performance.now();
-  const recorder = await Recorder.start(store, suite, opts.interrupts);
+  // A suite that is not a shard records its plan whole, so every suite names its plan.
+  const planned = { ...suite, plan: suite.plan ?? await wholePlan(plan) };
+  const recorder = await Recorder.start(store, planned, opts.interrupts);
   const { suiteId } = recorder;
   const reports: R[] = [];
   let failed = false;

@@ -22,17 +22,25 @@ export interface MatrixCell {
   test_accuracy: number | null;
   latency_b1_ms: number | null;
   backend_info: unknown;
+  /** With `byMachine`: the machine (environment) the cell's runs ran on. */
+  env_id?: string | null;
+  machine?: string | null;
 }
 
 /** Every experiment and backend seen, with their latest results. */
 export async function backendMatrix(
   conn: Connection,
-  filters: { profile?: string } = {},
+  filters: { profile?: string; byMachine?: boolean } = {},
 ): Promise<MatrixCell[]> {
   const where = filters.profile ? "WHERE profile = ?" : "";
+  // By machine: one cell per environment too, named by its CPU, cores and host.
+  const machine = filters.byMachine
+    ? `, env_id, any_value((SELECT concat_ws(', ', e.cpu_model, e.cores || ' cores', e.os, e.hostname)
+         FROM environments e WHERE e.env_id = runs.env_id)) AS machine`
+    : "";
   const r = await rows(
     conn,
-    `SELECT experiment_id, any_value(experiment_title) AS experiment_title, backend,
+    `SELECT experiment_id, any_value(experiment_title) AS experiment_title, backend${machine},
        count(*) AS runs, count_if(status = 'ok') AS ok, count_if(status = 'failed') AS failed,
        count_if(status = 'unsupported') AS unsupported,
        arg_max(run_id, started_at) AS latest_run_id, arg_max(status, started_at) AS latest_status,
@@ -43,7 +51,8 @@ export async function backendMatrix(
        arg_max(latency_b1_ms, started_at) FILTER (WHERE status = 'ok') AS latency_b1_ms,
        arg_max(backend_info, started_at) FILTER (WHERE backend_info IS NOT NULL) AS backend_info
      FROM runs ${where}
-     GROUP BY experiment_id, backend ORDER BY experiment_id, backend`,
+     GROUP BY experiment_id, backend${filters.byMachine ? ", env_id" : ""}
+     ORDER BY experiment_id, backend${filters.byMachine ? ", env_id" : ""}`,
     filters.profile ? [filters.profile] : [],
   );
   return r.map((c) => ({

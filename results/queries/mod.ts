@@ -8,3 +8,4 @@ export * from "./export.ts";
 export * from "./locate.ts";
 export * from "./run_index.ts";
 export { checkpoint, hasTable } from "./_util.ts";
+export * from "./plans.ts";

@@ -19,6 +19,7 @@ import { gateOutcome, jsonReport, markdownReport } from "../../gate/report.ts";
 import { resolveRuns, type RunSource } from "../../gate/sources.ts";
 import { intFlag } from "../args.ts";
 import { EXIT } from "../exit.ts";
+import { warnSplitGaps } from "../split_gaps.ts";
 import type { CheckContext } from "./context.ts";
 
 /** Run what the baseline ran, on this tree, now (without perf runs when timing paired). */
@@ -61,6 +62,8 @@ export async function compareMode(ctx: CheckContext): Promise<number> {
     ? await resolveRuns(db, flags.candidate)
     : await runCandidate(ctx, baseline.runs, ref !== undefined);
   candidate.runs = candidate.runs.filter(keep);
+  const used = new Set([...baseline.runs, ...candidate.runs].map((r) => r.suiteId));
+  await warnSplitGaps(db, (p) => p.shards.some((s) => used.has(s.suiteId)));
 
   const calibrated = await readMargins(db);
   const declared = await ctx.declared();
