@@ -8,7 +8,8 @@ import { datasetSource } from "../run/data/mod.ts";
 import type { RunEnd } from "../../results/mod.ts";
 import { matmulGflops } from "./peak.ts";
 import type { Protocol } from "./protocol.ts";
-import { measureTfjs, type TfjsOptions } from "./tf_runner.ts";
+import { measureTraining, type TfjsOptions } from "./tf_runner.ts";
+import { denoTrainer, loadRunData } from "../run/deno_training.ts";
 import { measureTorch, torchVersion, TranslationError } from "./torch_runner.ts";
 import type { Measured, PerfBackend } from "./types.ts";
 
@@ -29,7 +30,7 @@ export async function measureOne(
   backend: PerfBackend,
   seed: number,
   p: Protocol,
-  opts: Omit<TfjsOptions, "protocol">,
+  opts: Omit<TfjsOptions, "protocol"> & { replicas: number },
   peaks: Map<BackendName, number[]>,
 ): Promise<Outcome> {
   const missing = config.dataset ? await datasetMissing(config.dataset.key) : null;
@@ -72,7 +73,8 @@ export async function measureOne(
   if (!status.available) {
     return { end: { status: "skipped", reason: status.reason }, measured: null };
   }
-  prepareKernels(backend, opts.stock ? "stock" : "default");
+  const kernels = opts.stock ? "stock" : "default";
+  prepareKernels(backend, kernels);
   const base = {
     backendInfo: { ...status.info, replicas: opts.replicas },
     kernels: [] as string[],
@@ -85,7 +87,9 @@ export async function measureOne(
     }
     // Count only the training's kernel calls: the peak matmul above is not the model's.
     kernelsUsed();
-    const m = await measureTfjs(config, seed, { ...opts, protocol: p });
+    const data = await loadRunData(config);
+    const trainer = denoTrainer(config, { backend, replicas: opts.replicas, kernels });
+    const m = await measureTraining(config, seed, data, trainer, { ...opts, protocol: p });
     base.kernels = kernelsUsed(backend);
     m.peakGflops = peaks.get(backend)!;
     return {

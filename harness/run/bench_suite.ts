@@ -12,7 +12,7 @@ import { benchPlan, type PlannedRun } from "./plan.ts";
 import type { Progress } from "./progress.ts";
 import type { InterruptOptions, RunOutcome } from "./recorder.ts";
 import { type Executed, type Executor, runSuitePlan } from "./suite.ts";
-import { trainRun } from "./train.ts";
+import { trainRun } from "./deno_training.ts";
 import { runWorked } from "./worked_run.ts";
 import { kernelsUsed, prepareKernels } from "./kernel_mode.ts";
 import { datasetSource } from "./data/mod.ts";
