@@ -106,6 +106,19 @@ DROP TABLE measurements;
 ALTER TABLE measurements_v4 RENAME TO measurements;
 `,
   },
+  {
+    // Runs in a browser page (issue 12) are stored like Deno's, with the runtime they ran in
+    // (`deno` or `chromium`; harness/core/runtime.ts) and what the browser reported about
+    // itself (name, version, user agent, isolation, wasm threads, WebGL renderer, WebGPU
+    // adapter). Every run stored before ran in Deno.
+    version: 5,
+    name: "runs: runtime and runtime_info",
+    sql: `
+ALTER TABLE runs ADD COLUMN runtime VARCHAR DEFAULT 'deno';
+UPDATE runs SET runtime = 'deno' WHERE runtime IS NULL;
+ALTER TABLE runs ADD COLUMN runtime_info JSON;
+`,
+  },
 ];
 
 /** The newest schema version this code knows. */

@@ -1,5 +1,6 @@
 /** `bench`: run the suite and print the summary. */
-import { BACKENDS, type ProfileName, PROFILES } from "../core/experiment.ts";
+import { type ProfileName, PROFILES } from "../core/experiment.ts";
+import { ANY_BACKENDS } from "../core/runtime.ts";
 import { discover, select } from "../core/discover.ts";
 import { runBenchSuite } from "../run/bench_suite.ts";
 import { UserError } from "../core/errors.ts";
@@ -10,17 +11,21 @@ import { type Flag, flagLines, FLAGS, withHelp } from "./flags.ts";
 import { exitHelp } from "./exit.ts";
 import { progressFor } from "./progress.ts";
 import { perfCommand, wantsPerfSuite } from "./perf.ts";
+import { browserOnly, runtimeOptions } from "./runtime_flags.ts";
 
 /** Every flag of `bench`, in the order its help lists them. */
 const BENCH_FLAGS = {
   experiment: FLAGS.experiment,
   backend: FLAGS.backend,
+  runtime: FLAGS.runtime,
   profile: FLAGS.profile,
   seeds: FLAGS.seeds,
   db: FLAGS.db,
   experiments: FLAGS.experiments,
   "stock-kernels": FLAGS["stock-kernels"],
   replicas: FLAGS.replicas,
+  threads: FLAGS.threads,
+  "browser-timeout": FLAGS["browser-timeout"],
   json: withHelp(FLAGS.json, "print the summary as one JSON document on stdout"),
   quiet: FLAGS.quiet,
   help: FLAGS.help,
@@ -29,6 +34,9 @@ const BENCH_FLAGS = {
 export const BENCH_HELP = `Usage: deno task bench [flags]
 
 Run declared experiments on every backend available here and store every run in DuckDB.
+With --runtime browser (or deno,browser) the same runs also train in a headless Chromium
+page (webgl, wasm with threads, webgpu where Chromium has an adapter, cpu), stored with
+runtime chromium; \`deno task list\` shows what the browser offers here.
 
 Flags:
   --suite perf           the performance suite instead (see \`--suite perf --help\`)
@@ -45,7 +53,9 @@ export async function benchCommand(args: string[]): Promise<number> {
     return 0;
   }
   const profile = listFlag("profile", values.profile, PROFILES)[0] as ProfileName;
-  const backends = values.backend ? listFlag("backend", values.backend, BACKENDS) : undefined;
+  const backends = values.backend ? listFlag("backend", values.backend, ANY_BACKENDS) : undefined;
+  const runtime = runtimeOptions(values);
+  browserOnly(backends, runtime.runtimes);
   const seeds = values.seeds ? intFlag("seeds", values.seeds) : undefined;
   const replicas = values.replicas ? intFlag("replicas", values.replicas) : undefined;
   const { experiments, errors } = await discover(values.experiments);
@@ -67,6 +77,7 @@ export async function benchCommand(args: string[]): Promise<number> {
     argv: ["bench", ...args],
     kernels: values["stock-kernels"] ? "stock" : "default",
     replicas,
+    ...runtime,
     progress: progressFor(db, values.quiet),
   });
   if (values.json) {

@@ -33,6 +33,11 @@ export interface Executor<B extends string, R> {
    * (stored by the next write). Called once that write is done.
    */
   afterWrite?(done: Executed<R>, writeS: number): Measurement[];
+  /**
+   * Release what the executor started for its runs (a browser): called when the suite ends,
+   * however it ends, and on Ctrl-C before the process exits.
+   */
+  close?(): Promise<void>;
 }
 
 /** A suite's id, wall time and the executor's report of each run, in plan order. */
@@ -63,6 +68,7 @@ export async function runSuitePlan<B extends string, R>(
   const t0 = performance.now();
   const recorder = await Recorder.start(store, suite, opts.interrupts);
   const { suiteId } = recorder;
+  if (executor.close) recorder.beforeExit(() => executor.close!());
   const reports: R[] = [];
   let failed = false;
   try {
@@ -83,8 +89,11 @@ export async function runSuitePlan<B extends string, R>(
       runId = written.nextRunId ?? "";
     }
     await recorder.endSuite(failed ? "finished with failures" : "ok");
+    // Stopped by Ctrl-C: wait for the handler, which exits 130 once the interruption is stored.
+    if (recorder.interrupted) await recorder.settled();
   } finally {
     recorder.close();
+    await executor.close?.();
   }
   return { suiteId, wallS: (performance.now() - t0) / 1000, reports };
 }
