@@ -5,6 +5,7 @@
  */
 import type { Measurement, Store } from "../../results/mod.ts";
 import type { PlannedRun } from "./plan.ts";
+import { backendLabel } from "../core/runtime.ts";
 import type { Progress } from "./progress.ts";
 import { type InterruptOptions, Recorder, type RunOutcome, type SuiteInfo } from "./recorder.ts";
 
@@ -77,7 +78,8 @@ export async function runSuitePlan<B extends string, R>(
       if (recorder.interrupted) break;
       const a0 = performance.now();
       const e = run.declared.experiment;
-      opts.progress.runStart(suiteId, i + 1, plan.length, e.id, run.backend, run.seed);
+      const backend = backendLabel(run.runtime, run.backend);
+      opts.progress.runStart(suiteId, i + 1, plan.length, e.id, backend, run.seed);
       const announceS = (performance.now() - a0) / 1000;
       const done = await executor.execute(run, { suiteId, runId, announceS });
       const written = await recorder.endRun(runId, done.outcome, plan[i + 1] ?? null);
