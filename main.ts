@@ -4,44 +4,37 @@
  *
  * Usage: deno run -A main.ts <command> [flags]; `deno run -A main.ts --help` lists commands.
  * Exit status (every command): 0 success, 1 the finding the command reports (the gate's
- * regression, `list`'s declaration errors), 2 a usage or input error (one line on stderr).
+ * regression, `list`'s declaration errors), 2 a usage or input error (one line on stderr),
+ * 130 interrupted by Ctrl-C (commands that run suites).
  */
 import { UserError } from "./harness/core/errors.ts";
 import { suggest } from "./harness/cli/args.ts";
 import { type Command, EXIT, exitHelp, runCommand } from "./harness/cli/exit.ts";
 
-/** Commands by name; each module is loaded only when its command runs. */
-const COMMANDS: Record<string, { run: Command; about: string }> = {
-  bench: {
-    run: async (a) => (await import("./harness/cli/bench.ts")).benchCommand(a),
-    about: "run the experiment suite and store every run",
-  },
-  list: {
-    run: async (a) => (await import("./harness/cli/list.ts")).listCommand(a),
-    about: "experiments, datasets and backends available here",
-  },
-  claims: {
-    run: async (a) => (await import("./harness/cli/claims.ts")).claimsCommand(a),
-    about: "check the articles' claims and print the claims board",
-  },
-  data: {
-    run: async (a) => (await import("./harness/cli/data.ts")).dataCommand(a),
-    about: "list, import or download datasets",
-  },
-  check: {
-    run: async (a) => (await import("./harness/cli/check/mod.ts")).checkCommand(a),
-    about: "the regression gate: compare with a baseline, exit 1 on regression",
-  },
-  dashboard: {
-    run: async (a) => (await import("./harness/cli/dashboard.ts")).dashboardCommand(a),
-    about: "serve the results dashboard (default http://127.0.0.1:8700)",
-  },
+/** Each command's function, by name: its module is loaded only when the command runs. */
+const LOADERS: Record<string, () => Promise<Command>> = {
+  bench: async () => (await import("./harness/cli/bench.ts")).benchCommand,
+  list: async () => (await import("./harness/cli/list.ts")).listCommand,
+  claims: async () => (await import("./harness/cli/claims.ts")).claimsCommand,
+  data: async () => (await import("./harness/cli/data.ts")).dataCommand,
+  check: async () => (await import("./harness/cli/check/mod.ts")).checkCommand,
+  dashboard: async () => (await import("./harness/cli/dashboard.ts")).dashboardCommand,
+};
+
+/** What each command does, for the help. */
+const ABOUT: Record<keyof typeof LOADERS, string> = {
+  bench: "run the experiment suite and store every run",
+  list: "experiments, datasets and backends available here",
+  claims: "check the articles' claims and print the claims board",
+  data: "list, import or download datasets",
+  check: "the regression gate: compare with a baseline, exit 1 on regression",
+  dashboard: "serve the results dashboard (default http://127.0.0.1:8700)",
 };
 
 const HELP = `Usage: deno run -A main.ts <command> [flags]
 
 Commands:
-${Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(10)} ${c.about}`).join("\n")}
+${Object.entries(ABOUT).map(([n, about]) => `  ${n.padEnd(10)} ${about}`).join("\n")}
 
 Each command takes --help.
 
@@ -54,12 +47,13 @@ export async function main(argv: string[]): Promise<number> {
     console.log(HELP);
     return EXIT.ok;
   }
-  const command = COMMANDS[name]?.run ?? (() => {
-    const near = suggest(name, Object.keys(COMMANDS));
+  const load = LOADERS[name];
+  const command: Command = load ? async (a) => (await load())(a) : () => {
+    const near = suggest(name, Object.keys(LOADERS));
     throw new UserError(
       `Unknown command "${name}"${near ? ` (did you mean ${near}?)` : ""}; see \`main.ts --help\``,
     );
-  });
+  };
   return await runCommand(command, rest);
 }
 

@@ -2,6 +2,7 @@
  * Claims article 002 prints in §5.4 and §4.3, shared by its declarations. `_`-prefixed, so
  * discovery skips this file; it is plain data like the declarations that import it.
  */
+import type { Claim } from "../harness/core/experiment.ts";
 
 /** §5.4 "图像识别结果" for the §5.2 CIFAR-10 CNN. */
 export const IMAGE_RESULTS_002 = [
@@ -32,7 +33,7 @@ export const IMAGE_RESULTS_002 = [
     tolerance: 0.005,
     where: "§5.4 运行结果展示, 1. 图像识别结果",
   },
-];
+] satisfies Claim[];
 
 /** §5.4 "自然语言处理结果" for the §5.2 RNN text classifier. */
 export const TEXT_RESULTS_002 = [
@@ -63,7 +64,7 @@ export const TEXT_RESULTS_002 = [
     tolerance: 0.005,
     where: "§5.4 运行结果展示, 2. 自然语言处理结果",
   },
-];
+] satisfies Claim[];
 
 /** §4.3 "自然语言处理案例": RNNs/LSTMs on WMT and IMDB; the IMDB part is the RNN's task. */
 export const SENTIMENT_CLAIM_002 = {
@@ -73,7 +74,7 @@ export const SENTIMENT_CLAIM_002 = {
   kind: "at_least",
   value: 0.85,
   where: "§4.3 案例分析与讲解, 2. 自然语言处理案例 (模型：RNNs、LSTMs；数据集：WMT、IMDB)",
-};
+} satisfies Claim;
 
 /** §4.3 results for tasks the article gives no code for: declared, never checkable here. */
 export const UNCODED_TASKS_002 = [
@@ -106,7 +107,7 @@ export const UNCODED_TASKS_002 = [
     notCheckable:
       'task not specified: "autonomous driving accuracy" names no task or metric, no code is given, and KITTI/Cityscapes are not available here',
   },
-];
+] satisfies Claim[];
 
 /** A copy of `claims` marked as measured on substitute data: shown, never judged. */
 export function onSubstitute<T extends object>(claims: T[], substitute: string): T[] {

@@ -4,6 +4,7 @@
  * batch 64, 10 epochs. MNIST digits cannot be fed to that input: the run fails with the
  * shape mismatch. Corrected in `keras-cnn-003-input-28x28x1`.
  */
+import type { Experiment } from "../harness/core/experiment.ts";
 export default {
   id: "keras-cnn-64x64-003",
   title: "Keras CNN declared for 64x64x3, trained on MNIST as printed (article 003)",
@@ -87,4 +88,4 @@ export default {
     },
   ],
   tolerance: { accuracy: 0.01 },
-};
+} satisfies Experiment;

@@ -3,6 +3,7 @@
  * three 3x3 convolutions with two max-pools, dense 64, softmax 10; adam, categorical
  * cross-entropy, 5 epochs, batch 64.
  */
+import type { Experiment } from "../harness/core/experiment.ts";
 export default {
   id: "keras-cnn-mnist-001",
   title: "Keras MNIST CNN (article 001)",
@@ -85,4 +86,4 @@ export default {
     },
   ],
   tolerance: { accuracy: 0.01 },
-};
+} satisfies Experiment;

@@ -2,6 +2,7 @@
  * The Keras MLP of article 004 §5.2: flatten 784 -> dense 128 relu -> dense 10 softmax;
  * adam, sparse categorical cross-entropy, 5 epochs.
  */
+import type { Experiment } from "../harness/core/experiment.ts";
 export default {
   id: "keras-mlp-mnist-004",
   title: "Keras MNIST MLP (article 004)",
@@ -79,4 +80,4 @@ export default {
     },
   ],
   tolerance: { accuracy: 0.01 },
-};
+} satisfies Experiment;

@@ -5,6 +5,7 @@
  * 4096, so the printed view cannot work: kept as written, corrected in
  * `pytorch-cnn-cifar10-002-flatten-2304`.
  */
+import type { Experiment } from "../harness/core/experiment.ts";
 import { IMAGE_RESULTS_002, UNCODED_TASKS_002 } from "./_claims_002.ts";
 
 export default {
@@ -80,4 +81,4 @@ export default {
     },
   },
   claims: [...IMAGE_RESULTS_002, ...UNCODED_TASKS_002],
-};
+} satisfies Experiment;

@@ -3,6 +3,7 @@
  * `x.view(-1, 64 * 8 * 8)` becomes `x.view(-1, 64 * 6 * 6)` (fc1 2304 -> 10), the size the
  * two conv/pool stages produce on 32x32 images. Everything else is as printed.
  */
+import type { Experiment } from "../harness/core/experiment.ts";
 import asWritten from "./pytorch_cnn_cifar10_002.ts";
 import { IMAGE_RESULTS_002 } from "./_claims_002.ts";
 
@@ -23,4 +24,4 @@ export default {
   },
   gaps: asWritten.gaps.filter((g) => g.field !== "model.layers (view)"),
   claims: IMAGE_RESULTS_002,
-};
+} satisfies Experiment;

@@ -3,6 +3,7 @@
  * fc 9216->128->10. The article prints only `__init__`; its forward pass, data loading and
  * training loop are elided ("#... (forward method and other methods)"), so each is a gap.
  */
+import type { Experiment } from "../harness/core/experiment.ts";
 export default {
   id: "pytorch-cnn-mnist-000",
   title: "PyTorch MNIST CNN, forward pass reconstructed (article 000)",
@@ -99,4 +100,4 @@ export default {
     },
   ],
   tolerance: { accuracy: 0.01 },
-};
+} satisfies Experiment;

@@ -7,6 +7,7 @@
  * article's §4.3 names IMDB for its RNN sentiment case), not reachable here; the
  * `pytorch-rnn-text-002-spam-assassin` variant runs on an offline stand-in.
  */
+import type { Experiment } from "../harness/core/experiment.ts";
 import { SENTIMENT_CLAIM_002, TEXT_RESULTS_002 } from "./_claims_002.ts";
 
 export default {
@@ -84,4 +85,4 @@ export default {
     },
   },
   claims: [...TEXT_RESULTS_002, SENTIMENT_CLAIM_002],
-};
+} satisfies Experiment;

@@ -4,6 +4,7 @@
  * of IMDB reviews. A different task: its accuracy is shown beside the article's numbers, never
  * judged against them.
  */
+import type { Experiment } from "../harness/core/experiment.ts";
 import asWritten from "./pytorch_rnn_text_002.ts";
 import { onSubstitute, TEXT_RESULTS_002 } from "./_claims_002.ts";
 
@@ -19,4 +20,4 @@ export default {
   dataset: { key: "spam-assassin-text", train: 4837, validation: 0, test: 1209 },
   gaps: asWritten.gaps.filter((g) => g.field !== "dataset"),
   claims: onSubstitute(TEXT_RESULTS_002, "SpamAssassin ham vs spam instead of IMDB sentiment"),
-};
+} satisfies Experiment;

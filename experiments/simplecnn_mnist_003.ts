@@ -3,6 +3,7 @@
  * view(-1, 320), fc 320->50 relu, fc 50->10. The article gives the class only: the data,
  * loss and training are gaps, filled from the same article's §5.4 recipe.
  */
+import type { Experiment } from "../harness/core/experiment.ts";
 export default {
   id: "simplecnn-mnist-003",
   title: "SimpleCNN (5x5 convolutions, fc 320->50->10) on MNIST (article 003)",
@@ -76,4 +77,4 @@ export default {
     },
   ],
   tolerance: { accuracy: 0.01 },
-};
+} satisfies Experiment;

@@ -1,4 +1,5 @@
 /** From-scratch neuron, forward, backward and gradient descent checked against tfjs (article 004). Computed with tfjs ops on every backend; see harness/run/worked/. */
+import type { Experiment } from "../harness/core/experiment.ts";
 export default {
   id: "worked-004-scratch-backprop",
   title:
@@ -8,4 +9,4 @@ export default {
   worked: "004-scratch-backprop",
   seeds: [1],
   backends: ["cpu", "wasm", "webgpu"],
-};
+} satisfies Experiment;

@@ -1,4 +1,5 @@
 /** Worked example: a 3-input/3-output sigmoid layer's outputs, loss and gradients (article 001). Computed with tfjs ops on every backend; see harness/run/worked/. */
+import type { Experiment } from "../harness/core/experiment.ts";
 export default {
   id: "worked-001-backprop-sigmoid-layer",
   title:
@@ -8,4 +9,4 @@ export default {
   worked: "001-backprop-sigmoid-layer",
   seeds: [1],
   backends: ["cpu", "wasm", "webgpu"],
-};
+} satisfies Experiment;

@@ -1,4 +1,5 @@
 /** Worked example: SimpleCNN's flattened feature count 320 (article 003). Computed with tfjs ops on every backend; see harness/run/worked/. */
+import type { Experiment } from "../harness/core/experiment.ts";
 export default {
   id: "worked-003-simplecnn-flatten",
   title: "Worked example: SimpleCNN's flattened feature count 320 (article 003)",
@@ -7,4 +8,4 @@ export default {
   worked: "003-simplecnn-flatten",
   seeds: [1],
   backends: ["cpu", "wasm", "webgpu"],
-};
+} satisfies Experiment;

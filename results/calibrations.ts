@@ -52,7 +52,7 @@ export class CalibratedMargins {
 }
 
 /** Store a calibration (the newest per machine, backend and metric wins when read). */
-export async function saveCalibration(conn: Connection, c: CalibrationRecord): Promise<void> {
+async function saveCalibration(conn: Connection, c: CalibrationRecord): Promise<void> {
   await conn.run(
     "INSERT INTO calibrations VALUES (?, ?, ?, ?, ?, ?, ?::JSON, ?, now()::TIMESTAMP)",
     [

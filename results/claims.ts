@@ -57,7 +57,7 @@ const finite = (v: number | null) => v === null || !Number.isFinite(v) ? null : 
  * hash and profile: the runs a claim is judged on. Runs still `running` or `interrupted` are
  * not outcomes and are left out.
  */
-export async function claimRuns(
+async function claimRuns(
   conn: Connection,
   q: { experimentId: string; declarationHash: string; profile: string },
 ): Promise<ClaimRun[]> {

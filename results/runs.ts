@@ -6,9 +6,6 @@ import { type Connection, rows, withDb } from "./db.ts";
 import type { RunData } from "./types.ts";
 import { backendLabelSql } from "./backend_label.ts";
 
-/** Which runs to load: by suite ids, or the suites of one git commit. */
-export type RunSelector = { suiteIds: string[] } | { gitCommit: string; kinds?: string[] };
-
 /** Suites matching a selector, newest first. */
 export async function findSuites(
   conn: Connection,

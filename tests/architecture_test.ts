@@ -85,6 +85,23 @@ Deno.test(`no function outside tests is over ${MAX_FUNCTION_LINES} lines`, () =>
   assert.deepEqual(long, [], `\n${long.join("\n")}`);
 });
 
+Deno.test("the README's layout shows every folder of the layer map, and each has a README", async () => {
+  const readme = texts.get("README.md") ?? await readSource("README.md");
+  const layout = readme.slice(readme.indexOf("## Layout"));
+  const members = LAYERS.flatMap((l) => l.members);
+  const unshown = members.filter((m) => !layout.includes(m.endsWith(".ts") ? m : `${m}/`));
+  assert.deepEqual(unshown, [], "folders of the layer map missing from the README's Layout");
+  // Folders with a public face (a mod.ts) one level inside a layer's folder say what they hold.
+  const withMod = files.filter((f) => f.endsWith("/mod.ts")).map((f) => posix.dirname(f))
+    .filter((d) => memberOf(d) !== null && posix.dirname(d) === memberOf(d));
+  const folders = [...members.filter((m) => !m.endsWith(".ts")), ...withMod];
+  const bare = [];
+  for (const d of folders) {
+    if (!(await readSource(`${d}/README.md`).then(() => true, () => false))) bare.push(d);
+  }
+  assert.deepEqual(bare, [], "folders without a README.md");
+});
+
 Deno.test("the layer check itself flags an upward import and a private one", () => {
   // An oracle for the rules above, on paths the tree does not have to contain.
   assert.match(layerViolation("harness/core/x.ts", "harness/run/y.ts")!, /lower layer core/);

@@ -4,7 +4,7 @@ import { hashJson } from "../harness/core/hash.ts";
 import { resolveConfig } from "../harness/core/config.ts";
 import { Progress } from "../harness/run/progress.ts";
 import type { Experiment } from "../harness/core/experiment.ts";
-import { checkClaims, RUN_METRICS } from "../harness/claims/mod.ts";
+import { evaluateClaims, RUN_METRICS } from "../harness/claims/mod.ts";
 import { latestVerdicts } from "../results/claims.ts";
 import { withDb } from "../results/db.ts";
 
@@ -36,7 +36,7 @@ Deno.test("the as-written 003 Keras CNN fails with the exact input-shape mismatc
   const db = await tempDb();
   const { experiments } = await discover();
   const declared = select(experiments, "keras-cnn-64x64-003");
-  const result = await checkClaims({
+  const result = await evaluateClaims({
     db,
     profile: "quick",
     declared,
@@ -96,7 +96,7 @@ Deno.test("claims runs what is missing, then judges stored runs without running 
   };
   const declared = [{ file: "tiny.ts", experiment: tiny, hash: await hashJson(tiny) }];
   const opts = { db, profile: "full" as const, declared, progress: quiet(), argv: ["test"] };
-  const first = await checkClaims({ ...opts, run: true });
+  const first = await evaluateClaims({ ...opts, run: true });
   assert.equal(first.suites.length, 1);
   const [acc, other] = first.experiments[0].verdicts;
   assert.equal(acc.verdict, "reproduced");
@@ -107,7 +107,7 @@ Deno.test("claims runs what is missing, then judges stored runs without running 
   assert.equal(other.verdict, "not_checkable");
   assert.equal(other.backend, null);
 
-  const second = await checkClaims({ ...opts, run: false });
+  const second = await evaluateClaims({ ...opts, run: false });
   assert.equal(second.suites.length, 0);
   assert.deepEqual(second.experiments[0].verdicts[0].runIds, acc.runIds);
   const stored = await withDb(db, "read", (conn) => latestVerdicts(conn, { profile: "full" }));
@@ -122,7 +122,7 @@ Deno.test("worked verdicts come from stored measurements and match a hand comput
   const db = await tempDb();
   const { experiments } = await discover();
   const declared = select(experiments, "worked-001-backprop-sigmoid-layer");
-  const result = await checkClaims({
+  const result = await evaluateClaims({
     db,
     profile: "quick",
     declared,

@@ -9,20 +9,12 @@
  * deno run -A dashboard/scale/latency.ts --db .out/synth.duckdb
  * ```
  */
-import { parseArgs } from "node:util";
 import { createApp } from "../app.tsx";
 import { Rng } from "../../harness/core/rng.ts";
 import { quantile } from "../../harness/core/stats/mod.ts";
-import { SYNTH_DB } from "./synth.ts";
+import { scaleFlags } from "./synth.ts";
 
-const { values } = parseArgs({
-  args: Deno.args,
-  strict: true,
-  options: {
-    db: { type: "string", default: SYNTH_DB },
-    requests: { type: "string", default: "200" },
-  },
-});
+const values = scaleFlags({ requests: "200" });
 const n = Number(values.requests);
 const app = createApp({ db: values.db });
 const rng = new Rng(1);

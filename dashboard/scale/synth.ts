@@ -32,6 +32,17 @@ const KINDS = {
 /** Where synth.ts writes, and latency.ts reads, unless told otherwise. */
 export const SYNTH_DB = ".out/synth.duckdb";
 
+/** The scale tools' flags, all strings: `--db` (default {@link SYNTH_DB}) and the tool's own. */
+export function scaleFlags<K extends string>(
+  defaults: Record<K, string>,
+): Record<K | "db", string> {
+  const all: Record<string, string> = { db: SYNTH_DB, ...defaults };
+  const options = Object.fromEntries(
+    Object.entries(all).map(([k, v]) => [k, { type: "string" as const, default: v }]),
+  );
+  return parseArgs({ args: Deno.args, strict: true, options }).values as Record<K | "db", string>;
+}
+
 /** The runs each synthetic suite holds. */
 const RUNS_PER_SUITE = 15;
 /** When the first synthetic run started. */
@@ -228,15 +239,7 @@ export async function synthesize(path: string, runs: number, epochs: number): Pr
 }
 
 if (import.meta.main) {
-  const { values } = parseArgs({
-    args: Deno.args,
-    strict: true,
-    options: {
-      db: { type: "string", default: SYNTH_DB },
-      runs: { type: "string", default: "100000" },
-      epochs: { type: "string", default: "50" },
-    },
-  });
+  const values = scaleFlags({ runs: "100000", epochs: "50" });
   await Deno.remove(values.db, { recursive: true }).catch(() => {});
   await Deno.remove(`${values.db}.wal`).catch(() => {});
   const t = performance.now();

@@ -3,7 +3,7 @@
  * document.
  */
 import { fmt, table } from "../core/table.ts";
-import type { CheckResult } from "./evaluate.ts";
+import type { ClaimsEvaluation } from "./evaluate.ts";
 import type { VerdictRecord } from "../../results/claims.ts";
 
 const LABEL: Record<VerdictRecord["verdict"], string> = {
@@ -37,8 +37,8 @@ export function tally(verdicts: VerdictRecord[]): Record<string, number> {
 }
 
 /** The board as text, one block per article, one table per experiment. */
-export function boardText(result: CheckResult, width = 110): string {
-  const byArticle = new Map<string, CheckResult["experiments"]>();
+export function boardText(result: ClaimsEvaluation, width = 110): string {
+  const byArticle = new Map<string, ClaimsEvaluation["experiments"]>();
   for (const x of result.experiments) {
     const a = x.declared.experiment.source.article;
     byArticle.set(a, [...(byArticle.get(a) ?? []), x]);
@@ -83,7 +83,7 @@ export function boardText(result: CheckResult, width = 110): string {
 }
 
 /** The board as one JSON document: one entry per verdict. */
-export function boardJson(result: CheckResult, db: string): unknown {
+export function boardJson(result: ClaimsEvaluation, db: string): unknown {
   const all = result.experiments.flatMap((x) => x.verdicts);
   return {
     profile: result.profile,

@@ -27,11 +27,11 @@ import { judgeClaim, type JudgedClaim } from "./rules.ts";
 import { profileNote } from "./profile_note.ts";
 import { workedClaims } from "./worked.ts";
 
-/** How a claims check runs. */
-export interface CheckOptions {
+/** How the claims are evaluated. */
+export interface EvaluateOptions {
   db: string;
   profile: ProfileName;
-  /** The experiments to check (those without claims and not worked are ignored). */
+  /** The experiments to evaluate (those without claims and not worked are ignored). */
   declared: Declared[];
   /** Run the experiments whose runs are missing (default true); false only reads. */
   run: boolean;
@@ -46,7 +46,7 @@ export interface CheckOptions {
 }
 
 /** One experiment's claims, judged. */
-export interface CheckedExperiment {
+export interface EvaluatedExperiment {
   declared: Declared;
   config: ResolvedConfig;
   /** The backends judged, by label (`wasm` in Deno, `chromium:wasm` in the browser). */
@@ -56,9 +56,9 @@ export interface CheckedExperiment {
   verdicts: VerdictRecord[];
 }
 
-export interface CheckResult {
+export interface ClaimsEvaluation {
   profile: ProfileName;
-  experiments: CheckedExperiment[];
+  experiments: EvaluatedExperiment[];
   /** Suites run to fill in missing runs (empty with `run: false` or nothing missing). */
   suites: SuiteResult[];
 }
@@ -83,7 +83,7 @@ export function missingBackends(
  * The backend labels judged for `declared` in each runtime (a worked example's in Deno only:
  * it trains nothing a browser would run).
  */
-function labelsOf(declared: Declared, opts: CheckOptions): string[] {
+function labelsOf(declared: Declared, opts: EvaluateOptions): string[] {
   const runtimes = declared.experiment.kind === "worked" ? ["deno" as const] : opts.runtimes;
   return (runtimes ?? ["deno"]).flatMap((runtime) =>
     runtimeBackends(runtime, declared.experiment.backends, opts.backends).map((b) =>
@@ -94,7 +94,7 @@ function labelsOf(declared: Declared, opts: CheckOptions): string[] {
 
 /** Run what `target` lacks: one suite per runtime that lacks runs. */
 async function fillIn(
-  opts: CheckOptions,
+  opts: EvaluateOptions,
   target: { declared: Declared; labels: string[] },
   runs: ClaimRun[],
   config: ResolvedConfig,
@@ -122,7 +122,7 @@ async function fillIn(
 }
 
 /** Check the claims of `opts.declared`; see the module doc. */
-export async function checkClaims(opts: CheckOptions): Promise<CheckResult> {
+export async function evaluateClaims(opts: EvaluateOptions): Promise<ClaimsEvaluation> {
   const targets = opts.declared.filter(bearsClaims).map((declared) => ({
     declared,
     config: resolveConfig(declared.experiment, opts.profile, { backends: opts.backends }),
@@ -138,7 +138,7 @@ export async function checkClaims(opts: CheckOptions): Promise<CheckResult> {
   }
   // Worked quantities are listed by recomputing them; cpu is always there and fast for that.
   await useBackend("cpu");
-  const experiments: CheckedExperiment[] = [];
+  const experiments: EvaluatedExperiment[] = [];
   for (const [i, t] of targets.entries()) {
     const e = t.declared.experiment;
     const claims: JudgedClaim[] = [
@@ -171,7 +171,7 @@ export async function checkClaims(opts: CheckOptions): Promise<CheckResult> {
 
 /** The stored runs of each target that its resolved seeds and backends ask for. */
 async function readRuns(
-  opts: CheckOptions,
+  opts: EvaluateOptions,
   targets: { declared: Declared; config: ResolvedConfig; labels: string[] }[],
 ): Promise<ClaimRun[][]> {
   const found = await readClaimRuns(

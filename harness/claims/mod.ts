@@ -4,8 +4,8 @@
  *
  * @example
  * ```ts
- * import { checkClaims } from "./mod.ts";
- * const result = await checkClaims({ db, profile: "quick", declared, run: true, progress, argv: [] });
+ * import { evaluateClaims } from "./mod.ts";
+ * const result = await evaluateClaims({ db, profile: "quick", declared, run: true, progress, argv: [] });
  * ```
  *
  * @module
@@ -16,10 +16,10 @@ export { claimIdFor, SCRATCH_004_QUANTITIES, workedClaims } from "./worked.ts";
 export { profileNote } from "./profile_note.ts";
 export {
   bearsClaims,
-  checkClaims,
-  type CheckedExperiment,
-  type CheckOptions,
-  type CheckResult,
+  type ClaimsEvaluation,
+  evaluateClaims,
+  type EvaluatedExperiment,
+  type EvaluateOptions,
   missingBackends,
 } from "./evaluate.ts";
 export { boardJson, boardText, measuredText, tally } from "./board.ts";

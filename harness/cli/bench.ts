@@ -6,7 +6,9 @@ import { runBenchSuite } from "../run/bench_suite.ts";
 import { UserError } from "../core/errors.ts";
 import { Store } from "../../results/mod.ts";
 import { intFlag, listFlag, parseFlags } from "./args.ts";
+import { printSuite, suiteLine } from "./output.ts";
 import { summaryJson, summaryTable } from "./summary.ts";
+import { quickProfileNote } from "../core/quick_note.ts";
 import { type Flag, flagLines, FLAGS, withHelp } from "./flags.ts";
 import { exitHelp } from "./exit.ts";
 import { progressFor } from "./progress.ts";
@@ -31,7 +33,7 @@ const BENCH_FLAGS = {
   help: FLAGS.help,
 } as const satisfies Record<string, Flag>;
 
-export const BENCH_HELP = `Usage: deno task bench [flags]
+const BENCH_HELP = `Usage: deno task bench [flags]
 
 Run declared experiments on every backend available here and store every run in DuckDB.
 With --runtime browser (or deno,browser) the same runs also train in a headless Chromium
@@ -42,7 +44,7 @@ Flags:
   --suite perf           the performance suite instead (see \`--suite perf --help\`)
 ${flagLines(BENCH_FLAGS)}
 
-${exitHelp()}
+${exitHelp("success", undefined, true)}
 `;
 
 export async function benchCommand(args: string[]): Promise<number> {
@@ -80,15 +82,16 @@ export async function benchCommand(args: string[]): Promise<number> {
     ...runtime,
     progress: progressFor(db, values.quiet),
   });
-  if (values.json) {
-    console.log(JSON.stringify(summaryJson(result, db), null, 2));
-  } else {
-    console.log(summaryTable(result));
-    console.log(
-      `\n${result.runs.length} runs in ${
-        result.wallS.toFixed(1)
-      } s, stored in ${db} (suite ${result.suiteId})`,
-    );
-  }
+  const note = quickProfileNote(chosen.map((d) => d.experiment), profile);
+  const closing = suiteLine(result.runs.length, result.wallS, db, `suite ${result.suiteId}`);
+  printSuite(
+    values.json,
+    () => summaryJson(result, db),
+    () => summaryTable(result),
+    note
+      ? `${closing}
+${note}`
+      : closing,
+  );
   return 0;
 }

@@ -3,7 +3,7 @@ import { type ProfileName, PROFILES } from "../core/experiment.ts";
 import { ANY_BACKENDS } from "../core/runtime.ts";
 import { discover, select } from "../core/discover.ts";
 import { UserError } from "../core/errors.ts";
-import { boardJson, boardText, checkClaims } from "../claims/mod.ts";
+import { boardJson, boardText, evaluateClaims } from "../claims/mod.ts";
 import { listFlag, parseFlags } from "./args.ts";
 import { type Flag, flagLines, FLAGS, withHelp } from "./flags.ts";
 import { exitHelp } from "./exit.ts";
@@ -47,7 +47,7 @@ const CLAIMS_FLAGS = {
   help: FLAGS.help,
 } as const satisfies Record<string, Flag>;
 
-export const CLAIMS_HELP = `Usage: deno task claims [flags]
+const CLAIMS_HELP = `Usage: deno task claims [flags]
 
 Check the claims each article prints against stored runs and print the claims board, grouped
 by article: claim, printed value, measured mean ± std [95% CI], verdict and the runs behind it.
@@ -60,7 +60,7 @@ declaration hash and profile match. Missing runs are run first through the suite
 Flags:
 ${flagLines(CLAIMS_FLAGS)}
 
-${exitHelp()}
+${exitHelp("success", undefined, true)}
 `;
 
 export async function claimsCommand(args: string[]): Promise<number> {
@@ -107,7 +107,7 @@ export async function claimsCommand(args: string[]): Promise<number> {
   // Ctrl-C: the recorder of the suite that fills in runs stores the run in progress as
   // interrupted and exits 130.
   const t0 = performance.now();
-  const result = await checkClaims({
+  const result = await evaluateClaims({
     db,
     profile,
     declared: chosen,

@@ -34,7 +34,7 @@ const DASHBOARD_FLAGS = {
   help: FLAGS.help,
 } as const satisfies Record<string, Flag>;
 
-export const DASHBOARD_HELP =
+const DASHBOARD_HELP =
   `Usage: deno task dashboard [--db PATH] [--port N] [--host ADDR] [--experiments DIR]
 
 Serve the results dashboard: runs, run details, comparisons, the backend matrix, history
@@ -48,7 +48,7 @@ ${exitHelp("stopped with Ctrl-C")}
 `;
 
 /** The port flag as a number, or a UserError. */
-export function portFlag(value: string): number {
+function portFlag(value: string): number {
   const port = Number(value);
   if (!/^\d{1,5}$/.test(value) || port > 65535) {
     throw new UserError(`Bad --port "${value}": expected 0 to 65535`);

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { gzip, idxImages, idxLabels } from "../testing/data_files.ts";
-import { runCli, withDataDir } from "../testing/data_dir.ts";
+import { runCli, withDataDir } from "../testing/temp_data_dir.ts";
 import { createHash } from "node:crypto";
 import { downloadDataset } from "../run/data/download.ts";
 import { mnistSpec } from "../run/data/mnist.ts";

@@ -5,14 +5,16 @@
  * - 1: the finding the command exists to report (the gate's regression, `list`'s declaration
  *   errors);
  * - 2: a usage or input error the user can fix (a `UserError`: bad flag, bad value, missing
- *   file), printed as one line on stderr.
+ *   file), printed as one line on stderr;
+ * - 130: interrupted by Ctrl-C, after the run in progress and its suite were stored as
+ *   interrupted (commands that run suites).
  *
  * Commands only throw `UserError`; `runCommand` turns it into the line and the code.
  */
 import { oneLine, UserError } from "../core/errors.ts";
+import { EXIT } from "../core/exit_codes.ts";
 
-/** The exit codes, by meaning. */
-export const EXIT = { ok: 0, finding: 1, usage: 2 } as const;
+export { EXIT };
 
 /** A command: its arguments in, its exit code out. */
 export type Command = (args: string[]) => Promise<number>;
@@ -33,7 +35,7 @@ export async function runCommand(command: Command, args: string[]): Promise<numb
 
 /**
  * The help's closing lines on exit codes: what 0 means, what 1 means for this command (if it
- * reports a finding), and 2 for a usage or input error.
+ * reports a finding), 2 for a usage or input error, and 130 for a command that runs suites.
  *
  * @example
  * ```ts
@@ -41,11 +43,14 @@ export async function runCommand(command: Command, args: string[]): Promise<numb
  * // "Exit status:\n  0  no regression\n  1  a regression\n  2  a usage or input error ..."
  * ```
  */
-export function exitHelp(ok = "success", finding?: string): string {
+export function exitHelp(ok = "success", finding?: string, runsSuites = false): string {
   return [
     "Exit status:",
     `  0  ${ok}`,
     ...(finding ? [`  1  ${finding}`] : []),
     "  2  a usage or input error you can fix (one line on stderr)",
+    ...(runsSuites
+      ? ["  130  interrupted (Ctrl-C): the run in progress and its suite are stored as interrupted"]
+      : []),
   ].join("\n");
 }

@@ -21,3 +21,8 @@ Deno.test("exitHelp() lists 1 only for a command that reports a finding", () => 
   assert.doesNotMatch(exitHelp(), /\n {2}1 /);
   assert.match(exitHelp("no regression", "a regression"), /\n {2}1 {2}a regression\n {2}2 /);
 });
+
+Deno.test("exitHelp() lists 130 only for a command that runs suites", () => {
+  assert.doesNotMatch(exitHelp(), /130/);
+  assert.match(exitHelp("success", undefined, true), /\n {2}130 {2}interrupted \(Ctrl-C\)/);
+});

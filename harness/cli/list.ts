@@ -15,7 +15,7 @@ const LIST_FLAGS = {
   help: FLAGS.help,
 } as const satisfies Record<string, Flag>;
 
-export const LIST_HELP = `Usage: deno task list [--json]
+const LIST_HELP = `Usage: deno task list [--json]
 
 Show the declared experiments (and any declaration errors), the datasets and whether each
 is available here, and which TensorFlow.js backends start on this machine: in Deno, and in

@@ -19,6 +19,7 @@ import { exitHelp } from "./exit.ts";
 import { progressFor } from "./progress.ts";
 import { browserOnly, runtimeOptions } from "./runtime_flags.ts";
 import { GATE_PROTOCOL, PAIRED_PROTOCOL } from "../gate/timing_plan.ts";
+import { printSuite, suiteLine } from "./output.ts";
 
 /** Every flag of `bench --suite perf`, in the order its help lists them. */
 const PERF_FLAGS = {
@@ -70,7 +71,7 @@ const PERF_FLAGS = {
   help: FLAGS.help,
 } as const satisfies Record<string, Flag>;
 
-export const PERF_HELP = `Usage: deno task bench --suite perf [flags]
+const PERF_HELP = `Usage: deno task bench --suite perf [flags]
 
 Measure training throughput (images/s over timed windows after warm-up), warm-up cost,
 inference latency, achieved GFLOP/s and the fraction of this machine's matmul peak, for each
@@ -86,7 +87,7 @@ Environment: REPROBENCH_PYTHON names the Python with torch (default /usr/bin/pyt
 REPROBENCH_TURNS=1 (set by the gate's paired timing only) makes the run take turns with
 another process over stdin and stderr (see harness/perf/turns.ts).
 
-${exitHelp()}
+${exitHelp("success", undefined, true)}
 `;
 
 /** Whether a bench command line asks for the perf suite (`--suite perf` / `--suite=perf`). */
@@ -150,15 +151,7 @@ export async function perfCommand(args: string[]): Promise<number> {
     argv: ["bench", ...args],
     progress: progressFor(db, values.quiet),
   });
-  if (values.json) {
-    console.log(JSON.stringify(perfJson(result, db), null, 2));
-  } else {
-    console.log(perfTable(result));
-    console.log(
-      `\n${result.rows.length} runs in ${
-        result.wallS.toFixed(1)
-      } s, stored in ${db} (perf suite ${result.suiteId})`,
-    );
-  }
+  const closing = suiteLine(result.rows.length, result.wallS, db, `perf suite ${result.suiteId}`);
+  printSuite(values.json!, () => perfJson(result, db), () => perfTable(result), closing);
   return 0;
 }

@@ -1,6 +1,6 @@
 /** The end-of-suite summary: experiment x backend, as a table or as JSON. */
 import type { RunSummary, SuiteResult } from "../run/bench_suite.ts";
-import { median } from "../run/measure.ts";
+import { median } from "../core/stats/mod.ts";
 import { fmt, table } from "../core/table.ts";
 import { backendLabel } from "../core/runtime.ts";
 

@@ -17,7 +17,8 @@ export type ProfileName = typeof PROFILES[number];
 /** One layer of a sequential model, named by layer type, with its options as data. */
 export interface LayerSpec {
   type: string;
-  [option: string]: Json;
+  /** `undefined` is an option left out (TypeScript's reading of mixed layers in one list). */
+  [option: string]: Json | undefined;
 }
 
 /** A model named by registry key, built by `models/`. */

@@ -1,10 +1,27 @@
 /** Plain-text tables for terminal summaries. */
+import stringWidth from "string-width";
 
-/** Render rows under a header, each column padded to its widest cell. */
+/**
+ * The columns `text` takes on a terminal: East Asian wide and fullwidth characters (the
+ * articles' Chinese section titles) take two, combining marks and ANSI colour codes none.
+ * `.length` counts UTF-16 code units, which put a row of Chinese 12 columns out of line.
+ */
+export function displayWidth(text: string): number {
+  return stringWidth(text);
+}
+
+/** `text` followed by spaces up to `width` display columns. */
+function pad(text: string, width: number): string {
+  return text + " ".repeat(Math.max(0, width - displayWidth(text)));
+}
+
+/** Render rows under a header, each column padded to its widest cell's display width. */
 export function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const widths = header.map((h, i) =>
+    Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? "")))
+  );
   const line = (cells: string[]) =>
-    cells.map((c, i) => (c ?? "").padEnd(widths[i])).join("  ").trimEnd();
+    cells.map((c, i) => pad(c ?? "", widths[i])).join("  ").trimEnd();
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }
 

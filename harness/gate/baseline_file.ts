@@ -10,8 +10,8 @@
 import { UserError } from "../core/errors.ts";
 import type { RunData } from "../../results/mod.ts";
 
-export const BASELINE_FORMAT = "reprobench-baseline";
-export const BASELINE_VERSION = 1;
+const BASELINE_FORMAT = "reprobench-baseline";
+const BASELINE_VERSION = 1;
 
 export interface BaselineFile {
   format: typeof BASELINE_FORMAT;

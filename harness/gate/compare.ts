@@ -82,19 +82,19 @@ function compareGroup(
   const baseSame = base.filter((r) =>
     candSame.some((c) => c.declarationHash === r.declarationHash)
   );
-  return [
-    ...timingRows(experiment, backend, baseSame, candSame, opts),
-    ...accuracyRows(experiment, backend, baseSame, candSame, opts),
-  ];
+  const like: LikeRuns = { experiment, backend, base: baseSame, cand: candSame };
+  return [...timingRows(like, opts), ...accuracyRows(like, opts)];
 }
 
-function timingRows(
-  experiment: string,
-  backend: string,
-  base: RunData[],
-  cand: RunData[],
-  opts: CompareOptions,
-): VerdictRow[] {
+/** Baseline and candidate runs of one experiment declaration on one backend. */
+interface LikeRuns {
+  experiment: string;
+  backend: string;
+  base: RunData[];
+  cand: RunData[];
+}
+
+function timingRows({ experiment, backend, base, cand }: LikeRuns, opts: CompareOptions) {
   const rows: VerdictRow[] = [];
   for (const metric of TIMING_METRICS) {
     const samples = (rs: RunData[]) =>
@@ -108,10 +108,7 @@ function timingRows(
 }
 
 function accuracyRows(
-  experiment: string,
-  backend: string,
-  base: RunData[],
-  cand: RunData[],
+  { experiment, backend, base, cand }: LikeRuns,
   opts: CompareOptions,
 ): VerdictRow[] {
   const samples = (rs: RunData[]) =>

@@ -3,7 +3,7 @@
  * compared (accuracy depends on data and epochs), seed by seed when both sides ran the same
  * seeds, else with the statistics' unpaired rule (`harness/core/stats/accuracy_verdict.ts`).
  */
-import { accuracyVerdict, meanCI } from "../core/stats/mod.ts";
+import { accuracyVerdict, mean, meanCI } from "../core/stats/mod.ts";
 import type { Declared } from "../core/discover.ts";
 import { type Judgement, notComparable } from "./judge_timing.ts";
 
@@ -49,7 +49,6 @@ export function judgeAccuracy(
   const bx = bSame.map((x) => x.value), cx = cSame.map((x) => x.value);
   const v = pairedAccuracy(bSame, cSame, tolerance) ??
     accuracyVerdict({ baseline: bx, candidate: cx, tolerance });
-  const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
   return {
     verdict: v.verdict,
     baseline: mean(bx),
@@ -69,7 +68,7 @@ export function judgeAccuracy(
  * CI of the mean difference lies below -tolerance, improved above +tolerance, unchanged
  * inside, inconclusive otherwise. Returns null when the seeds do not pair up (n < 2).
  */
-export function pairedAccuracy(
+function pairedAccuracy(
   base: { seed: number; value: number }[],
   cand: { seed: number; value: number }[],
   tolerance: number,

@@ -10,6 +10,7 @@
  */
 import {
   clusteredTimingVerdict,
+  median,
   pairedTimingVerdict,
   type TimingVerdict,
   timingVerdict,
@@ -117,8 +118,7 @@ export async function measureGateQuality(opts: QualityOptions): Promise<QualityR
         );
       }
       const check = pairs.length;
-      const d = r.pairs.map(([a, b]) => b / a).sort((x, y) => x - y);
-      const ratio = d[Math.floor(d.length / 2)];
+      const ratio = median(r.pairs.map(([a, b]) => b / a));
       pairs.push({ slowdown, pairs: r.pairs, ratio, aSuite: r.a.suiteId, bSuite: r.b.suiteId });
       runs.push({ check, slowdown: 0, windows: r.a.windows });
       runs.push({ check, slowdown, windows: r.b.windows });

@@ -63,43 +63,38 @@ export interface Protocol {
   torchThreads: number;
 }
 
-/** Protocols by profile: `quick` keeps the whole suite to a few minutes on 2 cores. */
-export const PROTOCOLS: Record<ProfileName, Protocol> = {
-  quick: {
-    warmupBatches: 3,
-    warmupS: { min: 3, max: 8 },
-    settle: { steps: 3, tolerance: 0.05 },
-    windows: 10,
-    targetWindowS: 0.4,
-    // High enough that fast models get their ~0.4 s too: at 32, the MLP's ~4 ms steps made
-    // 0.13 s windows, and its fixed costs (the run's write, ~50-70 ms) 1.2% of a 6 s run.
-    maxBatchesPerWindow: 128,
-    slowBatchS: 3,
-    slowFirstBatchS: 30,
-    maxTimedS: 8,
-    minWindows: 5,
-    bounded: { warmupBatches: 1, windows: 2 },
-    latency: { warmup: 1, repeats: 5 },
-    peak: { n: 512, warmup: 2, repeats: 7 },
-    torchThreads: 2,
-  },
-  full: {
-    warmupBatches: 5,
-    warmupS: { min: 5, max: 30 },
-    settle: { steps: 5, tolerance: 0.05 },
-    windows: 20,
-    targetWindowS: 2,
-    maxBatchesPerWindow: 256,
-    slowBatchS: 3,
-    slowFirstBatchS: 30,
-    maxTimedS: 120,
-    minWindows: 10,
-    bounded: { warmupBatches: 2, windows: 3 },
-    latency: { warmup: 3, repeats: 15 },
-    peak: { n: 1024, warmup: 3, repeats: 10 },
-    torchThreads: 2,
-  },
+/**
+ * Each field of the protocol in the quick profile and in the full one, side by side: quick
+ * keeps the whole suite to a few minutes on 2 cores, full times longer and more of everything.
+ */
+const QUICK_AND_FULL: { [K in keyof Protocol]: [quick: Protocol[K], full: Protocol[K]] } = {
+  warmupBatches: [3, 5],
+  warmupS: [{ min: 3, max: 8 }, { min: 5, max: 30 }],
+  settle: [{ steps: 3, tolerance: 0.05 }, { steps: 5, tolerance: 0.05 }],
+  windows: [10, 20],
+  targetWindowS: [0.4, 2],
+  // High enough that fast models get their ~0.4 s too: at 32, the MLP's ~4 ms steps made
+  // 0.13 s windows, and its fixed costs (the run's write, ~50-70 ms) 1.2% of a 6 s run.
+  maxBatchesPerWindow: [128, 256],
+  slowBatchS: [3, 3],
+  slowFirstBatchS: [30, 30],
+  maxTimedS: [8, 120],
+  minWindows: [5, 10],
+  bounded: [{ warmupBatches: 1, windows: 2 }, { warmupBatches: 2, windows: 3 }],
+  latency: [{ warmup: 1, repeats: 5 }, { warmup: 3, repeats: 15 }],
+  peak: [{ n: 512, warmup: 2, repeats: 7 }, { n: 1024, warmup: 3, repeats: 10 }],
+  torchThreads: [2, 2],
 };
+
+/** One column of {@linkcode QUICK_AND_FULL}. */
+function column(i: 0 | 1): Protocol {
+  return Object.fromEntries(
+    Object.entries(QUICK_AND_FULL).map(([field, values]) => [field, values[i]]),
+  ) as unknown as Protocol;
+}
+
+/** Protocols by profile. */
+export const PROTOCOLS: Record<ProfileName, Protocol> = { quick: column(0), full: column(1) };
 
 /** How many windows of how many steps to time, decided after the warm-up. */
 export interface WindowPlan {

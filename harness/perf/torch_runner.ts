@@ -36,7 +36,7 @@ export function pythonPath(): string {
  * processes also use collapse: the Keras CNN trained at 94 images/s on 2 threads against 262
  * on 1; PASSIVE gave 364 on 2 threads under the same load.
  */
-export function ompWaitPolicy(): string {
+function ompWaitPolicy(): string {
   return Deno.env.get("OMP_WAIT_POLICY") ?? "PASSIVE";
 }
 

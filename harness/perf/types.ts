@@ -1,11 +1,12 @@
 /** What a perf run measured, before and after the suite adds peak, FLOPs and storage. */
 import type { RuntimeName } from "../core/runtime.ts";
+import { BACKENDS } from "../core/experiment.ts";
 
 /**
  * The backends the perf suite measures: tfjs's (`webgl` in a browser page only) and the
  * PyTorch reference, in the order the table shows them.
  */
-export const PERF_BACKENDS = ["cpu", "wasm", "webgpu", "webgl", "pytorch-cpu"] as const;
+export const PERF_BACKENDS = [...BACKENDS, "webgl", "pytorch-cpu"] as const;
 export type PerfBackend = typeof PERF_BACKENDS[number];
 
 /** Seconds the run spent in each part of its training loop. */

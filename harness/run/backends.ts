@@ -10,19 +10,30 @@ import { type BackendName, BACKENDS } from "../core/experiment.ts";
 import { oneLine } from "../core/errors.ts";
 import { noteWebGPUAdapter } from "./kernels/mod.ts";
 import { repoUrl } from "../core/paths.ts";
+// On import, tfjs's console chatter is held unless --verbose.
+import { quietTfjs } from "./quiet_tfjs.ts";
 
 /** The wasm binaries, located explicitly so nothing depends on the working directory. */
 const WASM_DIR = fileURLToPath(
   repoUrl("node_modules/@tensorflow/tfjs-backend-wasm/dist/"),
 );
 setWasmPaths(WASM_DIR.endsWith("/") ? WASM_DIR : WASM_DIR + "/");
-// Production mode: no per-op debug checks (as tfjs's own benchmarks run), and no banner
-// asking Node users to install tfjs-node, which cannot install here.
-tf.enableProdMode();
-// Mesa's Vulkan loader complains on every adapter request when this is unset (CI, cron).
-if (!Deno.env.get("XDG_RUNTIME_DIR")) {
-  Deno.env.set("XDG_RUNTIME_DIR", Deno.makeTempDirSync({ prefix: "xdg-" }));
+
+/**
+ * On a headless machine (CI, cron, ssh without a desktop session) XDG_RUNTIME_DIR is unset,
+ * and libwayland-client, which the Vulkan driver loads for window surfaces, prints "error:
+ * XDG_RUNTIME_DIR is invalid or not set in the environment" on every adapter request while it
+ * looks for a Wayland display. An absolute WAYLAND_DISPLAY is used as is, so naming a socket
+ * that cannot exist makes that lookup fail quietly, as on any machine without Wayland, with no
+ * directory to create (one temporary directory per process used to be made and left behind).
+ */
+function quietHeadlessWayland(): void {
+  if (Deno.env.get("XDG_RUNTIME_DIR") || Deno.env.get("WAYLAND_DISPLAY")?.startsWith("/")) return;
+  Deno.env.set("WAYLAND_DISPLAY", "/dev/null/no-wayland-display");
 }
+// At import: any tfjs call made before a backend is chosen may start webgpu, the highest
+// priority backend, and request an adapter.
+quietHeadlessWayland();
 
 /** What the harness records about a backend it ran on. */
 export interface BackendInfo {
@@ -119,6 +130,7 @@ export function backendStatus(name: BackendName): Promise<BackendStatus> {
 
 /** Switch to a backend for a run; returns its info or the reason it is unavailable. */
 export async function useBackend(name: BackendName): Promise<BackendStatus> {
+  quietTfjs();
   const status = await backendStatus(name);
   if (!status.available) return status;
   if (tf.getBackend() !== name) await tf.setBackend(name);

@@ -83,7 +83,7 @@ export async function runBenchSuite(
  * Executes a bench run: trains it or computes its worked example (in Deno, or trains it in
  * a browser page), and summarizes it.
  */
-export function benchExecutor(
+function benchExecutor(
   opts: Pick<SuiteOptions, "kernels" | "progress" | "browserTimeoutS">,
 ): Executor<AnyBackend, RunSummary> {
   const browser = browserTraining({

@@ -2,9 +2,6 @@
 import * as tf from "@tensorflow/tfjs";
 import { sha256 } from "../core/hash.ts";
 
-// One median for the whole project: the statistics' own (type 7, checks its input).
-export { median } from "../core/stats/descriptive.ts";
-
 /**
  * Latency of `model.predict` on a batch: `warmup` untimed calls (shader compilation, first
  * allocation), then up to `repeats` timed calls, each awaiting `data()` inside the timed

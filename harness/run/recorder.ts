@@ -9,6 +9,7 @@
  * a suite costs one write per run. The first start and the suite's end are writes of their
  * own. Each run's rows are the same as unbatched writes would store.
  */
+import { EXIT } from "../core/exit_codes.ts";
 import type { ProfileName } from "../core/experiment.ts";
 import { hashJson } from "../core/hash.ts";
 import { environment, gitState } from "./provenance.ts";
@@ -206,7 +207,7 @@ export class Recorder {
       console.error("\ninterrupted: recording the run in progress as interrupted");
       const interruption = this.interrupt();
       // The exit is part of the interruption: `settled()` waits for it.
-      this.#interruption = interruption.then(() => exit(130));
+      this.#interruption = interruption.then(() => exit(EXIT.interrupted));
     };
     Deno.addSignalListener("SIGINT", this.#onSigint);
   }

@@ -8,7 +8,8 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import type { ResolvedConfig } from "../core/config.ts";
-import { median, predictLatencies, weightsHash } from "./measure.ts";
+import { median } from "../core/stats/mod.ts";
+import { predictLatencies, weightsHash } from "./measure.ts";
 import {
   type RunData,
   setUpTraining,
@@ -29,9 +30,9 @@ export interface RunProgress {
 }
 
 /** Batches per timing window: the repeated throughput samples the regression gate tests. */
-export const WINDOW_BATCHES = 4;
+const WINDOW_BATCHES = 4;
 /** Training steps before the first timing window (compilation, first allocations). */
-export const WARMUP_BATCHES = 3;
+const WARMUP_BATCHES = 3;
 /** The "large batch" of the inference latency measurement. */
 export const LARGE_BATCH = 256;
 

@@ -16,7 +16,7 @@ export { requireBackend } from "./backend.ts";
 export { randomInt, randomTensor, randomValues, type TensorData } from "./random.ts";
 export { assertClose } from "./assert_close.ts";
 export { kerasMnistCnn } from "./keras_cnn.ts";
-export { runCli, withDataDir } from "./data_dir.ts";
+export { runCli, withDataDir } from "./temp_data_dir.ts";
 export { cifarBytes, gzip, idxBytes, idxImages, idxLabels } from "./data_files.ts";
 export {
   captureKernels,

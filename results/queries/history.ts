@@ -35,7 +35,7 @@ export interface CommitPoint {
 }
 
 /** Whether `name` is a metric the history knows (guards the column name spliced into SQL). */
-export function isHistoryMetric(name: string): name is HistoryMetric {
+function isHistoryMetric(name: string): name is HistoryMetric {
   return Object.hasOwn(HISTORY_METRICS, name);
 }
 

@@ -58,19 +58,18 @@ async function perRun(
   return out;
 }
 
-/** The epochs of these runs, by run then epoch (`ranges` from `rowRanges` speeds this up). */
-export async function getEpochs(
-  conn: Connection,
-  ids: string[],
-  ranges?: RowRanges,
-): Promise<EpochRow[]> {
-  return await perRun(
-    conn,
-    ids,
-    ranges,
-    "SELECT * FROM epochs WHERE {where} ORDER BY run_id, epoch",
-  ) as unknown as EpochRow[];
+/** A query of some rows of each of the given runs (`ranges` from `rowRanges` speeds it up). */
+export type PerRunQuery<T> = (conn: Connection, ids: string[], ranges?: RowRanges) => Promise<T[]>;
+
+/** The query `sql` (with `{where}` in it) as a {@linkcode PerRunQuery}. */
+function perRunQuery<T>(sql: string): PerRunQuery<T> {
+  return async (conn, ids, ranges) => await perRun(conn, ids, ranges, sql) as unknown as T[];
 }
+
+/** The epochs of these runs, by run then epoch. */
+export const getEpochs: PerRunQuery<EpochRow> = perRunQuery(
+  "SELECT * FROM epochs WHERE {where} ORDER BY run_id, epoch",
+);
 
 /** A summary of one named repeated measurement of one run. */
 export interface MeasurementSummary {
@@ -85,21 +84,12 @@ export interface MeasurementSummary {
 }
 
 /** Per run and measurement name: count, median, mean, min, max. */
-export async function measurementSummaries(
-  conn: Connection,
-  ids: string[],
-  ranges?: RowRanges,
-): Promise<MeasurementSummary[]> {
-  return await perRun(
-    conn,
-    ids,
-    ranges,
-    `SELECT run_id, name, any_value(unit) AS unit, count(*) AS n, median(value) AS median,
+export const measurementSummaries: PerRunQuery<MeasurementSummary> = perRunQuery(
+  `SELECT run_id, name, any_value(unit) AS unit, count(*) AS n, median(value) AS median,
        avg(value) AS mean, min(value) AS min, max(value) AS max
      FROM measurements WHERE {where}
      GROUP BY run_id, name ORDER BY run_id, name`,
-  ) as unknown as MeasurementSummary[];
-}
+);
 
 /**
  * Raw values of repeated measurements, as `run_id -> name -> values` (in index order), and

@@ -72,7 +72,7 @@ export const LAYERS: Layer[] = [
 export const TESTING: string[] = ["harness/testing", "dashboard/testing", "tests"];
 
 /** Files that are tools run by hand (benchmarks, generators): they may import test helpers. */
-export const TOOLS: RegExp = /(^|\/)(\w+_bench\.ts|microbench\.ts|build\.ts)$|^dashboard\/scale\//;
+export const TOOLS: RegExp = /(^|\/)(\w+_bench\.ts|build\.ts)$|^dashboard\/scale\//;
 
 /** A test file, by name or place. */
 export function isTest(path: string): boolean {

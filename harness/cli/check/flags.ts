@@ -95,7 +95,7 @@ ref or tag (the newest bench and perf suites run on that commit).
 Flags:
 ${flagLines(CHECK_FLAGS)}
 
-${exitHelp("no regression", "a regression")}
+${exitHelp("no regression", "a regression", true)}
 
 Method: harness/gate/METHOD.md.
 `;

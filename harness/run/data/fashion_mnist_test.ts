@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { withDataDir } from "../../testing/data_dir.ts";
+import { withDataDir } from "../../testing/temp_data_dir.ts";
 import { FASHION_MNIST_CHECKSUMS } from "./checksums.ts";
 import { FASHION_MNIST_SYSTEM_DIR, fashionMnist } from "./fashion_mnist.ts";
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { imdb } from "./imdb.ts";
-import { withDataDir } from "../../testing/data_dir.ts";
+import { withDataDir } from "../../testing/temp_data_dir.ts";
 
 async function write(root: string, split: string, folder: string, name: string, text: string) {
   await Deno.mkdir(join(root, split, folder), { recursive: true });

@@ -4,7 +4,7 @@ import { sha256Hex } from "./_digest.ts";
 import { fileDatasetSource } from "./file_source.ts";
 import { cifarBytes, gzip, idxImages, idxLabels } from "../../testing/data_files.ts";
 import { cifar10Spec } from "./cifar10_source.ts";
-import { runCli, withDataDir } from "../../testing/data_dir.ts";
+import { runCli, withDataDir } from "../../testing/temp_data_dir.ts";
 import { importDataset } from "./import.ts";
 import { DATASETS, loadDataset } from "./mod.ts";
 

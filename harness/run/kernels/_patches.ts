@@ -43,7 +43,7 @@ export function im2colT(x: Float32Array, info: ConvInfo, colsT: Float32Array): v
   // (64x13x13x32: 4 ms vs 6-12 ms; going channels-first with a tiled
   // transpose, then copying rows, measured 10 ms vs 5.8).
   if (info.inChannels < 4) im2colTByRow(x, info, colsT);
-  else im2colTByPosition(x, info, colsT);
+  else byPosition(x, info, colsT, "gatherT");
 }
 
 function im2colTByRow(x: Float32Array, info: ConvInfo, colsT: Float32Array): void {
@@ -69,54 +69,12 @@ function im2colTByRow(x: Float32Array, info: ConvInfo, colsT: Float32Array): voi
   }
 }
 
-function im2colTByPosition(x: Float32Array, info: ConvInfo, colsT: Float32Array): void {
-  const { n, h, w, cin, ho, wo, sh, sw, fh, fw, top, left } = geometry(info);
-  const m = n * ho * wo;
-  for (let b = 0; b < n; b++) {
-    for (let p = 0; p < ho; p++) {
-      for (let q = 0; q < wo; q++) {
-        const col = (b * ho + p) * wo + q;
-        for (let i = 0; i < fh; i++) {
-          const r = p * sh + i - top;
-          if (r < 0 || r >= h) continue;
-          for (let j = 0; j < fw; j++) {
-            const c0 = q * sw + j - left;
-            if (c0 < 0 || c0 >= w) continue;
-            const src = ((b * h + r) * w + c0) * cin;
-            let dst = (i * fw + j) * cin * m + col;
-            for (let c = 0; c < cin; c++, dst += m) colsT[dst] = x[src + c];
-          }
-        }
-      }
-    }
-  }
-}
-
 /**
  * Adds cols [N*Ho*Wo, fh*fw*Cin] (the product dy · Wᵀ) back onto the NHWC
  * input grid `dx`, the adjoint of the im2col gather; `dx` must arrive zeroed.
  */
 export function col2im(cols: Float32Array, info: ConvInfo, dx: Float32Array): void {
-  const { n, h, w, cin, ho, wo, sh, sw, fh, fw, top, left } = geometry(info);
-  const k = fh * fw * cin;
-  for (let b = 0; b < n; b++) {
-    for (let p = 0; p < ho; p++) {
-      for (let q = 0; q < wo; q++) {
-        const row = ((b * ho + p) * wo + q) * k;
-        for (let i = 0; i < fh; i++) {
-          const r = p * sh + i - top;
-          if (r < 0 || r >= h) continue;
-          for (let j = 0; j < fw; j++) {
-            const c0 = q * sw + j - left;
-            if (c0 < 0 || c0 >= w) continue;
-            const dst = ((b * h + r) * w + c0) * cin;
-            const src = row + (i * fw + j) * cin;
-            for (let c = 0; c < cin; c++) dx[dst + c] += cols[src + c];
-          }
-        }
-      }
-    }
-  }
+  byPosition(dx, info, cols, "scatter");
 }
 
 /**
@@ -128,7 +86,7 @@ export function col2im(cols: Float32Array, info: ConvInfo, dx: Float32Array): vo
 export function im2col(x: Float32Array, info: ConvInfo, cols: Float32Array): void {
   // As for im2colT: few channels walk output rows, many walk positions.
   if (info.inChannels < 4) im2colByRow(x, info, cols);
-  else im2colByPosition(x, info, cols);
+  else byPosition(x, info, cols, "gather");
 }
 
 function im2colByRow(x: Float32Array, info: ConvInfo, cols: Float32Array): void {
@@ -155,23 +113,42 @@ function im2colByRow(x: Float32Array, info: ConvInfo, cols: Float32Array): void 
   }
 }
 
-function im2colByPosition(x: Float32Array, info: ConvInfo, cols: Float32Array): void {
+/**
+ * The walk over output positions and taps shared by the gathers and the scatter, one
+ * contiguous channel run of the NHWC `grid` per (position, tap):
+ * - `gather`: copied into `cols` [N*Ho*Wo, fh*fw*Cin];
+ * - `gatherT`: copied into `cols` [fh*fw*Cin, N*Ho*Wo] (one channel per row);
+ * - `scatter`: `cols` [N*Ho*Wo, fh*fw*Cin] added onto `grid` (the gather's adjoint).
+ * The mode is decided per run, outside the channel loop, so the walk costs what a copy of it
+ * per mode did (side by side on a loaded 2-core machine, within its noise).
+ */
+function byPosition(
+  grid: Float32Array,
+  info: ConvInfo,
+  cols: Float32Array,
+  mode: "gather" | "gatherT" | "scatter",
+): void {
   const { n, h, w, cin, ho, wo, sh, sw, fh, fw, top, left } = geometry(info);
-  const k = fh * fw * cin;
-  let row = 0;
+  const m = n * ho * wo, k = fh * fw * cin;
+  // Where a position's run for tap 0 starts in `cols`, and how far apart taps are.
+  const [perPosition, perTap] = mode === "gatherT" ? [1, cin * m] : [k, cin];
+  let col = 0;
   for (let b = 0; b < n; b++) {
     for (let p = 0; p < ho; p++) {
-      for (let q = 0; q < wo; q++, row += k) {
+      for (let q = 0; q < wo; q++, col++) {
         for (let i = 0; i < fh; i++) {
           const r = p * sh + i - top;
           if (r < 0 || r >= h) continue;
           for (let j = 0; j < fw; j++) {
             const c0 = q * sw + j - left;
             if (c0 < 0 || c0 >= w) continue;
-            const src = ((b * h + r) * w + c0) * cin;
-            const dst = row + (i * fw + j) * cin;
-            // A plain loop: subarray() per run allocates, and runs are short.
-            for (let c = 0; c < cin; c++) cols[dst + c] = x[src + c];
+            const g = ((b * h + r) * w + c0) * cin;
+            const t = col * perPosition + (i * fw + j) * perTap;
+            // Plain loops: subarray() per run allocates, and runs are short.
+            if (mode === "gather") { for (let c = 0; c < cin; c++) cols[t + c] = grid[g + c]; }
+            else if (mode === "scatter") {
+              for (let c = 0; c < cin; c++) grid[g + c] += cols[t + c];
+            } else for (let c = 0, d = t; c < cin; c++, d += m) cols[d] = grid[g + c];
           }
         }
       }

@@ -6,13 +6,8 @@
  * kernel and multiplying plainly is exact (same products and sums) and costs
  * a few ns per element of the transposed operand.
  */
-import {
-  type BatchMatMulAttrs,
-  type KernelConfig,
-  type KernelFunc,
-  type TensorInfo,
-  util,
-} from "@tensorflow/tfjs-core";
+import type { BatchMatMulAttrs, KernelConfig, KernelFunc, TensorInfo } from "@tensorflow/tfjs-core";
+import { util } from "@tensorflow/tfjs-core";
 import { contextOf, input, type KernelContext, release, runKernel } from "./_run.ts";
 
 /** `t` with its last two axes swapped. */

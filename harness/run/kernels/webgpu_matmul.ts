@@ -10,13 +10,8 @@
  * transposes) cost more than the shader saves, and an RNN's per-step products are small
  * (the spam-assassin RNN's quick run took 56 s with every product direct, 34 s without).
  */
-import {
-  type BatchMatMulAttrs,
-  type KernelConfig,
-  type KernelFunc,
-  type TensorInfo,
-  util,
-} from "@tensorflow/tfjs-core";
+import type { BatchMatMulAttrs, KernelConfig, KernelFunc, TensorInfo } from "@tensorflow/tfjs-core";
+import { util } from "@tensorflow/tfjs-core";
 import { contextOf, input, type KernelContext, release, runKernel } from "./_run.ts";
 import { directConv2d, supportsActivation } from "./webgpu_conv2d.ts";
 
@@ -34,6 +29,17 @@ function asMatrix(ctx: KernelContext, x: TensorInfo, transposed: boolean): Tenso
   return t;
 }
 
+/** How {@linkcode directMatMul} multiplies: transposes, what it adds, when it declines. */
+export interface MatMulOptions {
+  transposeA?: boolean;
+  transposeB?: boolean;
+  /** One value per output column, or null. */
+  bias?: TensorInfo | null;
+  activation?: string | null;
+  /** Products with fewer multiply-adds are declined (default: about a million). */
+  minMacs?: number;
+}
+
 /**
  * a x b (each optionally transposed) plus bias and activation, or null where this does not
  * apply: batched operands, non-float inputs, a bias that is not one value per column, an
@@ -43,12 +49,10 @@ export function directMatMul(
   ctx: KernelContext,
   a: TensorInfo,
   b: TensorInfo,
-  transposeA: boolean,
-  transposeB: boolean,
-  bias: TensorInfo | null = null,
-  activation: string | null = null,
-  minMacs = MIN_MACS,
+  opts: MatMulOptions = {},
 ): TensorInfo | null {
+  const { transposeA = false, transposeB = false, bias = null, activation = null } = opts;
+  const minMacs = opts.minMacs ?? MIN_MACS;
   if (a.shape.length < 2 || b.shape.length < 2) return null;
   if (util.sizeFromShape(a.shape.slice(0, -2)) !== 1) return null;
   if (util.sizeFromShape(b.shape.slice(0, -2)) !== 1) return null;
@@ -82,7 +86,7 @@ export function webgpuBatchMatMulConfig(stock: KernelConfig): KernelConfig {
     const { transposeA, transposeB } = args.attrs as unknown as BatchMatMulAttrs;
     const ctx = contextOf(args.backend, "webgpu");
     const [a, b] = [input(args.inputs, "a"), input(args.inputs, "b")];
-    return directMatMul(ctx, a, b, transposeA, transposeB) ?? stock.kernelFunc(args);
+    return directMatMul(ctx, a, b, { transposeA, transposeB }) ?? stock.kernelFunc(args);
   }) as KernelFunc;
   return { kernelName: "BatchMatMul", backendName: "webgpu", kernelFunc };
 }
@@ -97,7 +101,8 @@ export function webgpuFusedMatMulConfig(stock: KernelConfig): KernelConfig {
     const { a: x, b: w, bias, preluActivationWeights } = args.inputs;
     if (x == null || w == null || preluActivationWeights != null) return stock.kernelFunc(args);
     const ctx = contextOf(args.backend, "webgpu");
-    return directMatMul(ctx, x, w, a.transposeA, a.transposeB, bias ?? null, a.activation) ??
+    const { transposeA, transposeB, activation } = a;
+    return directMatMul(ctx, x, w, { transposeA, transposeB, bias, activation }) ??
       stock.kernelFunc(args);
   }) as KernelFunc;
   return { kernelName: "_FusedMatMul", backendName: "webgpu", kernelFunc };

@@ -41,16 +41,14 @@ async function direct(
   const tbias = bias == null ? null : tf.tensor(bias.values, bias.shape);
   const ctx = { backend: tf.backend(), backendName: "webgpu" };
   const before = tf.backend().numDataIds();
-  const info = directMatMul(
-    ctx,
-    ta,
-    tb,
-    attrs.transposeA,
-    attrs.transposeB,
-    tbias,
-    attrs.activation ?? null,
-    0,
-  );
+  const { transposeA, transposeB, activation } = attrs;
+  const info = directMatMul(ctx, ta, tb, {
+    transposeA,
+    transposeB,
+    bias: tbias,
+    activation,
+    minMacs: 0,
+  });
   if (info == null) {
     assert.equal(tf.backend().numDataIds(), before, "a declined product leaked data");
     tf.dispose([ta, tb, ...(tbias ? [tbias] : [])]);
@@ -143,11 +141,11 @@ Deno.test({
       await tf.setBackend("webgpu");
       const ctx = { backend: tf.backend(), backendName: "webgpu" };
       const [big, small] = [tf.zeros([64, 300]), tf.zeros([300, 64])];
-      const out = directMatMul(ctx, big, small, false, false);
+      const out = directMatMul(ctx, big, small);
       assert.ok(out != null, "a 1.2 million multiply-add product declined");
       tf.engine().makeTensorFromTensorInfo(out).dispose();
       const [a, b] = [tf.zeros([8, 30]), tf.zeros([30, 20])];
-      assert.equal(directMatMul(ctx, a, b, false, false), null);
+      assert.equal(directMatMul(ctx, a, b), null);
       tf.dispose([big, small, a, b]);
     } finally {
       restoreStockKernels("webgpu");
