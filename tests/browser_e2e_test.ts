@@ -15,7 +15,7 @@ import { Progress } from "../harness/run/progress.ts";
 import { type Executor, runSuitePlan } from "../harness/run/suite.ts";
 import { browserTraining } from "../harness/run/browser/mod.ts";
 import { chromiumLeft, noBrowser, running } from "../harness/testing/browser.ts";
-import { cli, ROOT, writeTinyExperiment } from "./_bench.ts";
+import { cli, spawnCli, writeTinyExperiment } from "./_bench.ts";
 
 const skip = await noBrowser();
 if (skip) console.warn(`browser end-to-end tests skipped: ${skip}`);
@@ -154,24 +154,10 @@ Deno.test({
     try {
       await writeTinyExperiment(dir, "tiny-sigint", { train: 2048, epochs: 20 });
       const db = join(dir, "r.duckdb");
-      const child = new Deno.Command(Deno.execPath(), {
-        args: [
-          "run",
-          "-A",
-          join(ROOT, "main.ts"),
-          "bench",
-          "--runtime=browser",
-          "--backend=wasm",
-          "--experiments",
-          dir,
-          "--db",
-          db,
-        ],
-        cwd: ROOT,
-        stdout: "null",
-        stderr: "piped",
-        env: { NO_COLOR: "1" },
-      }).spawn();
+      const child = spawnCli(
+        ["bench", "--runtime=browser", "--backend=wasm", "--experiments", dir, "--db", db],
+        "piped",
+      );
       // Wait for the page to report its first epoch's progress, then press Ctrl-C.
       const reader = child.stderr.pipeThrough(new TextDecoderStream()).getReader();
       let seen = "";
