@@ -9,6 +9,7 @@ import type { Connection } from "../results/db.ts";
 import { hasTable, type RunRow } from "../results/queries/mod.ts";
 import type { CompareOptions } from "../harness/gate/compare.ts";
 import { gateMargin } from "../harness/gate/margin.ts";
+import { backendLabel } from "../harness/core/runtime.ts";
 
 export { type MeasurementVerdict, measurementVerdicts } from "../harness/gate/run_pair.ts";
 
@@ -25,7 +26,9 @@ export function runData(
     // Not read by the dashboard; reproducibility (bench suites only) is the command's to judge.
     suiteKind: "",
     experimentId: row.experiment_id,
-    backend: row.backend,
+    runtime: String(row.runtime ?? "deno"),
+    // The gate compares like with like: Deno's wasm and a browser's are two targets.
+    backend: backendLabel(str(row.runtime), row.backend),
     seed: Number(row.seed),
     profile: String(row.profile ?? ""),
     status: row.status,

@@ -4,10 +4,12 @@
  * `harness/claims/`.
  */
 import { type Connection, inTransaction, rows, withDb } from "./db.ts";
+import { backendLabelSql } from "./backend_label.ts";
 
 /** A finished run as a claim sees it: its outcome and every value a claim may be about. */
 export interface ClaimRun {
   runId: string;
+  /** The backend as claims are judged per backend: `chromium:wasm` for a browser's run. */
   backend: string;
   seed: number;
   status: string;
@@ -61,15 +63,17 @@ async function claimRuns(
 ): Promise<ClaimRun[]> {
   const found = await rows(
     conn,
-    `SELECT r.run_id, r.backend, r.seed, r.status, r.reason, r.train_samples, r.test_accuracy,
+    `SELECT r.run_id, ${backendLabelSql("r")} AS backend, r.seed, r.status, r.reason,
+            r.train_samples, r.test_accuracy,
             r.test_loss, CAST(r.finished_at AS VARCHAR) AS finished_at,
             (SELECT e.loss FROM epochs e WHERE e.run_id = r.run_id
               ORDER BY e.epoch DESC LIMIT 1) AS train_loss
      FROM runs r
      WHERE r.experiment_id = ? AND r.declaration_hash = ? AND r.profile = ?
        AND r.status NOT IN ('running', 'interrupted')
-     QUALIFY row_number() OVER (PARTITION BY r.backend, r.seed ORDER BY r.finished_at DESC) = 1
-     ORDER BY r.backend, r.seed`,
+     QUALIFY row_number() OVER (
+       PARTITION BY ${backendLabelSql("r")}, r.seed ORDER BY r.finished_at DESC) = 1
+     ORDER BY backend, r.seed`,
     [q.experimentId, q.declarationHash, q.profile],
   );
   if (found.length === 0) return [];

@@ -1,9 +1,10 @@
 /**
  * Stored run durations, for splitting a plan by what its runs took before (`--durations`):
- * the median wall time of the finished runs of each (experiment, declaration hash, backend,
- * profile, seed).
+ * the median wall time of the finished runs of each (experiment, declaration hash, backend
+ * label (runtime and backend), profile, seed).
  */
 import { rows, withDb } from "./db.ts";
+import { BACKEND_LABEL_SQL } from "./backend_label.ts";
 
 /** The key of a duration: the runs it was measured on did the same work. */
 export function durationKey(
@@ -32,7 +33,8 @@ export async function storedDurations(path: string): Promise<Map<string, number>
   const found = await withDb(path, "read", (conn) =>
     rows(
       conn,
-      `SELECT experiment_id, declaration_hash, backend, profile, seed, median(wall_s) AS s
+      `SELECT experiment_id, declaration_hash, ${BACKEND_LABEL_SQL} AS backend, profile, seed,
+         median(wall_s) AS s
        FROM runs WHERE status = 'ok' AND wall_s IS NOT NULL
        GROUP BY ALL ORDER BY ALL`,
     ));

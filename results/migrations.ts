@@ -107,6 +107,19 @@ ALTER TABLE measurements_v4 RENAME TO measurements;
 `,
   },
   {
+    // Runs in a browser page (issue 12) are stored like Deno's, with the runtime they ran in
+    // (`deno` or `chromium`; harness/core/runtime.ts) and what the browser reported about
+    // itself (name, version, user agent, isolation, wasm threads, WebGL renderer, WebGPU
+    // adapter). Every run stored before ran in Deno.
+    version: 5,
+    name: "runs: runtime and runtime_info",
+    sql: `
+ALTER TABLE runs ADD COLUMN runtime VARCHAR DEFAULT 'deno';
+UPDATE runs SET runtime = 'deno' WHERE runtime IS NULL;
+ALTER TABLE runs ADD COLUMN runtime_info JSON;
+`,
+  },
+  {
     // A plan split over machines (`--shard i/N`): each shard's suite records which part it
     // ran and of which plan, so a merged store shows one logical suite with its shards and
     // names the missing ones. Version 6 (5 is the browser runtime's `runtime` column); it only

@@ -4,6 +4,7 @@
  */
 import { type Connection, rows, withDb } from "./db.ts";
 import type { RunData } from "./types.ts";
+import { backendLabelSql } from "./backend_label.ts";
 
 /** Suites matching a selector, newest first. */
 export async function findSuites(
@@ -37,7 +38,8 @@ export async function loadRuns(conn: Connection, suiteIds: string[]): Promise<Ru
   const marks = suiteIds.map(() => "?").join(", ");
   const runs = await rows(
     conn,
-    `SELECT r.run_id, r.suite_id, s.kind AS suite_kind, r.experiment_id, r.backend, r.seed, r.profile,
+    `SELECT r.run_id, r.suite_id, s.kind AS suite_kind, r.experiment_id, r.runtime,
+            ${backendLabelSql("r")} AS backend, r.backend_info, r.seed, r.profile,
             r.status, r.declaration_hash, r.config_hash, r.env_id, r.git_commit, r.git_dirty,
             r.test_accuracy, r.weights_sha256, e.fingerprint
      FROM runs r JOIN suites s USING (suite_id) LEFT JOIN environments e ON e.env_id = r.env_id
@@ -63,7 +65,9 @@ export async function loadRuns(conn: Connection, suiteIds: string[]): Promise<Ru
       suiteId: String(r.suite_id),
       suiteKind: String(r.suite_kind),
       experimentId: String(r.experiment_id),
+      runtime: String(r.runtime ?? "deno"),
       backend: String(r.backend),
+      documentedNondeterminism: documented(r.backend_info),
       seed: Number(r.seed),
       profile: String(r.profile),
       status: String(r.status),
@@ -92,6 +96,22 @@ export async function loadRuns(conn: Connection, suiteIds: string[]): Promise<Ru
     (run.measurements[String(m.name)] ??= []).push(Number(m.value));
   }
   return [...byRun.values()];
+}
+
+/**
+ * Why a run's backend may not repeat its bits, where its record says so (a browser backend on
+ * a hardware GPU: `backend_info.deterministic` false), else null.
+ */
+function documented(info: unknown): string | null {
+  try {
+    const o = typeof info === "string" ? JSON.parse(info) : info;
+    if (o && typeof o === "object" && (o as { deterministic?: unknown }).deterministic === false) {
+      return String((o as { determinism?: unknown }).determinism ?? "not deterministic");
+    }
+  } catch {
+    // A malformed record documents nothing.
+  }
+  return null;
 }
 
 /** {@linkcode loadRuns} from the database at `path`, read-only. */

@@ -174,9 +174,9 @@ export class Store {
 async function insertRunStart(conn: Connection, r: RunStart): Promise<void> {
   await conn.run(
     `INSERT INTO runs (run_id, suite_id, experiment_id, experiment_title, article, section,
-       variant_of, dataset, backend, seed, profile, status, started_at, env_id, config,
+       variant_of, dataset, runtime, backend, seed, profile, status, started_at, env_id, config,
        config_hash, declaration_hash, git_commit, git_dirty, hostname, pid)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', now()::TIMESTAMP, ?, ?::JSON, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', now()::TIMESTAMP, ?, ?::JSON, ?, ?, ?, ?, ?, ?)`,
     [
       r.runId,
       r.suiteId,
@@ -186,6 +186,7 @@ async function insertRunStart(conn: Connection, r: RunStart): Promise<void> {
       r.section,
       r.variantOf,
       r.dataset,
+      r.runtime ?? "deno",
       r.backend,
       r.seed,
       r.profile,
@@ -210,7 +211,7 @@ async function updateRunEnd(
 ): Promise<void> {
   await conn.run(
     `UPDATE runs SET status = ?, reason = ?, finished_at = now()::TIMESTAMP, wall_s = ?,
-       dataset_provenance = ?, backend_info = ?::JSON, kernels = ?::JSON,
+       dataset_provenance = ?, backend_info = ?::JSON, runtime_info = ?::JSON, kernels = ?::JSON,
        train_samples = ?, test_samples = ?, test_loss = ?, test_accuracy = ?,
        first_epoch_s = ?, steady_samples_per_s = ?, latency_b1_ms = ?, latency_large_ms = ?,
        large_batch = ?, peak_tensors = ?, peak_bytes = ?, leaked_tensors = ?, weights_sha256 = ?
@@ -221,6 +222,7 @@ async function updateRunEnd(
       num(end.wallS),
       end.datasetProvenance ?? null,
       json(end.backendInfo),
+      json(end.runtimeInfo),
       json(end.kernels ?? []),
       num(end.trainSamples),
       num(end.testSamples),

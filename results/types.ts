@@ -49,6 +49,11 @@ export interface RunStart {
   section: string;
   variantOf: string | null;
   dataset: string | null;
+  /**
+   * Where the run executes: `deno` (the default), or a browser such as `chromium`
+   * (harness/core/runtime.ts).
+   */
+  runtime?: string;
   backend: string;
   seed: number;
   profile: string;
@@ -67,6 +72,8 @@ export interface RunEnd {
   wallS?: number;
   datasetProvenance?: string | null;
   backendInfo?: unknown;
+  /** What a browser reported about itself (null for Deno, whose versions are the machine's). */
+  runtimeInfo?: unknown;
   kernels?: string[];
   trainSamples?: number;
   testSamples?: number;
@@ -108,7 +115,15 @@ export interface RunData {
   suiteId: string;
   suiteKind: string;
   experimentId: string;
+  /** Where the run executed (`deno`, `chromium`; absent: Deno). */
+  runtime?: string;
+  /**
+   * The backend as the gate groups it: the backend for a Deno run, `runtime:backend` for a
+   * browser's (`chromium:wasm`), so runs of different runtimes are never compared.
+   */
   backend: string;
+  /** Why this backend may not repeat its bits, when its record documents it (else null). */
+  documentedNondeterminism?: string | null;
   seed: number;
   profile: string;
   status: string;

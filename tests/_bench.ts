@@ -50,3 +50,14 @@ export async function cli(
   const dec = new TextDecoder();
   return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
 }
+
+/** Start `main.ts` with arguments as a child process (stdout discarded), to signal or kill it. */
+export function spawnCli(args: string[], stderr: "piped" | "null" = "null"): Deno.ChildProcess {
+  return new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", join(ROOT, "main.ts"), ...args],
+    cwd: ROOT,
+    stdout: "null",
+    stderr,
+    env: { NO_COLOR: "1" },
+  }).spawn();
+}

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { rows, withDb } from "../results/mod.ts";
 import { backendStatus } from "../harness/run/backends.ts";
-import { cli, ROOT, writeTinyExperiment } from "./_bench.ts";
+import { cli, spawnCli, writeTinyExperiment } from "./_bench.ts";
 
 interface JsonRun {
   runId: string;
@@ -80,22 +80,7 @@ Deno.test("a killed bench leaves a database that opens with earlier runs intact"
     await writeTinyExperiment(dir, "a-quick", { backends: ["cpu"] });
     await writeTinyExperiment(dir, "b-long", { backends: ["cpu"], train: 4096, epochs: 50 });
     const db = join(dir, "r.duckdb");
-    const child = new Deno.Command(Deno.execPath(), {
-      args: [
-        "run",
-        "-A",
-        join(ROOT, "main.ts"),
-        "bench",
-        "--experiments",
-        dir,
-        "--db",
-        db,
-        "--quiet",
-      ],
-      cwd: ROOT,
-      stdout: "null",
-      stderr: "null",
-    }).spawn();
+    const child = spawnCli(["bench", "--experiments", dir, "--db", db, "--quiet"]);
     // Wait until the first run is stored and the second has begun, then kill without warning.
     const deadline = Date.now() + 60_000;
     let state: Record<string, unknown>[] = [];

@@ -22,10 +22,12 @@ function adapterOf(info: unknown): string {
   const o = info as Record<string, unknown>;
   const pick = (...ks: string[]) =>
     ks.map((k) => o[k]).find((v) => typeof v === "string" && v) as string | undefined;
-  const adapter = o.adapter && typeof o.adapter === "object"
-    ? adapterOf(o.adapter)
-    : pick("adapter", "description", "details", "device", "name");
-  const extra = ["simd", "threads", "vendor", "architecture"]
+  // A browser's WebGL names its renderer (SwiftShader on a machine without a GPU).
+  const nested = [o.adapter, o.webgl].find((v) => v && typeof v === "object");
+  const adapter = nested
+    ? adapterOf(nested)
+    : pick("adapter", "renderer", "description", "details", "device", "name");
+  const extra = ["simd", "threads", "threadsCount", "vendor", "architecture"]
     .filter((k) => o[k] !== undefined && typeof o[k] !== "object")
     .map((k) => `${k} ${String(o[k])}`);
   return [adapter, ...extra].filter(Boolean).join(", ") || JSON.stringify(info).slice(0, 120);

@@ -94,8 +94,10 @@ export function compareRoutes(deps: Deps): Hono {
           environment: diffRows(runs.map((r) => {
             const { fingerprint: _f, first_seen: _s, ...env } = envs.get(String(r.env_id)) ?? {};
             return {
+              runtime: r.runtime,
               backend: r.backend,
               backend_info: r.backend_info,
+              runtime_info: r.runtime_info,
               profile: r.profile,
               dataset: r.dataset,
               git_commit: r.git_commit,

@@ -4,8 +4,15 @@
  * not to, judge each claim per backend and store the verdicts in `claim_verdicts`.
  */
 import type { Declared } from "../core/discover.ts";
-import type { BackendName, ProfileName } from "../core/experiment.ts";
+import type { ProfileName } from "../core/experiment.ts";
 import { resolveConfig, type ResolvedConfig } from "../core/config.ts";
+import {
+  type AnyBackend,
+  backendLabel,
+  parseBackendLabel,
+  runtimeBackends,
+  type RuntimeName,
+} from "../core/runtime.ts";
 import { useBackend } from "../run/backends.ts";
 import type { Progress } from "../run/progress.ts";
 import { runBenchSuite, type SuiteResult } from "../run/bench_suite.ts";
@@ -29,7 +36,12 @@ export interface EvaluateOptions {
   declared: Declared[];
   /** Run the experiments whose runs are missing (default true); false only reads. */
   run: boolean;
-  backends?: BackendName[];
+  backends?: AnyBackend[];
+  /** Where the runs judged (and run when missing) execute (default: Deno only). */
+  runtimes?: RuntimeName[];
+  /** tfjs-wasm threads and the time limit of browser runs run to fill in. */
+  threads?: number;
+  browserTimeoutS?: number;
   progress: Progress;
   argv: string[];
   /**
@@ -43,6 +55,8 @@ export interface EvaluateOptions {
 export interface EvaluatedExperiment {
   declared: Declared;
   config: ResolvedConfig;
+  /** The backends judged, by label (`wasm` in Deno, `chromium:wasm` in the browser). */
+  labels: string[];
   claims: JudgedClaim[];
   runs: ClaimRun[];
   verdicts: VerdictRecord[];
@@ -60,11 +74,57 @@ export function bearsClaims(d: Declared): boolean {
   return d.experiment.kind === "worked" || (d.experiment.claims?.length ?? 0) > 0;
 }
 
-/** The (backend) runs an experiment lacks for its resolved seeds. */
-export function missingBackends(config: ResolvedConfig, runs: ClaimRun[]): BackendName[] {
-  return config.backends.filter((b) =>
+/** The backend labels an experiment lacks runs of, for its resolved seeds. */
+export function missingBackends(
+  config: ResolvedConfig,
+  labels: string[],
+  runs: ClaimRun[],
+): string[] {
+  return labels.filter((b) =>
     config.seeds.some((s) => !runs.some((r) => r.backend === b && r.seed === s))
   );
+}
+
+/**
+ * The backend labels judged for `declared` in each runtime (a worked example's in Deno only:
+ * it trains nothing a browser would run).
+ */
+function labelsOf(declared: Declared, opts: EvaluateOptions): string[] {
+  const runtimes = declared.experiment.kind === "worked" ? ["deno" as const] : opts.runtimes;
+  return (runtimes ?? ["deno"]).flatMap((runtime) =>
+    runtimeBackends(runtime, declared.experiment.backends, opts.backends).map((b) =>
+      backendLabel(runtime, b)
+    )
+  );
+}
+
+/** Run what `target` lacks: one suite per runtime that lacks runs. */
+async function fillIn(
+  opts: EvaluateOptions,
+  target: { declared: Declared; labels: string[] },
+  runs: ClaimRun[],
+  config: ResolvedConfig,
+): Promise<SuiteResult[]> {
+  const missing = missingBackends(config, target.labels, runs).map(parseBackendLabel);
+  const suites: SuiteResult[] = [];
+  for (const runtime of opts.runtimes ?? ["deno"]) {
+    const backends = missing.filter((m) => m.runtime === runtime).map((m) => m.backend);
+    if (backends.length === 0) continue;
+    suites.push(
+      await runBenchSuite(new Store(opts.db), [target.declared], {
+        profile: opts.profile,
+        overrides: { backends: backends as AnyBackend[] },
+        runtimes: [runtime],
+        threads: opts.threads,
+        browserTimeoutS: opts.browserTimeoutS,
+        kind: "claims",
+        argv: opts.argv,
+        kernels: "default",
+        progress: opts.progress,
+      }),
+    );
+  }
+  return suites;
 }
 
 /** Check the claims of `opts.declared`; see the module doc. */
@@ -72,24 +132,14 @@ export async function evaluateClaims(opts: EvaluateOptions): Promise<ClaimsEvalu
   const targets = opts.declared.filter(bearsClaims).map((declared) => ({
     declared,
     config: resolveConfig(declared.experiment, opts.profile, { backends: opts.backends }),
+    labels: labelsOf(declared, opts),
   }));
   let runs = await readRuns(opts, targets);
   if (opts.shard) return await runShard(opts, opts.shard, targets, runs);
   const suites: SuiteResult[] = [];
   if (opts.run) {
     for (const [i, t] of targets.entries()) {
-      const missing = missingBackends(t.config, runs[i]);
-      if (missing.length === 0) continue;
-      suites.push(
-        await runBenchSuite(new Store(opts.db), [t.declared], {
-          profile: opts.profile,
-          overrides: { backends: missing },
-          kind: "claims",
-          argv: opts.argv,
-          kernels: "default",
-          progress: opts.progress,
-        }),
-      );
+      suites.push(...await fillIn(opts, t, runs[i], t.config));
     }
     if (suites.length > 0) runs = await readRuns(opts, targets);
   }
@@ -115,7 +165,7 @@ export async function evaluateClaims(opts: EvaluateOptions): Promise<ClaimsEvalu
         verdicts.push(judgeClaim(claim, runs[i], { ...ctx, backend: null }));
         continue;
       }
-      for (const backend of t.config.backends) {
+      for (const backend of t.labels) {
         const mine = runs[i].filter((r) => r.backend === backend);
         verdicts.push(judgeClaim(claim, mine, { ...ctx, backend }));
       }
@@ -159,7 +209,7 @@ async function runShard(
 /** The stored runs of each target that its resolved seeds and backends ask for. */
 async function readRuns(
   opts: EvaluateOptions,
-  targets: { declared: Declared; config: ResolvedConfig }[],
+  targets: { declared: Declared; config: ResolvedConfig; labels: string[] }[],
 ): Promise<ClaimRun[][]> {
   const found = await readClaimRuns(
     opts.db,
@@ -172,7 +222,7 @@ async function readRuns(
   return found.map((runs, i) =>
     runs.filter((r) =>
       targets[i].config.seeds.includes(r.seed) &&
-      targets[i].config.backends.includes(r.backend as BackendName)
+      targets[i].labels.includes(r.backend)
     )
   );
 }

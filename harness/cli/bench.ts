@@ -1,5 +1,6 @@
 /** `bench`: run the suite and print the summary. */
-import { BACKENDS, type ProfileName, PROFILES } from "../core/experiment.ts";
+import { type ProfileName, PROFILES } from "../core/experiment.ts";
+import { ANY_BACKENDS } from "../core/runtime.ts";
 import { discover, select } from "../core/discover.ts";
 import { runBenchSuite } from "../run/bench_suite.ts";
 import { UserError } from "../core/errors.ts";
@@ -14,11 +15,13 @@ import { progressFor } from "./progress.ts";
 import { perfCommand, wantsPerfSuite } from "./perf.ts";
 import { shardLine, shardRequest } from "./shard.ts";
 import { benchRunSeconds } from "../perf/mod.ts";
+import { browserOnly, runtimeOptions } from "./runtime_flags.ts";
 
 /** Every flag of `bench`, in the order its help lists them. */
 const BENCH_FLAGS = {
   experiment: FLAGS.experiment,
   backend: FLAGS.backend,
+  runtime: FLAGS.runtime,
   profile: FLAGS.profile,
   seeds: FLAGS.seeds,
   db: FLAGS.db,
@@ -28,6 +31,8 @@ const BENCH_FLAGS = {
   shard: FLAGS.shard,
   "shard-group": FLAGS["shard-group"],
   durations: FLAGS.durations,
+  threads: FLAGS.threads,
+  "browser-timeout": FLAGS["browser-timeout"],
   json: withHelp(FLAGS.json, "print the summary as one JSON document on stdout"),
   quiet: FLAGS.quiet,
   help: FLAGS.help,
@@ -36,6 +41,9 @@ const BENCH_FLAGS = {
 const BENCH_HELP = `Usage: deno task bench [flags]
 
 Run declared experiments on every backend available here and store every run in DuckDB.
+With --runtime browser (or deno,browser) the same runs also train in a headless Chromium
+page (webgl, wasm with threads, webgpu where Chromium has an adapter, cpu), stored with
+runtime chromium; \`deno task list\` shows what the browser offers here.
 
 Flags:
   --suite perf           the performance suite instead (see \`--suite perf --help\`)
@@ -52,7 +60,9 @@ export async function benchCommand(args: string[]): Promise<number> {
     return 0;
   }
   const profile = listFlag("profile", values.profile, PROFILES)[0] as ProfileName;
-  const backends = values.backend ? listFlag("backend", values.backend, BACKENDS) : undefined;
+  const backends = values.backend ? listFlag("backend", values.backend, ANY_BACKENDS) : undefined;
+  const runtime = runtimeOptions(values);
+  browserOnly(backends, runtime.runtimes);
   const seeds = values.seeds ? intFlag("seeds", values.seeds) : undefined;
   const replicas = values.replicas ? intFlag("replicas", values.replicas) : undefined;
   const { experiments, errors } = await discover(values.experiments);
@@ -75,6 +85,7 @@ export async function benchCommand(args: string[]): Promise<number> {
     argv: ["bench", ...args],
     kernels: values["stock-kernels"] ? "stock" : "default",
     replicas,
+    ...runtime,
     progress: progressFor(db, values.quiet),
     shard,
   });

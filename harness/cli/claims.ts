@@ -1,5 +1,6 @@
 /** `claims`: check every article's claims and print the claims board. */
-import { BACKENDS, type ProfileName, PROFILES } from "../core/experiment.ts";
+import { type ProfileName, PROFILES } from "../core/experiment.ts";
+import { ANY_BACKENDS } from "../core/runtime.ts";
 import { discover, select } from "../core/discover.ts";
 import { UserError } from "../core/errors.ts";
 import { boardJson, boardText, evaluateClaims } from "../claims/mod.ts";
@@ -11,6 +12,7 @@ import { shardLine, shardRequest } from "./shard.ts";
 import { warnSplitGaps } from "./split_gaps.ts";
 import { benchRunSeconds } from "../perf/mod.ts";
 import type { SuiteResult } from "../run/bench_suite.ts";
+import { browserOnly, runtimeOptions } from "./runtime_flags.ts";
 
 /** Every flag of `claims`, in the order its help lists them. */
 const CLAIMS_FLAGS = {
@@ -26,8 +28,16 @@ const CLAIMS_FLAGS = {
   ),
   backend: withHelp(
     FLAGS.backend,
-    "backends to judge on: cpu,wasm,webgpu (default: each experiment's own)",
+    "backends to judge on: cpu,wasm,webgpu, webgl in the browser\n" +
+      "(default: each experiment's own; the browser adds webgl)",
   ),
+  runtime: withHelp(
+    FLAGS.runtime,
+    "judge (and run) in deno, browser (Chromium) or deno,browser; each\n" +
+      "runtime's backends get verdicts of their own (default: deno)",
+  ),
+  threads: FLAGS.threads,
+  "browser-timeout": FLAGS["browser-timeout"],
   db: FLAGS.db,
   experiments: FLAGS.experiments,
   run: { type: "boolean", default: false, help: "run missing experiments first (the default)" },
@@ -74,7 +84,9 @@ export async function claimsCommand(args: string[]): Promise<number> {
     throw new UserError("--run and --no-run contradict each other");
   }
   const profile = listFlag("profile", values.profile, PROFILES)[0] as ProfileName;
-  const backends = values.backend ? listFlag("backend", values.backend, BACKENDS) : undefined;
+  const backends = values.backend ? listFlag("backend", values.backend, ANY_BACKENDS) : undefined;
+  const runtime = runtimeOptions(values);
+  browserOnly(backends, runtime.runtimes);
   const { experiments, errors } = await discover(values.experiments);
   for (const e of errors) console.error(`warning: skipped ${e}`);
   let chosen = select(experiments, values.experiment);
@@ -115,6 +127,7 @@ export async function claimsCommand(args: string[]): Promise<number> {
     declared: chosen,
     run,
     backends,
+    ...runtime,
     progress: progressFor(db, values.quiet),
     argv: ["claims", ...args],
   });

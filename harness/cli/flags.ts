@@ -27,7 +27,28 @@ export const FLAGS = {
   backend: {
     type: "string",
     arg: "LIST",
-    help: "backends to use: cpu,wasm,webgpu (default: each experiment's own)",
+    help: "backends to use: cpu,wasm,webgpu, and webgl in the browser\n" +
+      "(default: each experiment's own; the browser adds webgl)",
+  },
+  runtime: {
+    type: "string",
+    default: "deno",
+    arg: "LIST",
+    help: "where runs execute: deno, browser (headless Chromium, stored as\n" +
+      "runtime chromium), or both: deno,browser (default: deno)",
+  },
+  threads: {
+    type: "string",
+    arg: "N",
+    help: "tfjs-wasm threads in the browser (default: this machine's cores; tfjs\n" +
+      "uses at most half the cores a page reports, so the page is told\n" +
+      "twice N where needed, and the run records it)",
+  },
+  "browser-timeout": {
+    type: "string",
+    arg: "S",
+    help: "seconds each browser run may take before it is stopped and stored\n" +
+      "as failed (default: 1800)",
   },
   profile: {
     type: "string",

@@ -1,6 +1,8 @@
 /** `list`: experiments, datasets and the backends available on this machine. */
 import { discover } from "../core/discover.ts";
 import { allBackends } from "../run/backends.ts";
+import { probeBrowser } from "../run/browser/mod.ts";
+import { browserSection } from "./list_browser.ts";
 import { DATASETS } from "../run/data/mod.ts";
 import { parseFlags } from "./args.ts";
 import { type Flag, flagLines, FLAGS, withHelp } from "./flags.ts";
@@ -16,7 +18,8 @@ const LIST_FLAGS = {
 const LIST_HELP = `Usage: deno task list [--json]
 
 Show the declared experiments (and any declaration errors), the datasets and whether each
-is available here, and which TensorFlow.js backends start on this machine.
+is available here, and which TensorFlow.js backends start on this machine: in Deno, and in
+a headless Chromium page (the browser runtime; it starts Chromium for a few seconds).
 
 Flags:
 ${flagLines(LIST_FLAGS)}
@@ -35,6 +38,7 @@ export async function listCommand(args: string[]): Promise<number> {
     Object.values(DATASETS).map(async (d) => ({ ...d, unavailable: await d.unavailableReason() })),
   );
   const backends = await allBackends();
+  const browser = await probeBrowser();
   if (values.json) {
     console.log(JSON.stringify(
       {
@@ -48,6 +52,7 @@ export async function listCommand(args: string[]): Promise<number> {
           reason: d.unavailable,
         })),
         backends: backends.map((b) => ({ name: b.name, ...b.status })),
+        browser,
       },
       null,
       2,
@@ -79,7 +84,7 @@ export async function listCommand(args: string[]): Promise<number> {
   ));
   // Reasons are long (paths, commands to run): one line each under the table.
   for (const d of datasets) if (d.unavailable) console.log(`  ${d.key}: ${d.unavailable}`);
-  console.log("\nBackends");
+  console.log("\nBackends (Deno)");
   console.log(table(
     ["backend", "available", "details"],
     backends.map(({ name, status }) => [
@@ -88,6 +93,7 @@ export async function listCommand(args: string[]): Promise<number> {
       status.available ? describe(status.info) : status.reason,
     ]),
   ));
+  console.log(`\n${browserSection(browser)}`);
   return errors.length > 0 ? EXIT.finding : EXIT.ok;
 }
 

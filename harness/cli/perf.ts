@@ -20,6 +20,7 @@ import { type Flag, flagLines, FLAGS, withHelp } from "./flags.ts";
 import { exitHelp } from "./exit.ts";
 import { progressFor } from "./progress.ts";
 import { shardLine, shardRequest } from "./shard.ts";
+import { browserOnly, runtimeOptions } from "./runtime_flags.ts";
 import { GATE_PROTOCOL, PAIRED_PROTOCOL } from "../gate/timing_plan.ts";
 import { printSuite, suiteLine } from "./output.ts";
 
@@ -32,7 +33,11 @@ const PERF_FLAGS = {
       "(default: every training experiment whose dataset is here\n" +
       "and whose FLOPs can be counted: conv2d, pooling, dense)",
   ),
-  backend: withHelp(FLAGS.backend, "cpu,wasm,webgpu,pytorch-cpu (default: all)"),
+  backend: withHelp(
+    FLAGS.backend,
+    "cpu,wasm,webgpu,pytorch-cpu, and webgl in the browser (default: all)",
+  ),
+  runtime: FLAGS.runtime,
   profile: {
     type: "string",
     arg: "NAME",
@@ -46,6 +51,8 @@ const PERF_FLAGS = {
     "tfjs's kernels as shipped; each run times only a few steps",
   ),
   replicas: FLAGS.replicas,
+  threads: FLAGS.threads,
+  "browser-timeout": FLAGS["browser-timeout"],
   "gate-protocol": {
     type: "boolean",
     default: false,
@@ -75,7 +82,9 @@ const PERF_HELP = `Usage: deno task bench --suite perf [flags]
 Measure training throughput (images/s over timed windows after warm-up), warm-up cost,
 inference latency, achieved GFLOP/s and the fraction of this machine's matmul peak, for each
 training experiment on every backend and on a PyTorch reference (pytorch-cpu). Each
-measurement is stored as a run of a suite of kind "perf".
+measurement is stored as a run of a suite of kind "perf". With --runtime deno,browser the
+tfjs rows are measured in Deno and in a headless Chromium page side by side, by the same
+protocol (rows such as "chromium wasm (2 threads)" and "chromium webgl (SwiftShader)").
 
 Flags:
 ${flagLines(PERF_FLAGS)}
@@ -106,6 +115,8 @@ export async function perfCommand(args: string[]): Promise<number> {
   }
   const profile = listFlag("profile", values.profile ?? "quick", PROFILES)[0] as ProfileName;
   const backends = values.backend ? listFlag("backend", values.backend, PERF_BACKENDS) : undefined;
+  const runtime = runtimeOptions(values);
+  browserOnly(backends, runtime.runtimes);
   const { experiments, errors } = await discover(values.experiments);
   for (const e of errors) console.error(`warning: skipped ${e}`);
   const training = experiments.filter((d) => d.experiment.kind === "train");
@@ -146,6 +157,7 @@ export async function perfCommand(args: string[]): Promise<number> {
     shard,
     slowdown: parseSlowdown(values["injected-slowdown"]),
     turns,
+    ...runtime,
     argv: ["bench", ...args],
     progress: progressFor(db, values.quiet),
   });

@@ -20,7 +20,7 @@ Deno.test("perfCommand() refuses an unknown suite, a contradictory profile and a
   );
   await assert.rejects(
     perfCommand(["--suite", "perf", "--backend", "pytorch"]),
-    /--backend "pytorch" is not one of cpu, wasm, webgpu, pytorch-cpu/,
+    /--backend "pytorch" is not one of cpu, wasm, webgpu, webgl, pytorch-cpu/,
   );
   await assert.rejects(
     perfCommand(["--suite", "perf", "--experiment", "worked-*"]),

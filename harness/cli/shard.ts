@@ -1,5 +1,6 @@
 /** `--shard i/N`, `--shard-group` and `--durations`: the part of a plan this process runs. */
 import { UserError } from "../core/errors.ts";
+import { backendLabel } from "../core/runtime.ts";
 import { parseShard, type RunCost, type ShardRequest } from "../run/shard/mod.ts";
 import { durationKey, storedDurations } from "../../results/mod.ts";
 
@@ -37,7 +38,7 @@ export async function shardRequest(
       stored.get(durationKey({
         experimentId: run.declared.experiment.id,
         declarationHash: run.declared.hash,
-        backend: run.backend,
+        backend: backendLabel(run.runtime, run.backend),
         profile: run.config.profile,
         seed: run.seed,
       })) ?? estimate(run);

@@ -2,12 +2,16 @@
 import type { RunSummary, SuiteResult } from "../run/bench_suite.ts";
 import { median } from "../core/stats/mod.ts";
 import { fmt, table } from "../core/table.ts";
+import { backendLabel } from "../core/runtime.ts";
 
-/** Group runs by (experiment, backend), in the order they ran. */
+/** A run's backend as the table shows it: `chromium:wasm` for a browser's. */
+const label = (r: RunSummary) => backendLabel(r.runtime, r.backend);
+
+/** Group runs by (experiment, runtime and backend), in the order they ran. */
 function groups(runs: RunSummary[]): RunSummary[][] {
   const map = new Map<string, RunSummary[]>();
   for (const r of runs) {
-    const key = `${r.experiment}\u0000${r.backend}`;
+    const key = `${r.experiment}\u0000${label(r)}`;
     map.set(key, [...(map.get(key) ?? []), r]);
   }
   return [...map.values()];
@@ -32,7 +36,7 @@ export function summaryTable(result: SuiteResult): string {
     const reason = rs.find((r) => r.reason)?.reason ?? "";
     return [
       rs[0].experiment,
-      rs[0].backend,
+      label(rs[0]),
       statusOf(rs),
       String(rs.length),
       acc.length ? fmt(acc.reduce((a, b) => a + b, 0) / acc.length, 4) : "-",
@@ -68,6 +72,7 @@ export function summaryJson(result: SuiteResult, db: string): unknown {
     runs: result.runs.map((r) => ({
       runId: r.runId,
       experiment: r.experiment,
+      runtime: r.runtime,
       backend: r.backend,
       seed: r.seed,
       status: r.status,

@@ -3,12 +3,14 @@
  * The resolved object is what a run uses, what is stored with it, and what is hashed.
  */
 import type { BackendName, Experiment, ProfileName } from "./experiment.ts";
+import type { AnyBackend } from "./runtime.ts";
 
 /** CLI flags that change a resolved configuration. */
 export interface CliOverrides {
   /** Number of seeds to run (the first N declared; extended with the next unused integers). */
   seeds?: number;
-  backends?: BackendName[];
+  /** Backends to keep (`webgl`, a browser's own, keeps only browser runs). */
+  backends?: AnyBackend[];
 }
 
 /** The fields of a declaration a run uses: profiles and flags may override them. */
@@ -36,7 +38,9 @@ export function resolveConfig(
   const o = e.profiles?.[profile] ?? {};
   let seeds = o.seeds ?? e.seeds;
   if (cli.seeds !== undefined) seeds = extendSeeds(seeds, cli.seeds);
-  const backends = cli.backends ? e.backends.filter((b) => cli.backends!.includes(b)) : e.backends;
+  const backends = cli.backends
+    ? e.backends.filter((b) => (cli.backends as readonly string[]).includes(b))
+    : e.backends;
   return {
     experimentId: e.id,
     profile,
@@ -55,16 +59,26 @@ export function resolveConfig(
  * the suite's lists, so runs of the same setting hash alike whichever other backends or
  * seeds ran beside them. Data-parallel `replicas` (harness/run/parallel/) change the last bits of
  * every result, so a run with more than one records them and hashes apart; one replica adds
- * nothing, so single-replica runs keep the hashes they had before replicas existed.
+ * nothing, so single-replica runs keep the hashes they had before replicas existed. Likewise
+ * a run outside Deno records its `runtime` (and a browser's wasm its `threads`, which change
+ * its timings), and a Deno run keeps the hash it had before runtimes existed.
  */
 export function runConfig(
   config: ResolvedConfig,
   backend: BackendName | string,
   seed: number,
   replicas = 1,
+  exec: { runtime?: string; threads?: number } = {},
 ) {
   const { seeds: _seeds, backends: _backends, ...rest } = config;
-  return { ...rest, backend, seed, ...(replicas > 1 ? { replicas } : {}) };
+  return {
+    ...rest,
+    backend,
+    seed,
+    ...(replicas > 1 ? { replicas } : {}),
+    ...(exec.runtime && exec.runtime !== "deno" ? { runtime: exec.runtime } : {}),
+    ...(exec.threads !== undefined ? { threads: exec.threads } : {}),
+  };
 }
 
 /** The first `n` of `seeds`, extended with the smallest unused non-negative integers. */

@@ -9,7 +9,9 @@ import { verdictRow } from "./verdict_row.ts";
 /**
  * Same seed, backend, configuration, machine and versions, and the same clean commit: the
  * weights must be bit-identical. Across commits weights may change legitimately, so those
- * pairs are not judged.
+ * pairs are not judged. Where a run's backend documents that it does not repeat its bits (a
+ * browser's GPU backend on real hardware), differing weights are that documented behaviour,
+ * not a regression: the row says so and is not judged.
  */
 export function reproducibility(baseline: RunData[], candidate: RunData[]): VerdictRow[] {
   const all = [...baseline, ...candidate].filter((r) =>
@@ -39,6 +41,17 @@ export function reproducibility(baseline: RunData[], candidate: RunData[]): Verd
       v: reproducibilityVerdict(fingerprint(first), fingerprint(r)),
     }))
       .find((x) => x.v.verdict === "non_deterministic");
+    const documented = runs.find((r) => r.documentedNondeterminism)?.documentedNondeterminism;
+    if (bad && documented) {
+      rows.push(verdictRow(first.experimentId, first.backend, {
+        metric: `weights (seed ${first.seed})`,
+        kind: "reproducibility",
+        verdict: "not_comparable",
+        n: [runs.length, 0],
+        reason: `weights differ, as documented for this backend: ${documented}`,
+      }));
+      continue;
+    }
     rows.push(verdictRow(first.experimentId, first.backend, {
       metric: `weights (seed ${first.seed})`,
       kind: "reproducibility",

@@ -3,14 +3,15 @@
  * measurements: the peak matmul (once per backend), the ratio to the PyTorch run of the same
  * experiment, FLOPs, and the harness overhead including the write that stored the run.
  */
-import type { BackendName } from "../core/experiment.ts";
 import type { Progress } from "../run/progress.ts";
+import { DEFAULT_BROWSER_TIMEOUT_S } from "../run/browser/mod.ts";
 import type { Executed, Executor } from "../run/suite.ts";
 import type { Measurement } from "../../results/mod.ts";
 import { type ModelFlops, modelFlops } from "./flops.ts";
 import type { Protocol } from "./protocol.ts";
 import { rate } from "./report.ts";
-import { measureOne } from "./run_one.ts";
+import { type DenoPerfBackend, measureOne, type Outcome } from "./run_one.ts";
+import { browserPerf, deviceName } from "./browser_measure.ts";
 import { derive, measurementsOf, overhead } from "./summarize.ts";
 import type { Turns } from "./turns.ts";
 import type { Measured, PerfBackend, PerfRow } from "./types.ts";
@@ -22,11 +23,15 @@ export interface PerfExecution {
   progress: Progress;
   slowdown: number | null;
   turns: Turns | null;
+  /** Each browser run's time limit in seconds (default `DEFAULT_BROWSER_TIMEOUT_S`). */
+  browserTimeoutS?: number;
 }
 
 /** The executor of one perf suite; it keeps the suite's peaks and PyTorch medians. */
 export function perfExecutor(opts: PerfExecution): Executor<PerfBackend, PerfRow> {
-  const peaks = new Map<BackendName, number[]>();
+  // Each (runtime, backend)'s peak matmul, measured once (by backend label).
+  const peaks = new Map<string, number[]>();
+  const browser = browserPerf(opts.browserTimeoutS ?? DEFAULT_BROWSER_TIMEOUT_S);
   const torchMedian = new Map<string, number>();
   // What each run measured, until the write that stores it is timed (see afterWrite).
   const measuredOf = new Map<string, Measured>();
@@ -41,17 +46,21 @@ export function perfExecutor(opts: PerfExecution): Executor<PerfBackend, PerfRow
         // A layer without a FLOP count leaves GFLOP/s and fraction of peak empty.
       }
       const runStart = performance.now();
-      const { end, measured } = await measureOne(config, backend, seed, opts.protocol, {
-        stock: opts.stock,
-        replicas,
-        onProgress: (p) => opts.progress.update(p),
-        slowdown: opts.slowdown,
-        turns: opts.turns,
-      }, peaks);
+      const onProgress = opts.progress.update.bind(opts.progress);
+      const { end, measured, extra }: Outcome = run.runtime === "deno"
+        ? await measureOne(config, backend as DenoPerfBackend, seed, opts.protocol, {
+          stock: opts.stock,
+          replicas,
+          onProgress,
+          slowdown: opts.slowdown,
+          turns: opts.turns,
+        }, peaks)
+        : await browser.measure(run, opts.protocol, { stock: opts.stock, onProgress }, peaks);
       end.wallS = (performance.now() - runStart) / 1000;
       const row: PerfRow = {
         runId,
         experiment: e.id,
+        runtime: run.runtime,
         backend,
         status: end.status as PerfRow["status"],
         ...UNMEASURED,
@@ -60,6 +69,9 @@ export function perfExecutor(opts: PerfExecution): Executor<PerfBackend, PerfRow
         trainFlopsPerImage: flops?.train ?? null,
         kernels: end.kernels ?? [],
         ...(backend === "pytorch-cpu" ? {} : { replicas }),
+        ...(run.threads === undefined ? {} : { threads: threadsOf(end.backendInfo, run.threads) }),
+        device: deviceName(end.backendInfo),
+        ...coresOf(end.runtimeInfo),
       };
       let measurements = [{ name: "loadavg_1m", unit: "load", idx: 0, value: Deno.loadavg()[0] }];
       if (measured) {
@@ -71,7 +83,7 @@ export function perfExecutor(opts: PerfExecution): Executor<PerfBackend, PerfRow
         if (backend === "pytorch-cpu" && row.imagesPerS) {
           torchMedian.set(e.id, row.imagesPerS.median);
         }
-        measurements = [...measurements, ...measurementsOf(measured, row, flops)];
+        measurements = [...measurements, ...measurementsOf(measured, row, flops), ...extra ?? []];
         Object.assign(end, {
           steadySamplesPerS: row.imagesPerS?.median ?? null,
           latencyB1Ms: row.latencyB1Ms,
@@ -96,11 +108,25 @@ export function perfExecutor(opts: PerfExecution): Executor<PerfBackend, PerfRow
       }
       return out;
     },
+
+    close: () => browser.close(),
   };
 }
 
+/** The cores a browser page was told it has, when the run records them. */
+function coresOf(info: unknown): Pick<PerfRow, "cores"> {
+  const cores = (info as { cores?: PerfRow["cores"] } | undefined)?.cores;
+  return cores ? { cores } : {};
+}
+
+/** The threads a browser wasm run had: what tfjs reported, else what was asked for. */
+function threadsOf(info: unknown, asked: number): number {
+  const n = (info as { threadsCount?: unknown } | undefined)?.threadsCount;
+  return typeof n === "number" ? n : asked;
+}
+
 /** A row's figures before anything is measured, in the order `--json` prints them. */
-const UNMEASURED: Omit<PerfRow, "runId" | "experiment" | "backend" | "status"> = {
+const UNMEASURED: Omit<PerfRow, "runId" | "experiment" | "runtime" | "backend" | "status"> = {
   reason: null,
   batchSize: null,
   imagesPerS: null,

@@ -4,14 +4,14 @@
  * PyTorch runs first for each experiment so every tfjs row carries its ratio to it. A run that
  * fails is stored with its status; the suite goes on.
  */
-import { resolveConfig, runConfig } from "../core/config.ts";
+import { resolveConfig } from "../core/config.ts";
 import type { Declared } from "../core/discover.ts";
 import type { ProfileName } from "../core/experiment.ts";
-import type { PlannedRun } from "../run/plan.ts";
+import { runtimeBackends, type RuntimeName } from "../core/runtime.ts";
+import { type PlannedRun, plannedRun } from "../run/plan.ts";
 import type { Progress } from "../run/progress.ts";
 import type { InterruptOptions } from "../run/recorder.ts";
 import { runSuitePlan } from "../run/suite.ts";
-import { resolveReplicas } from "../run/parallel/mod.ts";
 import { shardPlan, type ShardRequest } from "../run/shard/mod.ts";
 import type { Store } from "../../results/mod.ts";
 import { type Protocol, PROTOCOLS } from "./protocol.ts";
@@ -27,6 +27,12 @@ export interface PerfOptions {
   stock: boolean;
   /** Data-parallel replicas for cpu and wasm (default: per backend and cores; see parallel/). */
   replicas?: number;
+  /** Where the tfjs runs execute (default: Deno only); PyTorch runs once, in its own process. */
+  runtimes?: RuntimeName[];
+  /** tfjs-wasm threads of browser wasm runs (default: this machine's cores). */
+  threads?: number;
+  /** Each browser run's time limit in seconds. */
+  browserTimeoutS?: number;
   argv: string[];
   progress: Progress;
   /** The timing protocol (default: the profile's; tests pass a tiny one). */
@@ -72,6 +78,7 @@ export async function runPerfSuite(
     progress: opts.progress,
     slowdown: opts.slowdown ?? null,
     turns: opts.turns ?? null,
+    browserTimeoutS: opts.browserTimeoutS,
   });
   const suite = { kind: "perf", profile: opts.profile, argv: opts.argv, plan: part?.record };
   const r = await runSuitePlan(store, suite, plan, executor, opts);
@@ -88,14 +95,17 @@ export async function runPerfSuite(
 }
 
 /**
- * One run per experiment and backend, on the first seed, PyTorch first; each stores its
- * protocol, kernels and any injected slowdown in its configuration.
+ * One run per experiment, runtime and backend, on the first seed, PyTorch first; each stores
+ * its protocol, kernels and any injected slowdown in its configuration.
  */
 export function perfPlan(
   declared: Declared[],
-  opts: Pick<PerfOptions, "profile" | "backends" | "stock" | "replicas" | "slowdown"> & {
-    protocol: Protocol;
-  },
+  opts:
+    & Pick<
+      PerfOptions,
+      "profile" | "backends" | "stock" | "replicas" | "slowdown" | "runtimes" | "threads"
+    >
+    & { protocol: Protocol },
 ): PlannedRun<PerfBackend>[] {
   const kernels = opts.stock ? "stock" : "default";
   const perf = {
@@ -103,17 +113,22 @@ export function perfPlan(
     kernels,
     ...(opts.slowdown != null ? { injectedSlowdown: opts.slowdown } : {}),
   };
+  const exec = { kernels, replicas: opts.replicas, threads: opts.threads } as const;
+  const order = (b: string) => PERF_BACKENDS.indexOf(b as PerfBackend);
   return declared.flatMap((d) => {
     const config = resolveConfig(d.experiment, opts.profile, { seeds: 1 });
     const seed = config.seeds[0];
-    const own: PerfBackend[] = ["pytorch-cpu", ...config.backends];
-    const backends = own.filter((b) => !opts.backends || opts.backends.includes(b));
-    return PERF_BACKENDS.filter((b) => backends.includes(b))
-      .sort((a, b) => Number(b === "pytorch-cpu") - Number(a === "pytorch-cpu"))
-      .map((backend) => {
-        const replicas = resolveReplicas(backend, config.kind, kernels, opts.replicas);
-        const runConf = { ...runConfig(config, backend, seed, replicas), perf };
-        return { declared: d, config, backend, seed, replicas, runConfig: runConf };
-      });
+    const torch = !opts.backends || opts.backends.includes("pytorch-cpu")
+      ? [plannedRun<PerfBackend>(d, config, "deno", "pytorch-cpu", seed, exec)]
+      : [];
+    const tfjs = (opts.runtimes ?? ["deno"]).flatMap((runtime) =>
+      runtimeBackends(runtime, d.experiment.backends, opts.backends)
+        .sort((a, b) => order(a) - order(b))
+        .map((b) => plannedRun<PerfBackend>(d, config, runtime, b, seed, exec))
+    );
+    return [...torch, ...tfjs].map((run) => ({
+      ...run,
+      runConfig: { ...run.runConfig, perf },
+    }));
   });
 }

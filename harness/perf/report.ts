@@ -2,6 +2,7 @@
 import { fmt, table } from "../core/table.ts";
 import type { PerfSuiteResult } from "./perf_suite.ts";
 import type { PerfRow } from "./types.ts";
+import { backendLabel } from "../core/runtime.ts";
 
 const HEADER = [
   "backend",
@@ -30,11 +31,28 @@ function kernelsCell(r: PerfRow, mode: "default" | "stock"): string {
   return r.kernels.length ? `${r.kernels.length} ours` : "none";
 }
 
-function cells(r: PerfRow, mode: "default" | "stock"): string[] {
+/**
+ * A row's name: the backend with its replicas in Deno (`wasm x2`, `deno wasm x2` beside
+ * browser rows), the browser's with its threads or what it runs on (`chromium wasm (2
+ * threads)`, `chromium webgl (SwiftShader)`).
+ */
+export function rowName(r: PerfRow, withRuntime: boolean): string {
+  if (r.backend === "pytorch-cpu") return r.backend;
+  if (r.runtime === "deno") {
+    const name = r.replicas && r.replicas > 1 ? `${r.backend} x${r.replicas}` : r.backend;
+    return withRuntime ? `deno ${name}` : name;
+  }
+  const detail = r.threads !== undefined
+    ? `${r.threads} thread${r.threads === 1 ? "" : "s"}`
+    : r.device ?? "";
+  return `${r.runtime} ${r.backend}${detail ? ` (${detail})` : ""}`;
+}
+
+function cells(r: PerfRow, mode: "default" | "stock", withRuntime: boolean): string[] {
   const ips = r.imagesPerS;
   const note = r.status === "ok" ? (r.bounded ?? "") : r.reason ?? "";
   return [
-    r.replicas && r.replicas > 1 ? `${r.backend} x${r.replicas}` : r.backend,
+    rowName(r, withRuntime),
     r.status,
     ips ? `${rate(ips.median)} [${rate(ips.min)}-${rate(ips.max)}]` : "-",
     r.ratioToPytorch !== null ? `${fmt(r.ratioToPytorch, 3)}x` : "-",
@@ -50,9 +68,12 @@ function cells(r: PerfRow, mode: "default" | "stock"): string[] {
   ];
 }
 
-/** One table per model, in the order the suite ran them, rows in backend order. */
+/** One table per model, in the order the suite ran them, rows in backend then runtime order. */
 export function perfTable(result: PerfSuiteResult): string {
-  const order = ["cpu", "wasm", "webgpu", "pytorch-cpu"];
+  const order = ["cpu", "wasm", "webgl", "webgpu", "pytorch-cpu"];
+  const runtimes = ["deno", "chromium"];
+  const rank = (r: PerfRow) => 10 * order.indexOf(r.backend) + runtimes.indexOf(r.runtime);
+  const withRuntime = result.rows.some((r) => r.runtime !== "deno");
   const byModel = new Map<string, PerfRow[]>();
   for (const r of result.rows) byModel.set(r.experiment, [...(byModel.get(r.experiment) ?? []), r]);
   const parts: string[] = [];
@@ -64,12 +85,16 @@ export function perfTable(result: PerfSuiteResult): string {
         ? `${(any.trainFlopsPerImage! / 1e6).toFixed(2)} MFLOP per image per training step`
         : "FLOPs not counted"
     }`;
-    const sorted = [...rows].sort((a, b) => order.indexOf(a.backend) - order.indexOf(b.backend));
-    parts.push(`${head}\n${table(HEADER, sorted.map((r) => cells(r, result.kernels)))}`);
+    const sorted = [...rows].sort((a, b) => rank(a) - rank(b));
+    parts.push(
+      `${head}\n${table(HEADER, sorted.map((r) => cells(r, result.kernels, withRuntime)))}`,
+    );
   }
   const p = result.protocol;
   const ours = new Map<string, string[]>();
-  for (const r of result.rows) if (r.kernels.length) ours.set(r.backend, r.kernels);
+  for (const r of result.rows) {
+    if (r.kernels.length) ours.set(backendLabel(r.runtime, r.backend), r.kernels);
+  }
   parts.push(
     [
       ...[...ours].map(([b, ks]) => `project kernels on ${b}: ${ks.join(", ")}`),
@@ -83,6 +108,7 @@ export function perfTable(result: PerfSuiteResult): string {
       ...(result.rows.some((r) => (r.replicas ?? 1) > 1)
         ? ["backend xN: trained data-parallel on N replicas, the main thread and N-1 Workers"]
         : []),
+      ...browserNotes(result.rows),
       `load average at start: ${
         result.loadAvg.map((x) => x.toFixed(2)).join(" ")
       } (${navigator.hardwareConcurrency} cores)`,
@@ -94,4 +120,21 @@ export function perfTable(result: PerfSuiteResult): string {
 /** The same rows as one JSON document for scripts. */
 export function perfJson(result: PerfSuiteResult, db: string): unknown {
   return { ...result, db };
+}
+
+/** What the browser rows need said: where they ran, and any core count the page was told. */
+function browserNotes(rows: PerfRow[]): string[] {
+  const browser = rows.filter((r) => r.runtime !== "deno");
+  if (browser.length === 0) return [];
+  const told = browser.find((r) => r.cores?.overridden)?.cores;
+  return [
+    "chromium rows: the same protocol in a headless Chromium page (one replica; wasm runs tfjs's own threads); its peak is the same matmul in the page",
+    ...(told
+      ? [
+        `chromium wasm (N threads): tfjs uses at most half the cores a page reports, so the page was told ${told.reported} cores (real ${told.real}); an ordinary Chrome here runs ${
+          Math.max(1, Math.floor(told.real / 2))
+        } thread`,
+      ]
+      : []),
+  ];
 }

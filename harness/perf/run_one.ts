@@ -1,18 +1,22 @@
 /** One perf measurement on one backend, never throwing: every outcome becomes a status. */
 import type { ResolvedConfig } from "../core/config.ts";
-import type { BackendName } from "../core/experiment.ts";
 import { useBackend } from "../run/backends.ts";
 import { classifyError } from "../run/classify.ts";
 import { kernelsUsed, prepareKernels } from "../run/kernel_mode.ts";
 import { datasetSource } from "../run/data/mod.ts";
-import type { RunEnd } from "../../results/mod.ts";
+import type { Measurement, RunEnd } from "../../results/mod.ts";
 import { matmulGflops } from "./peak.ts";
 import type { Protocol } from "./protocol.ts";
-import { measureTfjs, type TfjsOptions } from "./tf_runner.ts";
+import { measureTraining, type TfjsOptions } from "./tf_runner.ts";
+import { denoTrainer, loadRunData } from "../run/deno_training.ts";
 import { measureTorch, torchVersion, TranslationError } from "./torch_runner.ts";
 import type { Measured, PerfBackend } from "./types.ts";
 
-export type Outcome = { end: RunEnd; measured: Measured | null };
+/** What a perf run measured (null when it did not), and harness costs to store beside it. */
+export type Outcome = { end: RunEnd; measured: Measured | null; extra?: Measurement[] };
+
+/** The perf backends Deno has (`webgl` is a browser page's). */
+export type DenoPerfBackend = Exclude<PerfBackend, "webgl">;
 
 /** Why a dataset cannot be loaded here (unknown key or files absent), or null. */
 export async function datasetMissing(key: string): Promise<string | null> {
@@ -23,14 +27,14 @@ export async function datasetMissing(key: string): Promise<string | null> {
   }
 }
 
-/** One measurement, never throwing: every outcome becomes a status. */
+/** One measurement in Deno, never throwing: every outcome becomes a status. */
 export async function measureOne(
   config: ResolvedConfig,
-  backend: PerfBackend,
+  backend: DenoPerfBackend,
   seed: number,
   p: Protocol,
-  opts: Omit<TfjsOptions, "protocol">,
-  peaks: Map<BackendName, number[]>,
+  opts: Omit<TfjsOptions, "protocol"> & { replicas: number },
+  peaks: Map<string, number[]>,
 ): Promise<Outcome> {
   const missing = config.dataset ? await datasetMissing(config.dataset.key) : null;
   if (missing) {
@@ -72,7 +76,8 @@ export async function measureOne(
   if (!status.available) {
     return { end: { status: "skipped", reason: status.reason }, measured: null };
   }
-  prepareKernels(backend, opts.stock ? "stock" : "default");
+  const kernels = opts.stock ? "stock" : "default";
+  prepareKernels(backend, kernels);
   const base = {
     backendInfo: { ...status.info, replicas: opts.replicas },
     kernels: [] as string[],
@@ -85,7 +90,9 @@ export async function measureOne(
     }
     // Count only the training's kernel calls: the peak matmul above is not the model's.
     kernelsUsed();
-    const m = await measureTfjs(config, seed, { ...opts, protocol: p });
+    const data = await loadRunData(config);
+    const trainer = denoTrainer(config, { backend, replicas: opts.replicas, kernels });
+    const m = await measureTraining(config, seed, data, trainer, { ...opts, protocol: p });
     base.kernels = kernelsUsed(backend);
     m.peakGflops = peaks.get(backend)!;
     return {

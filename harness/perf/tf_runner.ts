@@ -2,13 +2,19 @@
  * One perf measurement on the current tfjs backend: the training of `harness/run/train.ts`
  * (the same set-up, batches, `trainOnBatch` and seeded shuffle), timed by the protocol's
  * warm-up and windows instead of epochs, then inference latency. Throws on failure; the
- * suite classifies.
+ * suite classifies. Runtime-neutral like the training loop: the examples and the trainer
+ * come in as arguments (Deno's `measureTfjs` in `run_one.ts`; a browser page's in `browser/`).
  */
 import * as tf from "@tensorflow/tfjs";
 import type { ResolvedConfig } from "../core/config.ts";
 import { predictLatencies } from "../run/measure.ts";
 import { LARGE_BATCH, type RunProgress } from "../run/train.ts";
-import { setUpTraining, type TrainingSetup } from "../run/train_setup.ts";
+import {
+  type RunData,
+  setUpTraining,
+  type TrainerFactory,
+  type TrainingSetup,
+} from "../run/train_setup.ts";
 import {
   budgetNote,
   planWindows,
@@ -27,8 +33,6 @@ export interface TfjsOptions {
   protocol: Protocol;
   /** tfjs's kernels as shipped (a bounded run). */
   stock: boolean;
-  /** Data-parallel replicas, resolved for this backend (see harness/run/parallel/). */
-  replicas: number;
   onProgress: (p: RunProgress) => void;
   /** Extra work per step as a fraction of its time (the gate's quality measurement only). */
   slowdown: number | null;
@@ -36,19 +40,19 @@ export interface TfjsOptions {
   turns: Turns | null;
 }
 
-/** Train `config`'s model on the current backend under the protocol and time it. */
-export async function measureTfjs(
+/**
+ * Train `config`'s model on `data` with the trainer `makeTrainer` makes, on the current
+ * backend, under the protocol, and time it.
+ */
+export async function measureTraining(
   config: ResolvedConfig,
   seed: number,
+  data: RunData,
+  makeTrainer: TrainerFactory,
   opts: TfjsOptions,
 ): Promise<Measured> {
   const { protocol: p, turns, stock } = opts;
-  const kernels = stock ? "stock" : "default";
-  const run = await setUpTraining(config, seed, {
-    backend: tf.getBackend(),
-    replicas: opts.replicas,
-    kernels,
-  });
+  const run = await setUpTraining(config, seed, data, makeTrainer);
   const steps = new Steps(run, opts.onProgress);
   let result: Measured;
   try {
@@ -87,7 +91,7 @@ export async function measureTfjs(
       peakN: p.peak.n,
       params: run.model.countParams(),
       loop: steps.loop,
-      info: { datasetProvenance: run.dataset.provenance },
+      info: { datasetProvenance: run.data.provenance },
       extraWorkUnits: steps.extra?.units,
     };
   } finally {

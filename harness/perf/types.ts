@@ -1,8 +1,12 @@
 /** What a perf run measured, before and after the suite adds peak, FLOPs and storage. */
+import type { RuntimeName } from "../core/runtime.ts";
 import { BACKENDS } from "../core/experiment.ts";
 
-/** The backends the perf suite measures: tfjs's three and the PyTorch reference. */
-export const PERF_BACKENDS = [...BACKENDS, "pytorch-cpu"] as const;
+/**
+ * The backends the perf suite measures: tfjs's (`webgl` in a browser page only) and the
+ * PyTorch reference, in the order the table shows them.
+ */
+export const PERF_BACKENDS = [...BACKENDS, "webgl", "pytorch-cpu"] as const;
 export type PerfBackend = typeof PERF_BACKENDS[number];
 
 /** Seconds the run spent in each part of its training loop. */
@@ -50,6 +54,8 @@ export interface Measured {
 export interface PerfRow {
   runId: string;
   experiment: string;
+  /** Where the run executed: Deno (PyTorch's rows too) or a browser page. */
+  runtime: RuntimeName;
   backend: PerfBackend;
   status: "ok" | "failed" | "skipped" | "unsupported";
   reason: string | null;
@@ -75,4 +81,10 @@ export interface PerfRow {
   params: number | null;
   /** Data-parallel training replicas (tfjs cpu and wasm; see harness/run/parallel/). */
   replicas?: number;
+  /** tfjs-wasm threads of a browser wasm run (what tfjs reported it ran). */
+  threads?: number;
+  /** What a backend runs on when that is worth a word (`SwiftShader`, `GPU`), else null. */
+  device?: string | null;
+  /** The cores a browser page was told it has (tfjs sizes its wasm pool from them). */
+  cores?: { reported: number; real: number; overridden: boolean };
 }

@@ -1,6 +1,6 @@
 /** Turning flat arrays into batch tensors, in the order the run's seed decides. */
 import * as tf from "@tensorflow/tfjs";
-import type { Split } from "./data/mod.ts";
+import type { Split } from "./data/types.ts";
 import type { Rng } from "../core/rng.ts";
 
 /**

@@ -6,6 +6,7 @@
 import type { CliOverrides } from "../core/config.ts";
 import type { Declared } from "../core/discover.ts";
 import type { BackendName, ProfileName } from "../core/experiment.ts";
+import type { AnyBackend, RuntimeName } from "../core/runtime.ts";
 import { useBackend } from "./backends.ts";
 import { classifyError } from "./classify.ts";
 import { benchPlan, type PlannedRun } from "./plan.ts";
@@ -13,10 +14,11 @@ import { shardPlan, type ShardRequest } from "./shard/mod.ts";
 import type { Progress } from "./progress.ts";
 import type { InterruptOptions, RunOutcome } from "./recorder.ts";
 import { type Executed, type Executor, runSuitePlan } from "./suite.ts";
-import { trainRun } from "./train.ts";
+import { trainRun } from "./deno_training.ts";
 import { runWorked } from "./worked_run.ts";
 import { kernelsUsed, prepareKernels } from "./kernel_mode.ts";
 import { datasetSource } from "./data/mod.ts";
+import { browserTraining, DEFAULT_BROWSER_TIMEOUT_S } from "./browser/mod.ts";
 import type { Store } from "../../results/mod.ts";
 import type { EpochRecord, RunStatus } from "../../results/types.ts";
 
@@ -31,6 +33,12 @@ export interface SuiteOptions {
   kernels: "default" | "stock";
   /** Data-parallel replicas for cpu and wasm training runs (default: per backend and cores). */
   replicas?: number;
+  /** Where runs execute (default: Deno only). */
+  runtimes?: RuntimeName[];
+  /** tfjs-wasm threads of browser wasm runs (default: this machine's cores). */
+  threads?: number;
+  /** Each browser run's time limit in seconds (default `DEFAULT_BROWSER_TIMEOUT_S`). */
+  browserTimeoutS?: number;
   progress: Progress;
   /** Ctrl-C handling (default: listen, record, exit 130). */
   interrupts?: InterruptOptions;
@@ -44,7 +52,8 @@ export interface SuiteOptions {
 export interface RunSummary {
   runId: string;
   experiment: string;
-  backend: BackendName;
+  runtime: RuntimeName;
+  backend: AnyBackend;
   seed: number;
   status: Exclude<RunStatus, "running">;
   reason: string | null;
@@ -82,13 +91,23 @@ export async function runBenchSuite(
   return { suiteId: r.suiteId, profile: opts.profile, wallS: r.wallS, runs: r.reports };
 }
 
-/** Executes a bench run: trains it or computes its worked example, and summarizes it. */
+/**
+ * Executes a bench run: trains it or computes its worked example (in Deno, or trains it in
+ * a browser page), and summarizes it.
+ */
 function benchExecutor(
-  opts: Pick<SuiteOptions, "kernels" | "progress">,
-): Executor<BackendName, RunSummary> {
+  opts: Pick<SuiteOptions, "kernels" | "progress" | "browserTimeoutS">,
+): Executor<AnyBackend, RunSummary> {
+  const browser = browserTraining({
+    kernels: opts.kernels,
+    progress: opts.progress,
+    timeoutS: opts.browserTimeoutS ?? DEFAULT_BROWSER_TIMEOUT_S,
+  });
   return {
     async execute(run, { runId }): Promise<Executed<RunSummary>> {
-      const outcome = await runOne(run, opts);
+      const outcome = run.runtime === "deno"
+        ? await runOne(run as PlannedRun<BackendName>, opts)
+        : await browser.train(run);
       const end = outcome.end;
       const detail = end.status === "ok"
         ? [
@@ -99,6 +118,7 @@ function benchExecutor(
       const report: RunSummary = {
         runId,
         experiment: run.declared.experiment.id,
+        runtime: run.runtime,
         backend: run.backend,
         seed: run.seed,
         status: end.status,
@@ -112,12 +132,13 @@ function benchExecutor(
       };
       return { outcome, report, detail };
     },
+    close: () => browser.close(),
   };
 }
 
-/** One run, never throwing: every outcome becomes a status. */
+/** One run in Deno, never throwing: every outcome becomes a status. */
 async function runOne(
-  { config, backend, seed, replicas }: PlannedRun,
+  { config, backend, seed, replicas }: PlannedRun<BackendName>,
   opts: Pick<SuiteOptions, "kernels" | "progress">,
 ): Promise<RunOutcome> {
   const t0 = performance.now();

@@ -21,7 +21,7 @@ let webgpuDeterministic = false;
  * Returns the kernels registered, as `Kernel@backend:method`, and starts counting which of
  * them the run calls.
  */
-export function prepareKernels(backend: BackendName, mode: "default" | "stock"): string[] {
+export function prepareKernels(backend: BackendName | string, mode: "default" | "stock"): string[] {
   takeKernelUses();
   if (backend === "webgpu") {
     webgpuDeterministic = mode === "default";

@@ -64,6 +64,10 @@ export class Recorder {
   #interrupted = false;
   #ended = false;
   #onSigint: (() => void) | null = null;
+  /** What Ctrl-C releases before the process exits (a suite's browser). */
+  #beforeExit: (() => Promise<void>)[] = [];
+  /** The interruption being stored (and, on Ctrl-C, the exit after it), once one began. */
+  #interruption: Promise<void> | null = null;
 
   private constructor(store: Store, suiteId: string, env: EnvironmentRecord, git: Recorder["git"]) {
     this.#store = store;
@@ -155,16 +159,45 @@ export class Recorder {
     await this.#store.finishSuite(this.suiteId, status, carry);
   }
 
-  /** Record the run in progress (if any) and the suite as interrupted; nothing after. */
-  async interrupt(): Promise<void> {
-    if (this.#interrupted || this.#ended) return;
+  /**
+   * Record the run in progress (if any) and the suite as interrupted, then release what was
+   * handed to `beforeExit`; nothing is written after.
+   */
+  interrupt(): Promise<void> {
+    if (this.#interruption || this.#ended) return this.#interruption ?? Promise.resolve();
     this.#interrupted = true;
     const runId = this.#current;
     this.#current = null;
-    if (runId) {
-      await this.#store.finishRun(runId, { status: "interrupted", reason: INTERRUPTED_REASON });
-    }
-    await this.#store.finishSuite(this.suiteId, "interrupted");
+    this.#interruption = (async () => {
+      try {
+        if (runId) {
+          await this.#store.finishRun(runId, { status: "interrupted", reason: INTERRUPTED_REASON });
+        }
+        await this.#store.finishSuite(this.suiteId, "interrupted");
+      } finally {
+        await Promise.allSettled(this.#beforeExit.map((release) => release()));
+      }
+    })();
+    return this.#interruption;
+  }
+
+  /**
+   * Settles when an interruption has been handled: stored and released, and on Ctrl-C the
+   * process exited (so it never settles then). A suite loop that stopped because of one
+   * waits here, so a run the release ended early (a closed browser) cannot let the command
+   * finish and exit 0 before the handler exits 130.
+   */
+  settled(): Promise<void> {
+    return this.#interruption ?? Promise.resolve();
+  }
+
+  /**
+   * Run `release` when Ctrl-C (`interrupt`) ends the suite, after the interruption is stored
+   * and before this recorder's SIGINT handler exits: a suite's browser is closed this way, so
+   * no Chromium outlives the harness.
+   */
+  beforeExit(release: () => Promise<void>): void {
+    this.#beforeExit.push(release);
   }
 
   /** Stop listening for Ctrl-C (`endSuite` does; call it when a suite ends by an exception). */
@@ -174,10 +207,11 @@ export class Recorder {
   }
 
   #listen(exit: (code: number) => void): void {
-    this.#onSigint = async () => {
+    this.#onSigint = () => {
       console.error("\ninterrupted: recording the run in progress as interrupted");
-      await this.interrupt();
-      exit(EXIT.interrupted);
+      const interruption = this.interrupt();
+      // The exit is part of the interruption: `settled()` waits for it.
+      this.#interruption = interruption.then(() => exit(EXIT.interrupted));
     };
     Deno.addSignalListener("SIGINT", this.#onSigint);
   }
@@ -194,6 +228,7 @@ export class Recorder {
       section: e.source.section,
       variantOf: e.variant?.of ?? null,
       dataset: run.config.dataset?.key ?? null,
+      runtime: run.runtime,
       backend: run.backend,
       seed: run.seed,
       profile: run.config.profile,

@@ -142,13 +142,19 @@ Deno.test("Ctrl-C during a run stores it and its suite as interrupted, then exit
   });
 });
 
-Deno.test("after an interruption a recorder writes nothing more", async () => {
+Deno.test("after an interruption a recorder releases what it was given and writes nothing more", async () => {
   await withTempDb(async (db) => {
     const store = new Store(db);
     const recorder = await Recorder.start(store, suiteInfo, { listen: false });
+    // What a suite's browser does: released once the interruption is stored.
+    const releasedAfter: unknown[] = [];
+    recorder.beforeExit(async () => {
+      releasedAfter.push(...await withDb(db, "read", (c) => rows(c, "SELECT status FROM runs")));
+    });
     const runId = await recorder.startRun(plan[0]);
     await recorder.interrupt();
     assert.equal(recorder.interrupted, true);
+    assert.deepEqual(releasedAfter, [{ status: "interrupted" }]);
     // What a suite loop still running after Ctrl-C would try: none of it may land.
     const next = await recorder.endRun(runId, SCRIPTED_OUTCOMES[0], plan[1]);
     assert.equal(next.nextRunId, null);

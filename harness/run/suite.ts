@@ -5,6 +5,7 @@
  */
 import type { Measurement, Store } from "../../results/mod.ts";
 import type { PlannedRun } from "./plan.ts";
+import { backendLabel } from "../core/runtime.ts";
 import type { Progress } from "./progress.ts";
 import { type InterruptOptions, Recorder, type RunOutcome, type SuiteInfo } from "./recorder.ts";
 import { wholePlan } from "./shard/mod.ts";
@@ -34,6 +35,11 @@ export interface Executor<B extends string, R> {
    * (stored by the next write). Called once that write is done.
    */
   afterWrite?(done: Executed<R>, writeS: number): Measurement[];
+  /**
+   * Release what the executor started for its runs (a browser): called when the suite ends,
+   * however it ends, and on Ctrl-C before the process exits.
+   */
+  close?(): Promise<void>;
 }
 
 /** A suite's id, wall time and the executor's report of each run, in plan order. */
@@ -66,6 +72,7 @@ export async function runSuitePlan<B extends string, R>(
   const planned = { ...suite, plan: suite.plan ?? await wholePlan(plan) };
   const recorder = await Recorder.start(store, planned, opts.interrupts);
   const { suiteId } = recorder;
+  if (executor.close) recorder.beforeExit(() => executor.close!());
   const reports: R[] = [];
   let failed = false;
   try {
@@ -74,7 +81,8 @@ export async function runSuitePlan<B extends string, R>(
       if (recorder.interrupted) break;
       const a0 = performance.now();
       const e = run.declared.experiment;
-      opts.progress.runStart(suiteId, i + 1, plan.length, e.id, run.backend, run.seed);
+      const backend = backendLabel(run.runtime, run.backend);
+      opts.progress.runStart(suiteId, i + 1, plan.length, e.id, backend, run.seed);
       const announceS = (performance.now() - a0) / 1000;
       const done = await executor.execute(run, { suiteId, runId, announceS });
       const written = await recorder.endRun(runId, done.outcome, plan[i + 1] ?? null);
@@ -86,8 +94,11 @@ export async function runSuitePlan<B extends string, R>(
       runId = written.nextRunId ?? "";
     }
     await recorder.endSuite(failed ? "finished with failures" : "ok");
+    // Stopped by Ctrl-C: wait for the handler, which exits 130 once the interruption is stored.
+    if (recorder.interrupted) await recorder.settled();
   } finally {
     recorder.close();
+    await executor.close?.();
   }
   return { suiteId, wallS: (performance.now() - t0) / 1000, reports };
 }

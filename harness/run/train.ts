@@ -1,12 +1,21 @@
 /**
  * One training run: build the model from the seed, train epoch by epoch with our own seeded
  * shuffle, then evaluate, time inference and hash the weights. Reads top to bottom.
+ *
+ * Runtime-neutral: the examples and the trainer come in as arguments, so Deno
+ * (`deno_training.ts`: the dataset registry, Worker replicas) and a browser page (examples
+ * fetched from the harness, one replica) run this same loop.
  */
 import * as tf from "@tensorflow/tfjs";
 import type { ResolvedConfig } from "../core/config.ts";
 import { median } from "../core/stats/mod.ts";
 import { predictLatencies, weightsHash } from "./measure.ts";
-import { type Execution, setUpTraining, type TrainingSetup } from "./train_setup.ts";
+import {
+  type RunData,
+  setUpTraining,
+  type TrainerFactory,
+  type TrainingSetup,
+} from "./train_setup.ts";
 import type { RunOutcome } from "./recorder.ts";
 import type { EpochRecord, Measurement } from "../../results/types.ts";
 
@@ -27,16 +36,20 @@ const WARMUP_BATCHES = 3;
 /** The "large batch" of the inference latency measurement. */
 export const LARGE_BATCH = 256;
 
-/** Train and measure one (experiment, backend, seed). Throws on failure; the suite classifies. */
-export async function trainRun(
+/**
+ * Train and measure one (experiment, backend, seed) on `data` with the trainer `makeTrainer`
+ * makes, on the current backend. Throws on failure; the suite classifies.
+ */
+export async function trainLoop(
   config: ResolvedConfig,
   seed: number,
+  data: RunData,
+  makeTrainer: TrainerFactory,
   onProgress: (p: RunProgress) => void = () => {},
-  exec: Execution = { backend: tf.getBackend(), replicas: 1, kernels: "default" },
 ): Promise<RunOutcome> {
   const t0 = performance.now();
   const training = config.training!;
-  const run = await setUpTraining(config, seed, exec, { validation: true });
+  const run = await setUpTraining(config, seed, data, makeTrainer, { validation: true });
   const { model, test } = run;
   try {
     const loop: Loop = { dataS: 0, stepS: 0, windows: new Windows(), start: performance.now() };
@@ -58,7 +71,7 @@ export async function trainRun(
       end: {
         status: "ok",
         wallS: (performance.now() - t0) / 1000,
-        datasetProvenance: run.dataset.provenance,
+        datasetProvenance: run.data.provenance,
         trainSamples: run.slices.train.n,
         testSamples: run.slices.test.n,
         testLoss: result.loss,

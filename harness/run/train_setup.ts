@@ -1,30 +1,41 @@
 /**
- * What a training run (`train.ts`) and a perf run (`harness/perf/tf_runner.ts`) set up alike
- * before their first step: the dataset's slices, the input shape, the run's generator split
- * by purpose, the model built from `init` and compiled, the trainer (replicas), the batches
- * in the order `shuffle` decides, the test (and validation) tensors; and their disposal.
- * One set-up, so a perf run trains exactly what a bench run of the same seed trains.
+ * What a training run (`train_loop.ts`) and a perf run (`harness/perf/tf_runner.ts`) set up
+ * alike before their first step, given the run's examples and how to make its trainer: the
+ * input shape, the run's generator split by purpose, the model built from `init` and
+ * compiled, the trainer, the batches in the order `shuffle` decides, the test (and
+ * validation) tensors; and their disposal. One set-up, so a perf run trains exactly what a
+ * bench run of the same seed trains, in Deno and in a browser page alike: this file's import
+ * graph is runtime-neutral (no `Deno.*`, `node:*` or Worker), and each runtime passes in its
+ * data (`run_data.ts` in Deno, fetched in a page) and its trainer factory.
  */
 import * as tf from "@tensorflow/tfjs";
 import type { ResolvedConfig } from "../core/config.ts";
 import { Rng } from "../core/rng.ts";
-import { loadDataset, type LoadedDataset, type Slices, takeSlices } from "./data/mod.ts";
+import type { Slices } from "./data/split.ts";
 import { BatchStream, splitTensors } from "./batches.ts";
 import { MemoryTracker } from "./measure.ts";
-import { makeTrainer, type Trainer } from "./parallel/mod.ts";
+import type { Trainer } from "./parallel/single.ts";
 import { buildModel, compileModel } from "../../models/mod.ts";
 
-/** How a run executes, apart from what it trains (an option of the run, not of the article). */
-export interface Execution {
-  backend: string;
-  /** Data-parallel replicas (see harness/run/parallel/); 1 calls `trainOnBatch` as tfjs ships it. */
-  replicas: number;
-  kernels: "default" | "stock";
+/** A run's examples, already sliced to the sizes its configuration asks for. */
+export interface RunData {
+  key: string;
+  inputShape: number[];
+  numClasses: number;
+  /** Where the data came from (package and version, or file and SHA-256). */
+  provenance: string;
+  slices: Slices;
 }
+
+/**
+ * Makes a run's trainer once its model is built and compiled; `rng` is the run's generator
+ * (Deno's Worker replicas draw their dropout seeds from it).
+ */
+export type TrainerFactory = (model: tf.LayersModel, rng: Rng) => Promise<Trainer>;
 
 /** A run's training, set up; `dispose` (in a `finally`) ends its workers and frees its tensors. */
 export interface TrainingSetup {
-  dataset: LoadedDataset;
+  data: RunData;
   slices: Slices;
   /** The shape examples are fed in (see `inputShapeFor`). */
   shape: number[];
@@ -41,25 +52,26 @@ export interface TrainingSetup {
 }
 
 /**
- * Set up the training of `config` with `seed` on the current backend. Throws (freeing what it
- * made) on a dataset that does not fit the model or a trainer that cannot start.
+ * Set up the training of `config` with `seed` on `data`, on the current backend. Throws
+ * (freeing what it made) on a dataset that does not fit the model or a trainer that cannot
+ * start.
  */
 export async function setUpTraining(
   config: ResolvedConfig,
   seed: number,
-  exec: Execution,
+  data: RunData,
+  makeTrainer: TrainerFactory,
   opts: { validation?: boolean } = {},
 ): Promise<TrainingSetup> {
   const training = config.training!, spec = config.model!;
-  const dataset = await loadDataset(config.dataset!.key);
-  const slices = takeSlices(dataset, config.dataset!);
-  const shape = inputShapeFor(spec.inputShape, dataset.inputShape, dataset.key);
+  const slices = data.slices;
+  const shape = inputShapeFor(spec.inputShape, data.inputShape, data.key);
   const memory = new MemoryTracker();
   const rng = new Rng(seed);
   const model = buildModel(spec, rng.split("init"));
   compileModel(model, training);
   const tensors = (split: keyof Slices) =>
-    splitTensors(slices[split], shape, dataset.numClasses, training.loss);
+    splitTensors(slices[split], shape, data.numClasses, training.loss);
   const validation = opts.validation && slices.validation.n > 0 ? tensors("validation") : null;
   const test = tensors("test");
   const free = () => {
@@ -70,7 +82,7 @@ export async function setUpTraining(
   };
   let trainer: Trainer;
   try {
-    trainer = await makeTrainer(model, config, exec.backend, exec.replicas, rng, exec.kernels);
+    trainer = await makeTrainer(model, rng);
   } catch (err) {
     free();
     throw err;
@@ -79,7 +91,7 @@ export async function setUpTraining(
     slices.train,
     training.batchSize,
     shape,
-    dataset.numClasses,
+    data.numClasses,
     training.loss,
     training.shuffle ? rng.split("shuffle") : null,
   );
@@ -87,7 +99,7 @@ export async function setUpTraining(
     await trainer.close();
     free();
   };
-  return { dataset, slices, shape, model, trainer, batches, test, validation, memory, dispose };
+  return { data, slices, shape, model, trainer, batches, test, validation, memory, dispose };
 }
 
 /**

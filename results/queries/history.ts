@@ -1,4 +1,5 @@
 /** One metric of one experiment and backend, across commits. */
+import { BACKEND_LABEL_SQL } from "../backend_label.ts";
 import { type Connection, rows } from "../db.ts";
 import { placeholders } from "./_util.ts";
 
@@ -55,7 +56,7 @@ export async function metricHistory(
        list(seed ORDER BY started_at) AS seeds, list(config_hash ORDER BY started_at) AS config_hashes,
        list(profile ORDER BY started_at) AS profiles
      FROM runs
-     WHERE experiment_id = ? AND backend = ? AND status = 'ok' AND ${metric} IS NOT NULL
+     WHERE experiment_id = ? AND ${BACKEND_LABEL_SQL} = ? AND status = 'ok' AND ${metric} IS NOT NULL
      GROUP BY ALL ORDER BY first_at`,
     [experiment, backend],
   );
@@ -89,7 +90,7 @@ export async function commitWindows(
     `WITH r AS (
        SELECT run_id, coalesce(git_commit, '(no commit)') AS git_commit, env_id,
          row_number() OVER (PARTITION BY coalesce(git_commit, '(no commit)') ORDER BY started_at DESC) AS k
-       FROM runs WHERE experiment_id = ? AND backend = ? AND status = 'ok')
+       FROM runs WHERE experiment_id = ? AND ${BACKEND_LABEL_SQL} = ? AND status = 'ok')
      SELECT r.git_commit, r.run_id, r.env_id, m.name, list(m.value ORDER BY m.idx) AS values
      FROM r JOIN measurements m USING (run_id)
      WHERE r.k <= ? AND m.name IN (${placeholders(names.length)})
@@ -105,7 +106,7 @@ export async function historyChoices(
 ): Promise<{ experiment_id: string; backend: string; n: number }[]> {
   return await rows(
     conn,
-    `SELECT experiment_id, backend, count(*) AS n FROM runs WHERE status = 'ok'
+    `SELECT experiment_id, ${BACKEND_LABEL_SQL} AS backend, count(*) AS n FROM runs WHERE status = 'ok'
      GROUP BY ALL ORDER BY experiment_id, backend`,
   ) as unknown as { experiment_id: string; backend: string; n: number }[];
 }

@@ -1,4 +1,5 @@
 /** The experiment x backend matrix: latest result, counts and the adapter per cell. */
+import { BACKEND_LABEL_SQL } from "../backend_label.ts";
 import { type Connection, rows } from "../db.ts";
 import { parseJson } from "./_util.ts";
 
@@ -6,6 +7,7 @@ import { parseJson } from "./_util.ts";
 export interface MatrixCell {
   experiment_id: string;
   experiment_title: string;
+  /** The backend as readers show it: `chromium:wasm` for a browser's run. */
   backend: string;
   runs: number;
   ok: number;
@@ -40,7 +42,8 @@ export async function backendMatrix(
     : "";
   const r = await rows(
     conn,
-    `SELECT experiment_id, any_value(experiment_title) AS experiment_title, backend${machine},
+    `SELECT experiment_id, any_value(experiment_title) AS experiment_title,
+       ${BACKEND_LABEL_SQL} AS backend${machine},
        count(*) AS runs, count_if(status = 'ok') AS ok, count_if(status = 'failed') AS failed,
        count_if(status = 'unsupported') AS unsupported,
        arg_max(run_id, started_at) AS latest_run_id, arg_max(status, started_at) AS latest_status,
@@ -51,8 +54,7 @@ export async function backendMatrix(
        arg_max(latency_b1_ms, started_at) FILTER (WHERE status = 'ok') AS latency_b1_ms,
        arg_max(backend_info, started_at) FILTER (WHERE backend_info IS NOT NULL) AS backend_info
      FROM runs ${where}
-     GROUP BY experiment_id, backend${filters.byMachine ? ", env_id" : ""}
-     ORDER BY experiment_id, backend${filters.byMachine ? ", env_id" : ""}`,
+     GROUP BY ALL ORDER BY experiment_id, backend${filters.byMachine ? ", env_id" : ""}`,
     filters.profile ? [filters.profile] : [],
   );
   return r.map((c) => ({

@@ -4,6 +4,7 @@
  * share the plan's hash (same runs, same cost table), the split's group and N.
  */
 import { type Connection, rows } from "../db.ts";
+import { backendLabelSql } from "../backend_label.ts";
 
 /** One shard's suite. */
 export interface ShardRow {
@@ -60,7 +61,7 @@ export async function splitPlans(conn: Connection, limit = 200): Promise<SplitPl
      planned AS (
        SELECT s.suite_id, unnest(CAST(s.shard_keys AS VARCHAR[])) AS key FROM s),
      done AS (
-       SELECT r.suite_id, r.experiment_id || '/' || r.backend || '/' || r.seed AS key,
+       SELECT r.suite_id, r.experiment_id || '/' || ${backendLabelSql("r")} || '/' || r.seed AS key,
          bool_or(r.status = 'ok') AS ok
        FROM runs r JOIN s USING (suite_id)
        WHERE r.status NOT IN ('running', 'interrupted') GROUP BY ALL),

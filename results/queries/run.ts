@@ -11,7 +11,7 @@ export type RunRow = Record<string, unknown> & {
   status: string;
 };
 
-const JSON_COLUMNS = ["backend_info", "kernels", "config"];
+const JSON_COLUMNS = ["backend_info", "runtime_info", "kernels", "config"];
 
 /** The runs with these ids, in the order asked; unknown ids are left out. */
 export async function getRuns(conn: Connection, ids: string[]): Promise<RunRow[]> {

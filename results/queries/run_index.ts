@@ -4,6 +4,7 @@
  * JavaScript plus a primary-key fetch of its rows. At 100,000 runs that is a few ms a page,
  * where sorting in SQL for every page took tens of ms.
  */
+import { BACKEND_LABEL_SQL } from "../backend_label.ts";
 import type { Connection } from "../db.ts";
 import type { RunFilters } from "./runs.ts";
 
@@ -20,7 +21,8 @@ export class RunIndex {
   /** Load the index from the `runs` table. */
   static async load(conn: Connection): Promise<RunIndex> {
     const r = await conn.runAndReadAll(
-      `SELECT run_id, experiment_id, backend, status, suite_id, coalesce(git_commit, '') AS c
+      `SELECT run_id, experiment_id, ${BACKEND_LABEL_SQL} AS backend, status, suite_id,
+         coalesce(git_commit, '') AS c
        FROM runs ORDER BY started_at DESC, run_id`,
     );
     // No rows give no columns at all.

@@ -1,4 +1,5 @@
 /** The runs list: filtered, newest first, paginated. */
+import { BACKEND_LABEL_SQL } from "../backend_label.ts";
 import { type Connection, rows } from "../db.ts";
 import { type Param, placeholders } from "./_util.ts";
 import type { RunIndex } from "./run_index.ts";
@@ -19,6 +20,8 @@ export interface RunListRow {
   suite_id: string;
   experiment_id: string;
   experiment_title: string;
+  runtime: string;
+  /** The backend as readers show it: `chromium:wasm` for a browser's run. */
   backend: string;
   seed: number;
   profile: string;
@@ -40,14 +43,16 @@ function where(f: RunFilters): { sql: string; params: Param[] } {
     if (v) parts.push(`${col} = ?`), params.push(v);
   };
   eq("experiment_id", f.experiment);
-  eq("backend", f.backend);
+  eq(BACKEND_LABEL_SQL, f.backend);
   eq("status", f.status);
   eq("suite_id", f.suite);
   if (f.commit) parts.push("starts_with(git_commit, ?)"), params.push(f.commit);
   return { sql: parts.length ? `WHERE ${parts.join(" AND ")}` : "", params };
 }
 
-const LIST_COLUMNS = `run_id, suite_id, experiment_id, experiment_title, backend, seed, profile,
+// `backend` is the run's label (`chromium:wasm` for a browser's; see backend_label.ts).
+const LIST_COLUMNS = `run_id, suite_id, experiment_id, experiment_title, runtime,
+  ${BACKEND_LABEL_SQL} AS backend, seed, profile,
   status, started_at, wall_s, test_accuracy, test_loss, steady_samples_per_s, latency_b1_ms,
   git_commit, git_dirty`;
 
@@ -106,7 +111,7 @@ export async function runFacets(conn: Connection): Promise<RunFacets> {
   const col = async (sql: string) => (await rows(conn, sql)).map((r) => String(r.v));
   return {
     experiments: experiments as unknown as RunFacets["experiments"],
-    backends: await col("SELECT DISTINCT backend AS v FROM runs ORDER BY v"),
+    backends: await col(`SELECT DISTINCT ${BACKEND_LABEL_SQL} AS v FROM runs ORDER BY v`),
     statuses: await col("SELECT DISTINCT status AS v FROM runs ORDER BY v"),
     commits: await col(
       `SELECT git_commit AS v FROM runs WHERE git_commit IS NOT NULL
@@ -134,8 +139,8 @@ export async function recentSuites(conn: Connection, limit = 10): Promise<SuiteS
     conn,
     `SELECT suite_id, min(started_at) AS started_at, count(*) AS runs,
        list(DISTINCT experiment_id ORDER BY experiment_id) AS experiments,
-       list(DISTINCT backend ORDER BY backend) AS backends,
-       list(run_id ORDER BY experiment_id, backend, seed)[1:12] AS run_ids
+       list(DISTINCT ${BACKEND_LABEL_SQL} ORDER BY ${BACKEND_LABEL_SQL}) AS backends,
+       list(run_id ORDER BY experiment_id, ${BACKEND_LABEL_SQL}, seed)[1:12] AS run_ids
      FROM runs GROUP BY suite_id ORDER BY max(started_at) DESC LIMIT ?`,
     [limit],
   ) as unknown as SuiteSummary[];

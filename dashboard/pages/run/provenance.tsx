@@ -50,6 +50,7 @@ export function Provenance(props: { run: RunRow; environment: Record<string, unk
             ["Finished", when(r.finished_at)],
             ["Commit", <Commit sha={r.git_commit} dirty={r.git_dirty} />],
             ["Profile", r.profile],
+            ["Runtime", r.runtime],
             ["Article", r.article],
             ["Section", r.section],
             ["Variant of", r.variant_of],
@@ -64,6 +65,14 @@ export function Provenance(props: { run: RunRow; environment: Record<string, unk
       </div>
       <h2>Backend and adapter</h2>
       <pre>{JSON.stringify(r.backend_info ?? null, null, 2)}</pre>
+      {r.runtime_info
+        ? (
+          <>
+            <h2>Browser</h2>
+            <pre>{JSON.stringify(r.runtime_info, null, 2)}</pre>
+          </>
+        )
+        : null}
       <h2>Configuration</h2>
       <pre>{JSON.stringify(r.config ?? null, null, 2)}</pre>
     </>

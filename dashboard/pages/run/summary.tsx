@@ -2,15 +2,17 @@
 import type { RunRow } from "../../../results/queries/mod.ts";
 import { Badge, num, qs } from "../../_view.tsx";
 import { RUN_METRICS } from "../_metrics.ts";
+import { backendLabel } from "../../../harness/core/runtime.ts";
 
 /** Title, status, failure reason, and links to the experiment, suite, history and siblings. */
 export function RunTitle(props: { run: RunRow; siblings: string[] }) {
   const r = props.run, siblings = props.siblings;
+  const backend = backendLabel(r.runtime as string | null, r.backend);
   return (
     <>
       <h1>
         {String(r.experiment_title ?? r.experiment_id)}{" "}
-        <span class="muted">· {r.backend} · seed {String(r.seed)}</span> <Badge value={r.status} />
+        <span class="muted">· {backend} · seed {String(r.seed)}</span> <Badge value={r.status} />
       </h1>
       <p class="muted mono">{r.run_id}</p>
       {r.reason ? <p class="error">{String(r.reason)}</p> : null}
@@ -20,7 +22,7 @@ export function RunTitle(props: { run: RunRow; siblings: string[] }) {
         · suite{" "}
         <a href={`/runs${qs({ suite: String(r.suite_id) })}`} class="mono">{String(r.suite_id)}</a>
         {" "}
-        · <a href={`/history${qs({ experiment: r.experiment_id, backend: r.backend })}`}>history</a>
+        · <a href={`/history${qs({ experiment: r.experiment_id, backend })}`}>history</a>
         {siblings.length > 0 && (
           <>
             {" "}· compare with{" "}

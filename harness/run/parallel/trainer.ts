@@ -9,14 +9,9 @@ import type { BackendName } from "../../core/experiment.ts";
 import type { Rng } from "../../core/rng.ts";
 import { shardGradients, shardSizes } from "./_shard.ts";
 import { WorkerReplica } from "./_replica.ts";
+import { singleTrainer, type Trainer } from "./single.ts";
 
-/** Trains a model one batch at a time; `close` ends its workers (call it in `finally`). */
-export interface Trainer {
-  readonly replicas: number;
-  /** Train on one batch; the batch's loss and accuracy (NaN without an accuracy metric). */
-  step(x: tf.Tensor, y: tf.Tensor): Promise<[number, number]>;
-  close(): Promise<void>;
-}
+export type { Trainer };
 
 /**
  * A trainer for `model` (built and compiled from `config`) on `backend`. With one replica it
@@ -66,17 +61,6 @@ export async function makeTrainer(
     throw err;
   }
   return parallelTrainer(model, workers);
-}
-
-function singleTrainer(model: tf.LayersModel): Trainer {
-  return {
-    replicas: 1,
-    async step(x, y) {
-      const out = await model.trainOnBatch(x, y);
-      return Array.isArray(out) ? [out[0], out[1] ?? NaN] : [out, NaN];
-    },
-    close: () => Promise.resolve(),
-  };
 }
 
 function parallelTrainer(model: tf.LayersModel, workers: WorkerReplica[]): Trainer {

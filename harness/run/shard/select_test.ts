@@ -39,3 +39,21 @@ Deno.test("the plan's hash changes with the cost table and differs from the whol
   assert.notEqual(a.record.hash, (await wholePlan(plan)).hash);
   assert.equal((await wholePlan(plan)).hash, (await wholePlan([...plan])).hash);
 });
+
+Deno.test("a plan over Deno and the browser keys each run apart, and its shards run each once", async () => {
+  const both = benchPlan(experiments, {
+    profile: "quick",
+    overrides: { seeds: 1 },
+    kernels: "default",
+    runtimes: ["deno", "chromium"],
+  });
+  const keys = both.map(runKey);
+  assert.equal(new Set(keys).size, keys.length, "two runs share a key");
+  assert.ok(
+    keys.some((k) => k.includes("/chromium:wasm/")) && keys.some((k) => k.includes("/wasm/")),
+  );
+  const parts = await Promise.all(
+    [1, 2].map((index) => shardPlan(both, { index, count: 2, group: null, cost })),
+  );
+  assert.deepEqual(parts.flatMap((p) => p.plan.map(runKey)).sort(), [...keys].sort());
+});

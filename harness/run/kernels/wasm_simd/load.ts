@@ -6,6 +6,7 @@
  */
 import type { KernelContext } from "../_run.ts";
 import { KERNELS_WASM_BASE64 } from "./_bytes.ts";
+import { KERNELS_SHARED_WASM_BASE64 } from "./_bytes_shared.ts";
 import { decodeBase64 } from "./_base64.ts";
 
 /**
@@ -57,16 +58,35 @@ export interface SimdKernels {
 
 /** What this module needs of the tfjs wasm backend (its Emscripten module). */
 interface WasmBackendLike {
-  wasm?: { asm?: { memory?: unknown } };
+  // The single-threaded builds export their memory (`asm.memory`); the threaded build
+  // imports a shared one, which Emscripten keeps as `Module.wasmMemory`.
+  wasm?: { asm?: { memory?: unknown }; wasmMemory?: unknown };
 }
 
-let compiled: WebAssembly.Module | null = null;
+const compiled = new Map<boolean, WebAssembly.Module>();
 const instances = new WeakMap<WebAssembly.Memory, SimdKernels>();
 
 /** The backend's linear memory, or null when `ctx` is not the tfjs wasm backend. */
 function memoryOf(ctx: KernelContext): WebAssembly.Memory | null {
-  const memory = (ctx.backend as unknown as WasmBackendLike).wasm?.asm?.memory;
+  const wasm = (ctx.backend as unknown as WasmBackendLike).wasm;
+  const memory = wasm?.asm?.memory ?? wasm?.wasmMemory;
   return memory instanceof WebAssembly.Memory ? memory : null;
+}
+
+/**
+ * The kernels' module for a memory: the build whose import is declared shared when the
+ * memory is (tfjs-wasm's threaded build, in a cross-origin isolated page), else the plain one.
+ */
+function moduleFor(memory: WebAssembly.Memory): WebAssembly.Module {
+  const shared = typeof SharedArrayBuffer !== "undefined" &&
+    memory.buffer instanceof SharedArrayBuffer;
+  let module = compiled.get(shared);
+  if (module == null) {
+    const base64 = shared ? KERNELS_SHARED_WASM_BASE64 : KERNELS_WASM_BASE64;
+    module = new WebAssembly.Module(decodeBase64(base64));
+    compiled.set(shared, module);
+  }
+  return module;
 }
 
 /**
@@ -86,8 +106,7 @@ export function simdKernels(ctx: KernelContext): SimdKernels {
   }
   let kernels = instances.get(memory);
   if (kernels == null) {
-    compiled ??= new WebAssembly.Module(decodeBase64(KERNELS_WASM_BASE64));
-    const instance = new WebAssembly.Instance(compiled, { env: { memory } });
+    const instance = new WebAssembly.Instance(moduleFor(memory), { env: { memory } });
     kernels = instance.exports as unknown as SimdKernels;
     instances.set(memory, kernels);
   }
