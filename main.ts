@@ -8,6 +8,7 @@
  * 130 interrupted by Ctrl-C (commands that run suites).
  */
 import { UserError } from "./harness/core/errors.ts";
+import { heldNote, isVerbose, setVerbose } from "./harness/core/diagnostics.ts";
 import { suggest } from "./harness/cli/args.ts";
 import { type Command, EXIT, exitHelp, runCommand } from "./harness/cli/exit.ts";
 
@@ -36,7 +37,9 @@ const HELP = `Usage: deno run -A main.ts <command> [flags]
 Commands:
 ${Object.entries(ABOUT).map(([n, about]) => `  ${n.padEnd(10)} ${about}`).join("\n")}
 
-Each command takes --help.
+Every command takes --help, --verbose (show the diagnostics libraries print, held
+otherwise) and --version (this reprobench, Deno, V8, TypeScript, tfjs and DuckDB; with
+--json as one JSON document).
 
 ${exitHelp("success", "the finding the command reports (the gate's regression)")}`;
 
@@ -47,6 +50,13 @@ export async function main(argv: string[]): Promise<number> {
     console.log(HELP);
     return EXIT.ok;
   }
+  if (argv.includes("--version")) {
+    const { printVersion } = await import("./harness/cli/version.ts");
+    return await printVersion(argv.includes("--json"));
+  }
+  // Set before the command's modules load, so tfjs, the Workers and the child processes it
+  // starts all see it (harness/core/diagnostics.ts).
+  if (rest.includes("--verbose")) setVerbose(true);
   const load = LOADERS[name];
   const command: Command = load ? async (a) => (await load())(a) : () => {
     const near = suggest(name, Object.keys(LOADERS));
@@ -54,7 +64,10 @@ export async function main(argv: string[]): Promise<number> {
       `Unknown command "${name}"${near ? ` (did you mean ${near}?)` : ""}; see \`main.ts --help\``,
     );
   };
-  return await runCommand(command, rest);
+  const code = await runCommand(command, rest);
+  const held = isVerbose() ? null : heldNote();
+  if (held) console.error(`note: ${held}`);
+  return code;
 }
 
 if (import.meta.main) Deno.exit(await main(Deno.args));

@@ -34,6 +34,8 @@ const CLAIMS_FLAGS = {
   },
   json: withHelp(FLAGS.json, "print the board as one JSON document on stdout"),
   quiet: FLAGS.quiet,
+  verbose: FLAGS.verbose,
+  version: FLAGS.version,
   help: FLAGS.help,
 } as const satisfies Record<string, Flag>;
 

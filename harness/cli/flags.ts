@@ -68,6 +68,17 @@ export const FLAGS = {
     help: "print the result as one JSON document on stdout",
   },
   quiet: { type: "boolean", default: false, help: "no progress lines" },
+  verbose: {
+    type: "boolean",
+    default: false,
+    help: "show the diagnostics libraries print (tfjs's notices), held otherwise",
+  },
+  version: {
+    type: "boolean",
+    default: false,
+    help: "print the versions of reprobench, Deno, V8, TypeScript, tfjs and\n" +
+      "DuckDB, and exit (with --json: as one JSON document)",
+  },
   help: { type: "boolean", default: false, help: "this text" },
 } as const satisfies Record<string, Flag>;
 

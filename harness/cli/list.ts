@@ -10,6 +10,8 @@ import { table } from "../core/table.ts";
 /** Every flag of `list`, in the order its help lists them. */
 const LIST_FLAGS = {
   json: withHelp(FLAGS.json, "print everything as one JSON document on stdout"),
+  verbose: FLAGS.verbose,
+  version: FLAGS.version,
   help: FLAGS.help,
 } as const satisfies Record<string, Flag>;
 

@@ -74,6 +74,8 @@ export const CHECK_FLAGS = {
     help: "slowdowns --quality injects (default 0.05,0.1,0.2)",
   },
   quiet: FLAGS.quiet,
+  verbose: FLAGS.verbose,
+  version: FLAGS.version,
   help: FLAGS.help,
 } as const satisfies Record<string, Flag>;
 
