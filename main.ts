@@ -20,6 +20,7 @@ const LOADERS: Record<string, () => Promise<Command>> = {
   data: async () => (await import("./harness/cli/data.ts")).dataCommand,
   check: async () => (await import("./harness/cli/check/mod.ts")).checkCommand,
   dashboard: async () => (await import("./harness/cli/dashboard.ts")).dashboardCommand,
+  export: async () => (await import("./harness/cli/export.ts")).exportCommand,
 };
 
 /** What each command does, for the help. */
@@ -30,6 +31,7 @@ const ABOUT: Record<keyof typeof LOADERS, string> = {
   data: "list, import or download datasets",
   check: "the regression gate: compare with a baseline, exit 1 on regression",
   dashboard: "serve the results dashboard (default http://127.0.0.1:8700)",
+  export: "write the results tables as Parquet, CSV or JSON files",
 };
 
 const HELP = `Usage: deno run -A main.ts <command> [flags]
