@@ -2,6 +2,7 @@
 import type { RunSummary, SuiteResult } from "../run/bench_suite.ts";
 import { median } from "../core/stats/mod.ts";
 import { fmt, table } from "../core/table.ts";
+import { documentHeader } from "../core/documents.ts";
 
 /** Group runs by (experiment, backend), in the order they ran. */
 function groups(runs: RunSummary[]): RunSummary[][] {
@@ -61,6 +62,7 @@ export function summaryTable(result: SuiteResult): string {
 /** The same summary as one JSON document for scripts. */
 export function summaryJson(result: SuiteResult, db: string): unknown {
   return {
+    ...documentHeader("bench"),
     suiteId: result.suiteId,
     profile: result.profile,
     db,
