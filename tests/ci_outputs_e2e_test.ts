@@ -1,12 +1,44 @@
 /**
  * End to end: what CI systems read. Real outputs of the commands, run on a tiny experiment
- * into a temporary database, validated against the JSON Schemas in schemas/ with ajv.
+ * into a temporary database, validated against the JSON Schemas in schemas/ with ajv, and
+ * the JUnit XML of check and claims parsed back and counted against their JSON verdicts.
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { cli, writeTinyExperiment } from "./_bench.ts";
 import { assertValid, schemaFiles } from "./_schemas.ts";
 import { type DocumentName, DOCUMENTS, schemaId } from "../harness/core/documents.ts";
+import { XMLParser } from "fast-xml-parser";
+
+interface Suite {
+  name: string;
+  tests: string;
+  failures: string;
+  skipped: string;
+  testcase: { name: string; failure?: { message: string }; skipped?: { message: string } }[];
+}
+
+/** A JUnit file read back with an XML parser of its own, not the writer's code. */
+async function junit(
+  path: string,
+): Promise<{ tests: number; failures: number; skipped: number; suites: Suite[] }> {
+  const doc = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: "",
+    isArray: (name) => ["testsuite", "testcase"].includes(name),
+  }).parse(await Deno.readTextFile(path));
+  const all = doc.testsuites;
+  return {
+    tests: Number(all.tests),
+    failures: Number(all.failures),
+    skipped: Number(all.skipped),
+    suites: all.testsuite ?? [],
+  };
+}
+
+/** How many of `verdicts` are each of `kinds`. */
+const tally = (verdicts: string[], ...kinds: string[]) =>
+  verdicts.filter((v) => kinds.includes(v)).length;
 
 /**
  * Claims the tiny MLP reproduces, does not, and cannot be checked here. "perfect" cannot be
@@ -60,7 +92,7 @@ Deno.test("every document has a schema file whose $id it names, and every schema
   );
 });
 
-Deno.test("bench, perf, claims, check, export, list and --version print JSON their schemas accept", async (t) => {
+Deno.test("bench, perf, claims, check, export, list and --version print JSON their schemas accept; check and claims write JUnit", async (t) => {
   const dir = await Deno.makeTempDir();
   try {
     await writeTinyExperiment(dir, "tiny-mlp", {
@@ -77,11 +109,29 @@ Deno.test("bench, perf, claims, check, export, list and --version print JSON the
       assertValid("bench", bench);
       assert.equal((bench.runs as unknown[]).length, 3);
     });
-    const claims = await json(["claims", "--no-run", "--json", ...common]);
+    const claimsXml = join(dir, "claims.xml");
+    const claims = await json(["claims", "--no-run", "--json", "--junit", claimsXml, ...common]);
     await t.step("claims --json", () => {
       assertValid("claims", claims);
       const verdicts = (claims.claims as { verdict: string }[]).map((c) => c.verdict);
       assert.deepEqual(verdicts, ["reproduced", "not_reproduced", "not_checkable"]);
+    });
+    await t.step("claims --junit: not reproduced fails, not checkable is skipped", async () => {
+      const verdicts = (claims.claims as { verdict: string }[]).map((c) => c.verdict);
+      const x = await junit(claimsXml);
+      assert.deepEqual([x.tests, x.failures, x.skipped], [
+        verdicts.length,
+        tally(verdicts, "not_reproduced"),
+        tally(verdicts, "inconclusive", "not_checkable"),
+      ]);
+      assert.deepEqual(x.suites.map((s) => s.name), [
+        "claims: tiny-mlp on cpu",
+        "claims: tiny-mlp on no backend",
+      ]);
+      const failed = x.suites[0].testcase.find((c) => c.failure)!;
+      assert.match(failed.name, /^perfect: test_accuracy at_least 300%/);
+      assert.match(failed.failure!.message, /^not reproduced: mean /);
+      assert.equal(x.suites[1].testcase[0].skipped!.message, "not checkable: no task");
     });
 
     const perf = await json([
@@ -112,8 +162,19 @@ Deno.test("bench, perf, claims, check, export, list and --version print JSON the
       if (w) r.measurements.perf_window_images_per_s = w.map((x: number) => x * 2.5);
     }
     await Deno.writeTextFile(base, JSON.stringify(file));
+    const checkXml = join(dir, "check.xml");
     const check = await json(
-      ["check", "--baseline", base, "--candidate", suites, "--json", ...common],
+      [
+        "check",
+        "--baseline",
+        base,
+        "--candidate",
+        suites,
+        "--json",
+        "--junit",
+        checkXml,
+        ...common,
+      ],
       [0, 1],
     );
     await t.step("check --json", () => {
@@ -121,6 +182,21 @@ Deno.test("bench, perf, claims, check, export, list and --version print JSON the
       const verdicts = check.verdicts as { kind: string }[];
       assert.ok(verdicts.some((v) => v.kind === "timing"), "a timing row");
       assert.ok(verdicts.some((v) => v.kind === "accuracy"), "an accuracy row");
+    });
+    await t.step("check --junit: one case per verdict, regressed ones fail", async () => {
+      const rows = check.verdicts as { verdict: string; metric: string }[];
+      const verdicts = rows.map((r) => r.verdict);
+      const x = await junit(checkXml);
+      assert.deepEqual([x.tests, x.failures, x.skipped], [
+        verdicts.length,
+        tally(verdicts, "regressed"),
+        tally(verdicts, "inconclusive", "not_comparable"),
+      ]);
+      assert.ok(x.failures >= 1, "the doctored accuracy regresses");
+      assert.deepEqual(x.suites.map((s) => s.name), ["check: tiny-mlp on cpu"]);
+      assert.deepEqual(x.suites[0].testcase.map((c) => c.name), rows.map((r) => r.metric));
+      const acc = x.suites[0].testcase.find((c) => c.name === "test_accuracy")!;
+      assert.match(acc.failure!.message, /^regressed: /);
     });
 
     await t.step("export --json and its manifest.json", async () => {

@@ -2,7 +2,7 @@
 import { BACKENDS, type ProfileName, PROFILES } from "../core/experiment.ts";
 import { discover, select } from "../core/discover.ts";
 import { UserError } from "../core/errors.ts";
-import { boardJson, boardText, evaluateClaims } from "../claims/mod.ts";
+import { boardJson, boardText, claimsJunit, evaluateClaims } from "../claims/mod.ts";
 import { listFlag, parseFlags } from "./args.ts";
 import { type Flag, flagLines, FLAGS, withHelp } from "./flags.ts";
 import { exitHelp } from "./exit.ts";
@@ -33,6 +33,7 @@ const CLAIMS_FLAGS = {
     help: 'only read stored runs; claims without runs are "not checkable"',
   },
   json: withHelp(FLAGS.json, "print the board as one JSON document on stdout"),
+  junit: FLAGS.junit,
   quiet: FLAGS.quiet,
   verbose: FLAGS.verbose,
   version: FLAGS.version,
@@ -107,6 +108,7 @@ export async function claimsCommand(args: string[]): Promise<number> {
     argv: ["claims", ...args],
   });
   const wallS = (performance.now() - t0) / 1000;
+  if (values.junit) await Deno.writeTextFile(values.junit, claimsJunit(result));
   if (values.json) {
     console.log(JSON.stringify({ ...boardJson(result, db) as object, wallS }, null, 2));
   } else {

@@ -67,6 +67,12 @@ export const FLAGS = {
     default: false,
     help: "print the result as one JSON document on stdout",
   },
+  junit: {
+    type: "string",
+    arg: "FILE",
+    help: "also write the verdicts as JUnit XML to FILE, one test case each:\n" +
+      "failures for regressions, skips (with the reason) for what was not judged",
+  },
   quiet: { type: "boolean", default: false, help: "no progress lines" },
   verbose: {
     type: "boolean",

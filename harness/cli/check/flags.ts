@@ -33,6 +33,11 @@ export const CHECK_FLAGS = {
     arg: "FILE",
     help: "also write the Markdown report to FILE (for a PR comment)",
   },
+  junit: withHelp(
+    FLAGS.junit,
+    "also write the verdicts as JUnit XML to FILE: one test case per row,\n" +
+      "regressed a failure, inconclusive and not comparable skipped with the reason",
+  ),
   "export-baseline": {
     type: "string",
     arg: "FILE",
