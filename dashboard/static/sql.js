@@ -1,6 +1,7 @@
 // The SQL console: duckdb-wasm (served from the dashboard's own node_modules) attaching a
 // read-only copy of the results over HTTP. Cells are set with textContent, never as markup.
 import * as duckdb from "/static/duckdb/duckdb-browser.mjs";
+import { columnTexts } from "./cell.js";
 
 const root = document.getElementById("sql-console");
 const status = document.getElementById("sql-status");
@@ -29,16 +30,6 @@ async function start() {
   return conn;
 }
 
-function cell(v) {
-  if (v === null || v === undefined) return "NULL";
-  if (typeof v === "bigint") return v.toString();
-  if (v instanceof Date) return v.toISOString();
-  if (typeof v === "object") {
-    return JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x));
-  }
-  return String(v);
-}
-
 function render(table) {
   const names = table.schema.fields.map((f) => f.name);
   const t = document.createElement("table");
@@ -49,15 +40,17 @@ function render(table) {
     th.textContent = n;
     head.appendChild(th);
   }
+  // Column by column, each by its Arrow type (cell.js): decimals, timestamps and dates as
+  // DuckDB prints them, not as Arrow's raw numbers.
+  const shown = Math.min(table.numRows, MAX_ROWS);
+  const columns = names.map((_, c) => columnTexts(table.getChildAt(c), shown));
   const body = t.createTBody();
-  const rows = table.toArray().slice(0, MAX_ROWS);
-  for (const r of rows) {
+  for (let r = 0; r < shown; r++) {
     const tr = body.insertRow();
-    const o = r.toJSON();
-    for (const n of names) tr.insertCell().textContent = cell(o[n]);
+    for (const texts of columns) tr.insertCell().textContent = texts[r];
   }
   out.replaceChildren(t);
-  return { shown: rows.length, total: table.numRows };
+  return { shown, total: table.numRows };
 }
 
 const ready = start();
