@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { pairedRow } from "./paired_row.ts";
 import type { PairedResult } from "./paired.ts";
+import { pairedResult } from "../testing/gate_runs.ts";
 
 /**
  * One pair of processes with constructed windows: the baseline's 12 windows swing +-20%
@@ -10,15 +11,7 @@ import type { PairedResult } from "./paired.ts";
 function pairOfProcesses(factor: number, phase: number): PairedResult {
   const a = Array.from({ length: 12 }, (_, i) => 1000 * (1 + 0.2 * Math.sin(i * 2.3 + phase)));
   const b = a.map((x, i) => x * factor * (1 + 0.01 * Math.cos(i * 1.9 + phase)));
-  const side = (windows: number[]) => ({
-    suiteId: "s",
-    status: "ok",
-    reason: null,
-    windows,
-    imagesPerS: null,
-    batchSize: 32,
-  });
-  return { a: side(a), b: side(b), pairs: a.map((x, i) => [x, b[i]]) };
+  return pairedResult(a, b);
 }
 
 const pairs = (factor: number, k: number) =>

@@ -3,7 +3,7 @@ import { compareRuns } from "./compare.ts";
 import { pairedRow } from "./paired_row.ts";
 import { jsonReport, markdownReport, methodFooter } from "./report.ts";
 import type { PairedResult } from "./paired.ts";
-import { gateRun, WINDOWS } from "../testing/gate_runs.ts";
+import { gateRun, pairedResult, WINDOWS } from "../testing/gate_runs.ts";
 
 const meta = { baseline: "b", candidate: "c", margins: "10%" };
 const opts = { margin: () => 0.1, accuracyTolerance: () => 0.01 };
@@ -21,16 +21,8 @@ function runs(commit: string, seeds: number[]) {
 }
 
 function pairOfProcesses(): PairedResult {
-  const side = (windows: number[]) => ({
-    suiteId: "s",
-    status: "ok",
-    reason: null,
-    windows,
-    imagesPerS: null,
-    batchSize: 32,
-  });
   const w = WINDOWS.slice(0, 12);
-  return { a: side(w), b: side(w), pairs: w.map((x) => [x, x]) };
+  return pairedResult(w, w);
 }
 
 Deno.test("the footer names the methods that judged the rows: Mann-Whitney, by seed, bit-identical", () => {
