@@ -8,6 +8,7 @@
  * 130 interrupted by Ctrl-C (commands that run suites).
  */
 import { UserError } from "./harness/core/errors.ts";
+import { heldNote, isVerbose, setVerbose } from "./harness/core/diagnostics.ts";
 import { suggest } from "./harness/cli/args.ts";
 import { type Command, EXIT, exitHelp, runCommand } from "./harness/cli/exit.ts";
 
@@ -21,6 +22,7 @@ const LOADERS: Record<string, () => Promise<Command>> = {
   merge: async () => (await import("./harness/cli/merge.ts")).mergeCommand,
   report: async () => (await import("./harness/cli/report.ts")).reportCommand,
   dashboard: async () => (await import("./harness/cli/dashboard.ts")).dashboardCommand,
+  export: async () => (await import("./harness/cli/export.ts")).exportCommand,
 };
 
 /** What each command does, for the help. */
@@ -33,6 +35,7 @@ const ABOUT: Record<keyof typeof LOADERS, string> = {
   merge: "merge results stores (shards, machines, Parquet exports) into one",
   report: "write the dashboard as a static site (GitHub Pages, any file server)",
   dashboard: "serve the results dashboard (default http://127.0.0.1:8700)",
+  export: "write the results tables as Parquet, CSV or JSON files",
 };
 
 const HELP = `Usage: deno run -A main.ts <command> [flags]
@@ -40,7 +43,9 @@ const HELP = `Usage: deno run -A main.ts <command> [flags]
 Commands:
 ${Object.entries(ABOUT).map(([n, about]) => `  ${n.padEnd(10)} ${about}`).join("\n")}
 
-Each command takes --help.
+Every command takes --help, --verbose (show the diagnostics libraries print, held
+otherwise) and --version (this reprobench, Deno, V8, TypeScript, tfjs and DuckDB; with
+--json as one JSON document).
 
 ${exitHelp("success", "the finding the command reports (the gate's regression)")}`;
 
@@ -51,6 +56,13 @@ export async function main(argv: string[]): Promise<number> {
     console.log(HELP);
     return EXIT.ok;
   }
+  if (argv.includes("--version")) {
+    const { printVersion } = await import("./harness/cli/version.ts");
+    return await printVersion(argv.includes("--json"));
+  }
+  // Set before the command's modules load, so tfjs, the Workers and the child processes it
+  // starts all see it (harness/core/diagnostics.ts).
+  if (rest.includes("--verbose")) setVerbose(true);
   const load = LOADERS[name];
   const command: Command = load ? async (a) => (await load())(a) : () => {
     const near = suggest(name, Object.keys(LOADERS));
@@ -58,7 +70,10 @@ export async function main(argv: string[]): Promise<number> {
       `Unknown command "${name}"${near ? ` (did you mean ${near}?)` : ""}; see \`main.ts --help\``,
     );
   };
-  return await runCommand(command, rest);
+  const code = await runCommand(command, rest);
+  const held = isVerbose() ? null : heldNote();
+  if (held) console.error(`note: ${held}`);
+  return code;
 }
 
 if (import.meta.main) Deno.exit(await main(Deno.args));

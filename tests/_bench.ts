@@ -7,7 +7,14 @@ export const ROOT = new URL("../", import.meta.url).pathname;
 export async function writeTinyExperiment(
   dir: string,
   id = "tiny-mlp",
-  opts: { train?: number; epochs?: number; backends?: string[]; dropout?: boolean } = {},
+  opts: {
+    train?: number;
+    epochs?: number;
+    backends?: string[];
+    dropout?: boolean;
+    claims?: unknown[];
+    seeds?: number[];
+  } = {},
 ): Promise<void> {
   const layers = [
     { type: "dense", units: 16, activation: "relu" },
@@ -28,8 +35,9 @@ export async function writeTinyExperiment(
       batchSize: 32,
       shuffle: true,
     },
-    seeds: [1],
+    seeds: opts.seeds ?? [1],
     backends: opts.backends ?? ["cpu", "wasm", "webgpu"],
+    ...(opts.claims ? { claims: opts.claims } : {}),
   };
   await Deno.writeTextFile(
     join(dir, `${id}.ts`),

@@ -146,6 +146,25 @@ Deno.test({
       const got = await page.locator("#sql-console").getAttribute("data-rows");
       assert.ok(Number(got) >= 1, `the SQL console returned rows, got ${got}`);
       assert.ok(await page.locator("#sql-table tbody tr").count() >= 1);
+      // DuckDB's own text for a DECIMAL, a TIMESTAMP and a DATE, not Arrow's raw numbers
+      // (1.25 once read "125", timestamps epoch milliseconds).
+      await page.fill(
+        "#sql",
+        "SELECT 1.25::DECIMAL(5,2) AS d, -0.005::DECIMAL(10,3) AS n, " +
+          "TIMESTAMP '2026-01-02 03:04:05.123456' AS t, DATE '2026-01-02' AS day, " +
+          "NULL::DECIMAL(5,2) AS none UNION ALL SELECT 10, 0, TIMESTAMP '1969-12-31 23:59:59', " +
+          "DATE '1969-12-31', 2.5",
+      );
+      await page.evaluate(`document.getElementById("sql-console").removeAttribute("data-rows")`);
+      await page.click("#run");
+      await page.waitForSelector("#sql-console[data-rows]", { timeout: 30_000 });
+      const cells = await page.locator("#sql-table tbody tr").evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent))
+      );
+      assert.deepEqual(cells, [
+        ["1.25", "-0.005", "2026-01-02 03:04:05.123456", "2026-01-02", "NULL"],
+        ["10.00", "0.000", "1969-12-31 23:59:59", "1969-12-31", "2.50"],
+      ]);
       await shot(page, "sql");
 
       await go("/live");

@@ -11,7 +11,8 @@
  */
 import { Hono } from "hono";
 import { join } from "node:path";
-import { EXPORT_TABLES, exportableTables, exportParquet } from "../../results/queries/mod.ts";
+import { EXPORT_TABLES, exportableTables } from "../../results/queries/mod.ts";
+import { type ExportedTable, exportTables } from "../../results/export/mod.ts";
 import { answer, type Deps } from "../_deps.ts";
 import { notFound } from "../_params.ts";
 import { num } from "../_view.tsx";
@@ -82,7 +83,10 @@ export function sqlRoutes(deps: Deps): Hono {
       const present = await snap.once("tables", () => exportableTables(conn));
       if (!present.some((t) => t.name === table)) notFound(`No table "${table}" in this database`);
       const path = join(snap.dir, `${table}.parquet`);
-      await snap.once(`export:${table}`, () => exportParquet(conn, table, path));
+      await snap.once(
+        `export:${table}`,
+        () => exportTables(conn, snap.dir, { format: "parquet", tables: [table as ExportedTable] }),
+      );
       // Opened while the snapshot is held: the handle outlives a refresh that removes the file.
       return { path, file: await Deno.open(path, { read: true }) };
     });

@@ -6,7 +6,7 @@
  */
 import { join } from "node:path";
 import { withDb } from "../../results/db.ts";
-import { writeParquetFolder } from "../../results/parquet/mod.ts";
+import { exportTables } from "../../results/export/mod.ts";
 import { createApp } from "../app.tsx";
 import { Layout } from "../layout.tsx";
 import { copyAssets } from "./assets.ts";
@@ -49,7 +49,7 @@ export async function writeReport(opts: ReportOptions): Promise<ReportSummary> {
   const manifest = await withDb(
     opts.db,
     "read",
-    (conn) => writeParquetFolder(conn, join(opts.out, DATA)),
+    (conn) => exportTables(conn, join(opts.out, DATA), { format: "parquet" }),
   );
   const app = createApp({ db: opts.db });
   let pages: Map<string, string>;

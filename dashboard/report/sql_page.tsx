@@ -3,13 +3,13 @@
  * hyparquet reads in JavaScript (duckdb-wasm 1.32 fetches its Parquet extension from the
  * internet, which a report may not reach). A table is loaded the first time a query names it.
  */
-import type { ParquetManifest } from "../../results/parquet/mod.ts";
+import type { ExportManifest } from "../../results/export/mod.ts";
 import { num } from "../_view.tsx";
 import { Layout } from "../layout.tsx";
 import { SQL_EXAMPLE, SqlHead } from "../pages/sql.tsx";
 
 /** The page, with links written for the dashboard (the report rewrites them). */
-export function ReportSqlPage(props: { manifest: ParquetManifest; data: string }) {
+export function ReportSqlPage(props: { manifest: ExportManifest; data: string }) {
   const tables = Object.entries(props.manifest.tables);
   return (
     <Layout

@@ -1,18 +1,9 @@
 // A query result as an HTML table, shared by the dashboard's SQL console and the static
 // report's. Cells are set with textContent, never as markup.
+import { columnTexts } from "./cell.js";
 
 /** The most rows a result shows. */
 export const MAX_ROWS = 1000;
-
-function cell(v) {
-  if (v === null || v === undefined) return "NULL";
-  if (typeof v === "bigint") return v.toString();
-  if (v instanceof Date) return v.toISOString();
-  if (typeof v === "object") {
-    return JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x));
-  }
-  return String(v);
-}
 
 /** Put an Arrow table into `out` as a table with id "sql-table"; returns shown and total rows. */
 export function renderTable(out, table) {
@@ -25,15 +16,17 @@ export function renderTable(out, table) {
     th.textContent = n;
     head.appendChild(th);
   }
+  // Column by column, each by its Arrow type (cell.js): decimals, timestamps and dates as
+  // DuckDB prints them, not as Arrow's raw numbers.
+  const shown = Math.min(table.numRows, MAX_ROWS);
+  const columns = names.map((_, c) => columnTexts(table.getChildAt(c), shown));
   const body = t.createTBody();
-  const rows = table.toArray().slice(0, MAX_ROWS);
-  for (const r of rows) {
+  for (let r = 0; r < shown; r++) {
     const tr = body.insertRow();
-    const o = r.toJSON();
-    for (const n of names) tr.insertCell().textContent = cell(o[n]);
+    for (const texts of columns) tr.insertCell().textContent = texts[r];
   }
   out.replaceChildren(t);
-  return { shown: rows.length, total: table.numRows };
+  return { shown, total: table.numRows };
 }
 
 /** Wire the console's button and Ctrl+Enter to `query(sql)`, showing its result or error. */

@@ -2,6 +2,7 @@
  * The claims board: verdicts grouped by article and experiment, as text or as one JSON
  * document.
  */
+import { documentHeader } from "../core/documents.ts";
 import { fmt, table } from "../core/table.ts";
 import type { ClaimsEvaluation } from "./evaluate.ts";
 import type { VerdictRecord } from "../../results/claims.ts";
@@ -86,6 +87,7 @@ export function boardText(result: ClaimsEvaluation, width = 110): string {
 export function boardJson(result: ClaimsEvaluation, db: string): unknown {
   const all = result.experiments.flatMap((x) => x.verdicts);
   return {
+    ...documentHeader("claims"),
     profile: result.profile,
     db,
     counts: tally(all),

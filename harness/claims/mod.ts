@@ -23,3 +23,4 @@ export {
   missingBackends,
 } from "./evaluate.ts";
 export { boardJson, boardText, measuredText, tally } from "./board.ts";
+export { claimsJunit } from "./junit.ts";

@@ -35,6 +35,8 @@ const BENCH_FLAGS = {
   "browser-timeout": FLAGS["browser-timeout"],
   json: withHelp(FLAGS.json, "print the summary as one JSON document on stdout"),
   quiet: FLAGS.quiet,
+  verbose: FLAGS.verbose,
+  version: FLAGS.version,
   help: FLAGS.help,
 } as const satisfies Record<string, Flag>;
 

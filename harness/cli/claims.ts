@@ -3,7 +3,7 @@ import { type ProfileName, PROFILES } from "../core/experiment.ts";
 import { ANY_BACKENDS } from "../core/runtime.ts";
 import { discover, select } from "../core/discover.ts";
 import { UserError } from "../core/errors.ts";
-import { boardJson, boardText, evaluateClaims } from "../claims/mod.ts";
+import { boardJson, boardText, claimsJunit, evaluateClaims } from "../claims/mod.ts";
 import { listFlag, parseFlags } from "./args.ts";
 import { type Flag, flagLines, FLAGS, withHelp } from "./flags.ts";
 import { exitHelp } from "./exit.ts";
@@ -54,7 +54,10 @@ const CLAIMS_FLAGS = {
   "shard-group": FLAGS["shard-group"],
   durations: FLAGS.durations,
   json: withHelp(FLAGS.json, "print the board as one JSON document on stdout"),
+  junit: FLAGS.junit,
   quiet: FLAGS.quiet,
+  verbose: FLAGS.verbose,
+  version: FLAGS.version,
   help: FLAGS.help,
 } as const satisfies Record<string, Flag>;
 
@@ -135,6 +138,7 @@ export async function claimsCommand(args: string[]): Promise<number> {
   if (shard) return shardDone(shard, result.suites, db, wallS, values.json);
   // Verdicts over a merged store that lacks shards rest on fewer runs than the plan had.
   await warnSplitGaps(db, (p) => p.profile === profile);
+  if (values.junit) await Deno.writeTextFile(values.junit, claimsJunit(result));
   if (values.json) {
     console.log(JSON.stringify({ ...boardJson(result, db) as object, wallS }, null, 2));
   } else {

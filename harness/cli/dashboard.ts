@@ -31,6 +31,8 @@ const DASHBOARD_FLAGS = {
     "folder of declarations, for the accuracy tolerances the gate's verdicts\n" +
       "use (default: the project's experiments/)",
   ),
+  verbose: FLAGS.verbose,
+  version: FLAGS.version,
   help: FLAGS.help,
 } as const satisfies Record<string, Flag>;
 

@@ -18,6 +18,8 @@ const DATA_FLAGS = {
     help: "(import) accept files whose checksums differ from the known ones;\n" +
       "their computed SHA-256 is recorded as unverified",
   },
+  verbose: FLAGS.verbose,
+  version: FLAGS.version,
   help: withHelp({ ...FLAGS.help, short: "h" }, "Show this help"),
 } as const satisfies Record<string, Flag>;
 

@@ -105,7 +105,24 @@ export const FLAGS = {
     default: false,
     help: "print the result as one JSON document on stdout",
   },
+  junit: {
+    type: "string",
+    arg: "FILE",
+    help: "also write the verdicts as JUnit XML to FILE, one test case each:\n" +
+      "failures for regressions, skips (with the reason) for what was not judged",
+  },
   quiet: { type: "boolean", default: false, help: "no progress lines" },
+  verbose: {
+    type: "boolean",
+    default: false,
+    help: "show the diagnostics libraries print (tfjs's notices), held otherwise",
+  },
+  version: {
+    type: "boolean",
+    default: false,
+    help: "print the versions of reprobench, Deno, V8, TypeScript, tfjs and\n" +
+      "DuckDB, and exit (with --json: as one JSON document)",
+  },
   help: { type: "boolean", default: false, help: "this text" },
 } as const satisfies Record<string, Flag>;
 

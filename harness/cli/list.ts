@@ -8,10 +8,13 @@ import { parseFlags } from "./args.ts";
 import { type Flag, flagLines, FLAGS, withHelp } from "./flags.ts";
 import { EXIT, exitHelp } from "./exit.ts";
 import { table } from "../core/table.ts";
+import { documentHeader } from "../core/documents.ts";
 
 /** Every flag of `list`, in the order its help lists them. */
 const LIST_FLAGS = {
   json: withHelp(FLAGS.json, "print everything as one JSON document on stdout"),
+  verbose: FLAGS.verbose,
+  version: FLAGS.version,
   help: FLAGS.help,
 } as const satisfies Record<string, Flag>;
 
@@ -42,6 +45,7 @@ export async function listCommand(args: string[]): Promise<number> {
   if (values.json) {
     console.log(JSON.stringify(
       {
+        ...documentHeader("list"),
         experiments: experiments.map((d) => ({ file: d.file, hash: d.hash, ...d.experiment })),
         errors,
         datasets: datasets.map((d) => ({

@@ -74,6 +74,8 @@ const PERF_FLAGS = {
   },
   json: withHelp(FLAGS.json, "print the rows as one JSON document on stdout"),
   quiet: FLAGS.quiet,
+  verbose: FLAGS.verbose,
+  version: FLAGS.version,
   help: FLAGS.help,
 } as const satisfies Record<string, Flag>;
 

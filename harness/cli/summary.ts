@@ -3,6 +3,7 @@ import type { RunSummary, SuiteResult } from "../run/bench_suite.ts";
 import { median } from "../core/stats/mod.ts";
 import { fmt, table } from "../core/table.ts";
 import { backendLabel } from "../core/runtime.ts";
+import { documentHeader } from "../core/documents.ts";
 
 /** A run's backend as the table shows it: `chromium:wasm` for a browser's. */
 const label = (r: RunSummary) => backendLabel(r.runtime, r.backend);
@@ -65,6 +66,7 @@ export function summaryTable(result: SuiteResult): string {
 /** The same summary as one JSON document for scripts. */
 export function summaryJson(result: SuiteResult, db: string): unknown {
   return {
+    ...documentHeader("bench"),
     suiteId: result.suiteId,
     profile: result.profile,
     db,

@@ -60,6 +60,11 @@ function callerFile(): string {
   return new Error().stack?.split("\n")[3] ?? "";
 }
 
+/** Identical messages are kept once: by library, console method and text. */
+function keyOf(source: string, level: ConsoleLevel, text: string): string {
+  return `${source}\u0000${level}\u0000${text}`;
+}
+
 function textOf(args: unknown[]): string {
   return args.map((a) => (typeof a === "string" ? a : Deno.inspect(a))).join(" ");
 }
@@ -75,7 +80,7 @@ function install(): void {
       const from = sources.find((s) => s.path.test(caller));
       if (!from || isVerbose()) return printer(level, args);
       const text = textOf(args);
-      const key = `${from.source}\u0000${level}\u0000${text}`;
+      const key = keyOf(from.source, level, text);
       const seen = held.get(key);
       if (seen) seen.count++;
       else held.set(key, { source: from.source, level, text, count: 1 });
@@ -103,6 +108,26 @@ export function holdLibraryConsole(source: string, path: RegExp): void {
 /** What was held so far, oldest first. */
 export function heldMessages(): HeldMessage[] {
   return [...held.values()];
+}
+
+/**
+ * Hand over what was held so far and forget it: a Worker sends these to the thread that
+ * started it, which counts them with its own ({@linkcode addHeld}).
+ */
+export function takeHeld(): HeldMessage[] {
+  const all = heldMessages();
+  held.clear();
+  return all;
+}
+
+/** Count messages another thread held (a Worker's {@linkcode takeHeld}) as held here. */
+export function addHeld(messages: readonly HeldMessage[]): void {
+  for (const m of messages) {
+    const key = keyOf(m.source, m.level, m.text);
+    const seen = held.get(key);
+    if (seen) seen.count += m.count;
+    else held.set(key, { ...m });
+  }
 }
 
 /**

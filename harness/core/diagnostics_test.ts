@@ -1,12 +1,14 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import {
+  addHeld,
   type ConsoleLevel,
   heldMessages,
   heldNote,
   holdLibraryConsole,
   resetDiagnosticsForTest,
   setVerbose,
+  takeHeld,
 } from "./diagnostics.ts";
 
 /** A chatty "library": a module in a folder named like one, calling the console itself. */
@@ -65,5 +67,18 @@ Deno.test("a library's console chatter is held, counted once per text, and shown
 
 Deno.test("heldNote() is null when nothing was held", () => {
   resetDiagnosticsForTest();
+  assert.equal(heldNote(), null);
+});
+
+Deno.test("a Worker's held messages, handed over, are counted with this thread's", () => {
+  resetDiagnosticsForTest();
+  const warn = { source: "tfjs", level: "warn" as const, text: "Slowness may result.", count: 1 };
+  addHeld([warn]);
+  // What a Worker sends: the same message twice more, and one of its own.
+  addHeld([{ ...warn, count: 2 }, { source: "tfjs", level: "log", text: "platform", count: 1 }]);
+  assert.match(heldNote()!, /^tfjs printed 4 diagnostics, hidden \("Slowness may result\."\)/);
+  const taken = takeHeld();
+  assert.deepEqual(taken.map((m) => m.count), [3, 1]);
+  assert.deepEqual(takeHeld(), [], "taking them forgets them");
   assert.equal(heldNote(), null);
 });

@@ -11,6 +11,7 @@ import { verdictRow } from "./verdict_row.ts";
 import { judgeTiming, type TimingRules } from "./judge_timing.ts";
 import { judgeAccuracy } from "./judge_accuracy.ts";
 import { reproducibility } from "./reproducibility.ts";
+import { LIKE_WITH_LIKE_METHOD, TRAINING_STATUS_METHOD } from "./methods.ts";
 
 /** Settings of a comparison. */
 export interface CompareOptions extends TimingRules {
@@ -61,6 +62,7 @@ function compareGroup(
       kind: "runs",
       // A model that trained at the baseline and fails now is a regression, not noise.
       verdict: lost ? "regressed" : "not_comparable",
+      method: TRAINING_STATUS_METHOD,
       n: [base.length, cand.length],
       reason: `no ok runs to compare (baseline ${status(baseAll)}, candidate ${status(candAll)})` +
         (lost ? `: ${candAll.find((r) => r.status !== "ok")?.status}` : ""),
@@ -73,6 +75,7 @@ function compareGroup(
       metric: "declaration",
       kind: "runs",
       verdict: "not_comparable",
+      method: LIKE_WITH_LIKE_METHOD,
       n: [base.length, cand.length],
       reason: `the experiment's declaration changed (baseline ${
         base[0].declarationHash.slice(0, 10)

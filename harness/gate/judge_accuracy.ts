@@ -6,6 +6,7 @@
 import { accuracyVerdict, mean, meanCI } from "../core/stats/mod.ts";
 import type { Declared } from "../core/discover.ts";
 import { type Judgement, notComparable } from "./judge_timing.ts";
+import { accuracyBySeedMethod, accuracyWelchMethod } from "./methods.ts";
 
 /** One run's test accuracy, with what decides whether two runs are comparable. */
 export interface AccuracySample {
@@ -47,8 +48,8 @@ export function judgeAccuracy(
   }
   const bSame = b.filter((x) => cSame.some((y) => y.configHash === x.configHash));
   const bx = bSame.map((x) => x.value), cx = cSame.map((x) => x.value);
-  const v = pairedAccuracy(bSame, cSame, tolerance) ??
-    accuracyVerdict({ baseline: bx, candidate: cx, tolerance });
+  const paired = pairedAccuracy(bSame, cSame, tolerance);
+  const v = paired ?? accuracyVerdict({ baseline: bx, candidate: cx, tolerance });
   return {
     verdict: v.verdict,
     baseline: mean(bx),
@@ -58,6 +59,7 @@ export function judgeAccuracy(
     p: null,
     n: [bx.length, cx.length],
     reason: v.reason,
+    method: paired ? accuracyBySeedMethod(tolerance) : accuracyWelchMethod(tolerance),
   };
 }
 

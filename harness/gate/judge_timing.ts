@@ -10,6 +10,7 @@ import { envDiff } from "./env_diff.ts";
 import type { MarginPolicy } from "./margin.ts";
 import type { TimingMetric, VerdictRow } from "./types.ts";
 import { noNumbers } from "./verdict_row.ts";
+import { LIKE_WITH_LIKE_METHOD, unpairedTimingMethod } from "./methods.ts";
 
 /** One run's windows of a metric, with the machine it ran on. */
 export interface TimingSample {
@@ -22,12 +23,12 @@ export interface TimingSample {
 /** What a judgement fills in of a verdict row. */
 export type Judgement = Pick<
   VerdictRow,
-  "verdict" | "baseline" | "candidate" | "change" | "ci" | "p" | "n" | "reason"
+  "verdict" | "baseline" | "candidate" | "change" | "ci" | "p" | "n" | "reason" | "method"
 >;
 
 /** A judgement that the two sides cannot be compared, and why. */
 export function notComparable(reason: string): Judgement {
-  return { verdict: "not_comparable", ...noNumbers(), reason };
+  return { verdict: "not_comparable", ...noNumbers(), reason, method: LIKE_WITH_LIKE_METHOD };
 }
 
 /** How the gate judges timings. */
@@ -68,11 +69,12 @@ export function judgeTiming(
   }
   const bSame = b.filter((s) => cSame.some((x) => x.envId === s.envId));
   const bx = bSame.flatMap((s) => s.values), cx = cSame.flatMap((s) => s.values);
+  const margin = rules.margin(cSame[0].envId, backend);
   const v = timingVerdict({
     baseline: bx,
     candidate: cx,
     higherIsBetter: metric.higherIsBetter,
-    margin: rules.margin(cSame[0].envId, backend),
+    margin,
     alpha: rules.alpha,
     rng: new Rng(rules.seed ?? 1).split(`${experiment}/${backend}/${metric.name}`),
   });
@@ -85,5 +87,6 @@ export function judgeTiming(
     p: v.p,
     n: [bx.length, cx.length],
     reason: v.reason,
+    method: unpairedTimingMethod(margin, rules.alpha),
   };
 }

@@ -3,6 +3,7 @@ import { clusteredTimingVerdict, median } from "../core/stats/mod.ts";
 import type { PairedResult } from "./paired.ts";
 import type { VerdictRow } from "./types.ts";
 import { PAIRED_MARGIN } from "./margin.ts";
+import { pairedProcessesMethod, pairedWindowsMethod, TRAINING_STATUS_METHOD } from "./methods.ts";
 
 /**
  * The verdict row of paired timings: `results` are the process pairs, baseline as `a`. Every
@@ -35,6 +36,7 @@ export function pairedRow(
     return {
       ...base,
       verdict: lost ? "regressed" : "not_comparable",
+      method: TRAINING_STATUS_METHOD,
       reason: `baseline ${bad.a.status}${
         bad.a.reason ? ` (${bad.a.reason})` : ""
       }, candidate ${bad.b.status}${bad.b.reason ? ` (${bad.b.reason})` : ""}`,
@@ -45,5 +47,17 @@ export function pairedRow(
     higherIsBetter: true,
     margin: PAIRED_MARGIN,
   });
-  return { ...base, verdict: v.verdict, change: v.ratio, ci: v.ci, p: v.p, reason: v.reason };
+  // One pair of processes: clusteredTimingVerdict judges its windows as the pairs.
+  const method = results.length === 1
+    ? pairedWindowsMethod()
+    : pairedProcessesMethod(results.length);
+  return {
+    ...base,
+    verdict: v.verdict,
+    change: v.ratio,
+    ci: v.ci,
+    p: v.p,
+    reason: v.reason,
+    method,
+  };
 }

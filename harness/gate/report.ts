@@ -1,5 +1,7 @@
 /** The gate's report: Markdown for a pull-request comment (and the terminal), or JSON. */
 import { TIMING_DEFAULTS } from "../core/stats/mod.ts";
+import { documentHeader } from "../core/documents.ts";
+import { methodsUsed } from "./methods.ts";
 import type { VerdictRow } from "./types.ts";
 
 /** The overall outcome: any regression fails the gate. */
@@ -41,6 +43,9 @@ export function markdownReport(
 ): string {
   const outcome = gateOutcome(rows);
   const count = (v: VerdictRow["verdict"]) => rows.filter((r) => r.verdict === v).length;
+  const used = methodsUsed(rows);
+  const methodNo = (r: VerdictRow) =>
+    used.findIndex((m) => m.name === r.method.name && m.rule === r.method.rule) + 1;
   const lines = [
     `## reprobench gate: ${outcome === "pass" ? "PASS" : "FAIL"}`,
     "",
@@ -52,37 +57,59 @@ export function markdownReport(
     } unchanged, ` +
     `${count("inconclusive")} inconclusive, ${count("not_comparable")} not comparable.`,
     "",
-    "| experiment | backend | metric | verdict | baseline | candidate | change [95% CI] | p | n | note |",
-    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    "| experiment | backend | metric | verdict | baseline | candidate | change [95% CI] | p | n | method | note |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ...rows.map((r) =>
       `| ${esc(r.experiment)} | ${r.backend} | ${esc(r.metric)} | ${MARK[r.verdict]} | ${
         num(r.baseline)
       } | ${num(r.candidate)} | ${change(r)} | ${r.p === null ? "–" : r.p.toPrecision(2)} | ${
         r.n[0]
-      }/${r.n[1]} | ${esc(r.reason)} |`
+      }/${r.n[1]} | ${methodNo(r)} | ${esc(r.reason)} |`
     ),
     "",
-    "Change: for timings the ratio of medians (candidate / baseline) minus 1; for test accuracy " +
-    "the difference of means in percentage points (paired by seed when both sides ran the same seeds).",
+    "Change: for timings the speed ratio (candidate / baseline) minus 1 as the row's method " +
+    "estimates it; for test accuracy the difference of means in percentage points. Method: the " +
+    "number of the method below that judged the row.",
     "",
-    `Method: a timing regresses only when Mann-Whitney U p < ${TIMING_DEFAULTS.alpha} and the whole ` +
-    `95% bootstrap CI of the ratio of medians lies beyond the practical margin (${meta.margins}); ` +
-    "test accuracy regresses when the 95% Welch CI of the difference of means lies below minus the " +
-    "experiment's tolerance; same seed, commit, machine and versions with different weights fails " +
-    "as non-deterministic. See harness/gate/METHOD.md.",
-    ...(rows.some((r) => r.metric.endsWith("(paired)"))
-      ? [
-        "",
-        "Paired timings: baseline and candidate ran in two processes taking turns window by " +
-        "window; the change is the Hodges-Lehmann ratio of paired windows with its " +
-        "signed-rank interval, and p the Wilcoxon signed-rank test's.",
-      ]
-      : []),
+    ...methodFooter(rows, meta.margins),
   ];
   return lines.join("\n") + "\n";
 }
 
-/** The same report as one JSON document. */
-export function jsonReport(rows: VerdictRow[], meta: Record<string, unknown>): unknown {
-  return { outcome: gateOutcome(rows), ...meta, method: { ...TIMING_DEFAULTS }, verdicts: rows };
+/**
+ * The footer's account of how the rows were judged: each method the rows used (as set where
+ * each verdict was made), numbered as the table's method column numbers them, with how many
+ * rows it judged and its rule; then the margins. A new way of judging adds a method of its
+ * own (`methods.ts`) and appears here as soon as a row uses it.
+ *
+ * @example
+ * ```ts
+ * methodFooter([], "10%"); // ["Margins: 10%. The method in full: harness/gate/METHOD.md."]
+ * ```
+ */
+export function methodFooter(rows: VerdictRow[], margins: string): string[] {
+  const used = methodsUsed(rows);
+  return [
+    ...(used.length ? ["Methods used:", ""] : []),
+    ...used.map((m, i) =>
+      `${i + 1}. **${m.name}** (${m.rows} row${m.rows === 1 ? "" : "s"}): ${m.rule}.`
+    ),
+    ...(used.length ? [""] : []),
+    `Margins: ${margins}. The method in full: harness/gate/METHOD.md.`,
+  ];
+}
+
+/** The same report as one JSON document: each row names its method, `methods` lists them. */
+export function jsonReport(
+  rows: VerdictRow[],
+  meta: { baseline: string; candidate: string; margins: string },
+): unknown {
+  return {
+    ...documentHeader("check"),
+    outcome: gateOutcome(rows),
+    ...meta,
+    defaults: { ...TIMING_DEFAULTS },
+    methods: methodsUsed(rows),
+    verdicts: rows,
+  };
 }

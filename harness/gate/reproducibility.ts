@@ -5,6 +5,7 @@ import { reproducibilityVerdict } from "../core/stats/mod.ts";
 import type { RunData } from "../../results/mod.ts";
 import type { VerdictRow } from "./types.ts";
 import { verdictRow } from "./verdict_row.ts";
+import { BIT_IDENTICAL_METHOD } from "./methods.ts";
 
 /**
  * Same seed, backend, configuration, machine and versions, and the same clean commit: the
@@ -47,6 +48,7 @@ export function reproducibility(baseline: RunData[], candidate: RunData[]): Verd
         metric: `weights (seed ${first.seed})`,
         kind: "reproducibility",
         verdict: "not_comparable",
+        method: BIT_IDENTICAL_METHOD,
         n: [runs.length, 0],
         reason: `weights differ, as documented for this backend: ${documented}`,
       }));
@@ -56,6 +58,7 @@ export function reproducibility(baseline: RunData[], candidate: RunData[]): Verd
       metric: `weights (seed ${first.seed})`,
       kind: "reproducibility",
       verdict: bad ? "regressed" : "unchanged",
+      method: BIT_IDENTICAL_METHOD,
       n: [runs.length, 0],
       reason: bad
         ? `non-deterministic: run ${bad.r.runId.slice(0, 8)} differs from ${

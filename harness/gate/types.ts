@@ -2,6 +2,14 @@
 
 export type Verdict = "improved" | "unchanged" | "regressed" | "inconclusive" | "not_comparable";
 
+/** How a verdict was reached (built in `methods.ts`). */
+export interface JudgingMethod {
+  /** What judged, in a few words; rows judged the same way share it. */
+  name: string;
+  /** The rule, with its parameters, in one sentence for the report's footer. */
+  rule: string;
+}
+
 /** One line of the gate's report: one metric of one (experiment, backend). */
 export interface VerdictRow {
   experiment: string;
@@ -14,10 +22,12 @@ export interface VerdictRow {
   /** Timing: the speed ratio (> 1 faster). Accuracy: candidate - baseline. */
   change: number | null;
   ci: [number, number] | null;
-  /** Mann-Whitney p for timings; null where no test applies. */
+  /** The p-value of the row's test (see `method`); null where no test applies. */
   p: number | null;
   n: [number, number];
   reason: string;
+  /** How this row was judged, set where the verdict is made. */
+  method: JudgingMethod;
 }
 
 /** A timing metric the gate judges, and which direction is better. */

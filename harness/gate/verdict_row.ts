@@ -4,7 +4,7 @@ import type { VerdictRow } from "./types.ts";
 /** The fields a verdict must state; the numbers default to "none". */
 export type RowFields =
   & Partial<VerdictRow>
-  & Pick<VerdictRow, "metric" | "kind" | "verdict" | "reason">;
+  & Pick<VerdictRow, "metric" | "kind" | "verdict" | "reason" | "method">;
 
 /** The numbers of a verdict that judged nothing: no values, change, interval, p or runs. */
 export function noNumbers(): Pick<
@@ -19,8 +19,10 @@ export function noNumbers(): Pick<
  *
  * @example
  * ```ts
+ * import { LIKE_WITH_LIKE_METHOD } from "./methods.ts";
  * verdictRow("mlp", "wasm", {
  *   metric: "runs", kind: "runs", verdict: "not_comparable", reason: "no ok runs",
+ *   method: LIKE_WITH_LIKE_METHOD,
  * }).n; // [0, 0]
  * ```
  */

@@ -1,4 +1,5 @@
 /** The perf suite's output: one table per model, and the same rows as JSON. */
+import { documentHeader } from "../core/documents.ts";
 import { fmt, table } from "../core/table.ts";
 import type { PerfSuiteResult } from "./perf_suite.ts";
 import type { PerfRow } from "./types.ts";
@@ -119,7 +120,7 @@ export function perfTable(result: PerfSuiteResult): string {
 
 /** The same rows as one JSON document for scripts. */
 export function perfJson(result: PerfSuiteResult, db: string): unknown {
-  return { ...result, db };
+  return { ...documentHeader("perf"), ...result, db };
 }
 
 /** What the browser rows need said: where they ran, and any core count the page was told. */

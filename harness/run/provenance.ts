@@ -8,10 +8,16 @@ import { version as duckdbVersion } from "@duckdb/node-api";
 import { hashJson } from "../core/hash.ts";
 import type { EnvironmentRecord } from "../../results/types.ts";
 
-/** The git commit of the working tree and whether it has uncommitted changes. */
-export async function gitState(): Promise<{ commit: string | null; dirty: boolean | null }> {
+/**
+ * The git commit of the working tree at `cwd` (default: the working directory) and whether it
+ * has uncommitted changes; nulls outside a checkout or without git.
+ */
+export async function gitState(
+  cwd?: string,
+): Promise<{ commit: string | null; dirty: boolean | null }> {
   const git = async (...args: string[]) => {
-    const out = await new Deno.Command("git", { args, stdout: "piped", stderr: "null" }).output();
+    const out = await new Deno.Command("git", { args, cwd, stdout: "piped", stderr: "null" })
+      .output();
     return out.success ? new TextDecoder().decode(out.stdout).trim() : null;
   };
   try {
@@ -22,6 +28,33 @@ export async function gitState(): Promise<{ commit: string | null; dirty: boolea
   } catch {
     return { commit: null, dirty: null };
   }
+}
+
+/** The runtime and library versions every run records (and `--version` prints). */
+export interface RuntimeVersions {
+  deno: string;
+  v8: string;
+  typescript: string;
+  tfjs: string;
+  duckdb: string;
+}
+
+/**
+ * The versions of Deno, V8, TypeScript, TensorFlow.js and DuckDB this process runs.
+ *
+ * @example
+ * ```ts
+ * runtimeVersions().tfjs; // "4.22.0"
+ * ```
+ */
+export function runtimeVersions(): RuntimeVersions {
+  return {
+    deno: Deno.version.deno,
+    v8: Deno.version.v8,
+    typescript: Deno.version.typescript,
+    tfjs: tf.version.tfjs,
+    duckdb: duckdbVersion(),
+  };
 }
 
 /**
@@ -36,11 +69,7 @@ export async function environment(): Promise<EnvironmentRecord> {
     cpuModel: cpuList[0]?.model ?? "unknown",
     cores: cpuList.length,
     memoryBytes: totalmem(),
-    deno: Deno.version.deno,
-    v8: Deno.version.v8,
-    typescript: Deno.version.typescript,
-    tfjs: tf.version.tfjs,
-    duckdb: duckdbVersion(),
+    ...runtimeVersions(),
   };
   return {
     envId: (await hashJson(fingerprint)).slice(0, 16),

@@ -2,7 +2,7 @@
 import { globSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { UserError } from "../../harness/core/errors.ts";
-import { readManifest } from "../parquet/mod.ts";
+import { readManifest } from "../export/mod.ts";
 
 /** One store to merge. */
 export interface MergeInput {

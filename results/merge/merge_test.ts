@@ -5,7 +5,7 @@ import { makeFixture } from "../../dashboard/testing/fixture.ts";
 import { UserError } from "../../harness/core/errors.ts";
 import { rows, withDb } from "../db.ts";
 import { LATEST_VERSION, MIGRATIONS } from "../migrations.ts";
-import { writeParquetFolder } from "../parquet/mod.ts";
+import { exportTables } from "../export/mod.ts";
 import { mergeStores } from "./mod.ts";
 
 const TABLES = ["environments", "suites", "runs", "epochs", "measurements", "claim_verdicts"];
@@ -61,7 +61,7 @@ Deno.test("a Parquet export merges to the same rows as its DuckDB file", async (
   await withDir(async (dir) => {
     const a = join(dir, "a.duckdb");
     await fixtureAt(a);
-    await withDb(a, "read", (c) => writeParquetFolder(c, join(dir, "export")));
+    await withDb(a, "read", (c) => exportTables(c, join(dir, "export"), { format: "parquet" }));
     const out = join(dir, "out.duckdb");
     const r = await mergeStores(out, [join(dir, "export")]);
     assert.equal(r.inputs[0].kind, "parquet");

@@ -6,7 +6,7 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { join } from "node:path";
 import { UserError } from "../../harness/core/errors.ts";
 import { withDb } from "../db.ts";
-import { loadParquetFolder, readManifest } from "../parquet/mod.ts";
+import { loadParquetFolder, readManifest } from "../export/mod.ts";
 import type { MergeInput } from "./inputs.ts";
 
 /**

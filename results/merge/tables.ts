@@ -1,5 +1,5 @@
 /** What a merge copies, table by table, and how it knows a row it already has. */
-import type { ExportedTable } from "../parquet/mod.ts";
+import type { ExportedTable } from "../export/mod.ts";
 
 /** How one table is merged. */
 export interface MergedTable {

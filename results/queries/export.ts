@@ -1,4 +1,7 @@
-/** Parquet exports of the results tables, for the dashboard's in-browser SQL console. */
+/**
+ * The results tables the dashboard's in-browser SQL console offers, with their row counts (the
+ * files themselves are written by `results/export/`).
+ */
 import { type Connection, rows } from "../db.ts";
 
 /** Tables the console may see (claim_verdicts only once it exists). */
@@ -27,14 +30,4 @@ export async function exportableTables(
     out.push({ name, rows: Number(n[0].n) });
   }
   return out;
-}
-
-/** Write one table to a Parquet file. `table` must be one of `EXPORT_TABLES`. */
-export async function exportParquet(conn: Connection, table: string, file: string): Promise<void> {
-  if (!(EXPORT_TABLES as readonly string[]).includes(table)) {
-    throw new RangeError(`Cannot export "${table}": not a results table`);
-  }
-  // COPY takes no bound parameters for its target; the path is quoted as a string literal.
-  const literal = `'${file.replaceAll("'", "''")}'`;
-  await conn.run(`COPY (SELECT * FROM "${table}") TO ${literal} (FORMAT parquet)`);
 }

@@ -16,6 +16,7 @@ import { describeMargins, gateMargin } from "../../gate/margin.ts";
 import { pairedRows } from "../../gate/paired_rows.ts";
 import { pairedTargets } from "../../gate/paired_targets.ts";
 import { gateOutcome, jsonReport, markdownReport } from "../../gate/report.ts";
+import { gateJunit } from "../../gate/junit.ts";
 import { resolveRuns, type RunSource } from "../../gate/sources.ts";
 import { intFlag } from "../args.ts";
 import { EXIT } from "../exit.ts";
@@ -88,6 +89,7 @@ export async function compareMode(ctx: CheckContext): Promise<number> {
   };
   const md = markdownReport(rows, meta);
   if (flags.markdown) await Deno.writeTextFile(flags.markdown, md);
+  if (flags.junit) await Deno.writeTextFile(flags.junit, gateJunit(rows));
   console.log(flags.json ? JSON.stringify(jsonReport(rows, meta), null, 2) : md);
   return gateOutcome(rows) === "fail" ? EXIT.finding : EXIT.ok;
 }

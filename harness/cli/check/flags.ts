@@ -33,6 +33,11 @@ export const CHECK_FLAGS = {
     arg: "FILE",
     help: "also write the Markdown report to FILE (for a PR comment)",
   },
+  junit: withHelp(
+    FLAGS.junit,
+    "also write the verdicts as JUnit XML to FILE: one test case per row,\n" +
+      "regressed a failure, inconclusive and not comparable skipped with the reason",
+  ),
   "export-baseline": {
     type: "string",
     arg: "FILE",
@@ -74,6 +79,8 @@ export const CHECK_FLAGS = {
     help: "slowdowns --quality injects (default 0.05,0.1,0.2)",
   },
   quiet: FLAGS.quiet,
+  verbose: FLAGS.verbose,
+  version: FLAGS.version,
   help: FLAGS.help,
 } as const satisfies Record<string, Flag>;
 

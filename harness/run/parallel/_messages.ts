@@ -1,5 +1,6 @@
 /** The messages between the main thread and a replica worker (plain, cloneable data). */
 import type { BackendName, ModelSpec, TrainingSpec } from "../../core/experiment.ts";
+import type { HeldMessage } from "../../core/diagnostics.ts";
 
 /** Start a replica: its backend, kernels, the run's model and the replica's dropout seed. */
 export interface InitMessage {
@@ -23,7 +24,14 @@ export interface StepMessage {
 
 export type ToReplica = InitMessage | StepMessage;
 
+/**
+ * A replica's reply. `held`: the diagnostics the worker held since its last reply, counted by
+ * the main thread with its own (the note at the end of a command counts both).
+ */
 export type FromReplica =
-  | { type: "ready" }
-  | { type: "step"; loss: number; metrics: number[]; grads: Float32Array[] }
-  | { type: "error"; message: string };
+  & (
+    | { type: "ready" }
+    | { type: "step"; loss: number; metrics: number[]; grads: Float32Array[] }
+    | { type: "error"; message: string }
+  )
+  & { held?: HeldMessage[] };

@@ -1,5 +1,6 @@
 /** One worker replica seen from the main thread: request, reply, and failure as a rejection. */
 import type { FromReplica, ToReplica } from "./_messages.ts";
+import { addHeld } from "../../core/diagnostics.ts";
 
 type Reply = Exclude<FromReplica, { type: "error" }>;
 
@@ -14,6 +15,7 @@ export class WorkerReplica {
     this.#worker = new Worker(new URL("./replica_worker.ts", import.meta.url), { type: "module" });
     this.#worker.onmessage = (e: MessageEvent<FromReplica>) => {
       const d = e.data;
+      if (d.held?.length) addHeld(d.held);
       if (d.type === "error") this.#fail(d.message);
       else {
         const p = this.#pending;

@@ -6,6 +6,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { useBackend } from "../backends.ts";
 import { oneLine } from "../../core/errors.ts";
+import { takeHeld } from "../../core/diagnostics.ts";
 import { prepareKernels } from "../kernel_mode.ts";
 import { Rng } from "../../core/rng.ts";
 import { buildModel, compileModel } from "../../../models/mod.ts";
@@ -62,10 +63,10 @@ scope.onmessage = async (e) => {
   try {
     const reply = e.data.type === "init" ? await init(e.data) : await step(e.data);
     scope.postMessage(
-      reply,
+      { ...reply, held: takeHeld() },
       reply.type === "step" ? reply.grads.map((g) => g.buffer as ArrayBuffer) : [],
     );
   } catch (err) {
-    scope.postMessage({ type: "error", message: oneLine(err) });
+    scope.postMessage({ type: "error", message: oneLine(err), held: takeHeld() });
   }
 };

@@ -1,19 +1,22 @@
-/** Reading a Parquet export folder (layout.ts) back into a DuckDB file. */
+/** Reading a Parquet export folder (layout.ts) back into a DuckDB file, as `deno task merge` does. */
 import { join } from "node:path";
 import { UserError } from "../../harness/core/errors.ts";
 import { type Connection, inTransaction } from "../db.ts";
 import { LATEST_VERSION, MIGRATIONS } from "../migrations.ts";
-import { EXPORTED_TABLES, MANIFEST, PARQUET_FORMAT, type ParquetManifest } from "./layout.ts";
+import { EXPORTED_TABLES, type ExportManifest, MANIFEST } from "./layout.ts";
+
+/** The only export format a merge reads: Parquet keeps every column's type. */
+const PARQUET_FORMAT = "reprobench-parquet";
 
 /** The manifest of the export folder `dir`, or null when `dir` holds none. */
-export async function readManifest(dir: string): Promise<ParquetManifest | null> {
+export async function readManifest(dir: string): Promise<ExportManifest | null> {
   let text: string;
   try {
     text = await Deno.readTextFile(join(dir, MANIFEST));
   } catch {
     return null;
   }
-  let m: ParquetManifest;
+  let m: ExportManifest;
   try {
     m = JSON.parse(text);
   } catch {
@@ -40,7 +43,7 @@ export async function readManifest(dir: string): Promise<ParquetManifest | null>
 export async function loadParquetFolder(
   conn: Connection,
   dir: string,
-  manifest: ParquetManifest,
+  manifest: ExportManifest,
 ): Promise<void> {
   await inTransaction(conn, async () => {
     await conn.run(

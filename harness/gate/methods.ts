@@ -1,0 +1,122 @@
+/**
+ * How each verdict row was judged. A judging path builds its method here and sets it on every
+ * row it makes (`judge_timing.ts`, `paired_row.ts`, `judge_accuracy.ts`, `reproducibility.ts`,
+ * `compare.ts`); the report's footer and its JSON list the methods the rows actually used,
+ * so a new path only names its own. The statistics themselves: `harness/core/stats/`.
+ */
+import { TIMING_DEFAULTS } from "../core/stats/mod.ts";
+import { PAIRED_MARGIN } from "./margin.ts";
+import type { JudgingMethod, VerdictRow } from "./types.ts";
+
+export type { JudgingMethod };
+
+const pct = (fraction: number) => `${Number((fraction * 100).toFixed(1))}%`;
+const level = `${TIMING_DEFAULTS.level * 100}%`;
+
+/**
+ * Timings of baseline and candidate runs timed apart, one margin for the machine and backend.
+ *
+ * @example
+ * ```ts
+ * unpairedTimingMethod(0.1).name; // "Mann-Whitney U, bootstrap interval"
+ * ```
+ */
+export function unpairedTimingMethod(
+  margin: number,
+  alpha: number = TIMING_DEFAULTS.alpha,
+): JudgingMethod {
+  return {
+    name: "Mann-Whitney U, bootstrap interval",
+    rule: `a timing regresses when Mann-Whitney U over the two sides' windows gives ` +
+      `p < ${alpha} and the whole ${level} percentile bootstrap interval of the ratio of ` +
+      `medians lies beyond the practical margin (±${pct(margin)})`,
+  };
+}
+
+/** Paired timing over several pairs of processes (`check --paired-ref`). */
+export function pairedProcessesMethod(
+  pairs: number,
+  alpha: number = TIMING_DEFAULTS.alpha,
+): JudgingMethod {
+  return {
+    name: "Student t over process pairs",
+    rule: `baseline and candidate ran in ${pairs} pairs of processes taking turns window by ` +
+      "window; each pair gives the Hodges-Lehmann ratio of its paired windows, and a timing " +
+      `regresses when Student t over the pairs' log ratios gives p < ${alpha} and the whole ` +
+      `${level} t interval lies beyond ±${pct(PAIRED_MARGIN)}`,
+  };
+}
+
+/** Paired timing from one pair of processes: its windows are the pairs. */
+export function pairedWindowsMethod(alpha: number = TIMING_DEFAULTS.alpha): JudgingMethod {
+  return {
+    name: "Wilcoxon signed-rank over paired windows",
+    rule: "baseline and candidate ran in one pair of processes taking turns window by window; " +
+      `a timing regresses when the Wilcoxon signed-rank test gives p < ${alpha} and the whole ` +
+      `${level} interval of the Hodges-Lehmann ratio lies beyond ±${pct(PAIRED_MARGIN)}`,
+  };
+}
+
+/** Test accuracy when both sides ran the same seeds. */
+export function accuracyBySeedMethod(tolerance: number): JudgingMethod {
+  return {
+    name: "t interval of per-seed differences",
+    rule: "test accuracy paired by seed regresses when the 95% t interval of the per-seed " +
+      `differences lies below -${tolerance} (the experiment's tolerance)`,
+  };
+}
+
+/** Test accuracy when the seeds do not pair up. */
+export function accuracyWelchMethod(tolerance: number): JudgingMethod {
+  return {
+    name: "Welch t interval",
+    rule: "test accuracy regresses when the 95% Welch t interval of the difference of means " +
+      `lies below -${tolerance} (the experiment's tolerance; a side with one seed takes the ` +
+      "other side's spread)",
+  };
+}
+
+/** Same seed, configuration, commit and machine: the weights must be bit-identical. */
+export const BIT_IDENTICAL_METHOD: JudgingMethod = {
+  name: "bit-identical weights",
+  rule: "runs of the same seed, configuration, clean commit, machine and versions regress as " +
+    "non-deterministic when their weights (or an epoch's) differ",
+};
+
+/** Whether each side's runs finished. */
+export const TRAINING_STATUS_METHOD: JudgingMethod = {
+  name: "run status",
+  rule: "a model that trained at the baseline and no longer does is a regression; a side " +
+    "with no finished run leaves nothing to compare (not comparable)",
+};
+
+/** What is not alike is not judged. */
+export const LIKE_WITH_LIKE_METHOD: JudgingMethod = {
+  name: "like with like",
+  rule: "only the same declaration, resolved configuration and (for timings) machine and " +
+    "versions are compared; anything else is not comparable, naming what differs",
+};
+
+/** A method with how many rows it judged. */
+export interface MethodUse extends JudgingMethod {
+  rows: number;
+}
+
+/**
+ * The methods `rows` were judged by, in the order they first appear, each with its count.
+ *
+ * @example
+ * ```ts
+ * methodsUsed([]); // []
+ * ```
+ */
+export function methodsUsed(rows: readonly Pick<VerdictRow, "method">[]): MethodUse[] {
+  const used = new Map<string, MethodUse>();
+  for (const { method } of rows) {
+    const key = `${method.name}\u0000${method.rule}`;
+    const seen = used.get(key);
+    if (seen) seen.rows++;
+    else used.set(key, { ...method, rows: 1 });
+  }
+  return [...used.values()];
+}
