@@ -9,7 +9,7 @@
  * @module
  */
 import { checkPositive, checkSample } from "./_sample.ts";
-import { mean } from "./descriptive.ts";
+import { mean, sampleStd } from "./descriptive.ts";
 import { tCdf, tQuantile } from "./student_t.ts";
 
 /** Input of {@linkcode storedBaselineVerdict}. */
@@ -28,6 +28,11 @@ export interface StoredBaselineInput {
    * on the project's 2-core machine under shared load: about 1 (see `gate_design.md`).
    */
   sessionRatio?: number;
+  /**
+   * σ of ln(per-process median) measured on this machine and backend by a calibration (A/A
+   * sessions, `sessionRatio()`); the rule never assumes less spread than this.
+   */
+  sigma?: number;
   /** Smallest slowdown worth failing for, as a fraction (a floor under the noise margin). */
   floor?: number;
   /** One-sided false-alarm rate per target; default 0.0025 (1% over a 4-target gate). */
@@ -62,9 +67,10 @@ export const STORED_BASELINE_DEFAULTS = {
  * Judge candidate processes against a stored baseline's processes.
  *
  * With x_i = ln speed of baseline process i (B of them), y_j of candidate process j (K),
- * d = mean(y) - mean(x), s the pooled standard deviation (B + K - 2 df) and ρ the session
- * ratio: under "same code" d ~ N(0, σ²(2ρ² + 1/B + 1/K)) (each session's level drifts by τ =
- * ρσ, and two sessions differ by √2 τ), so T = d / (s √(2ρ² + 1/B + 1/K)) is Student's t.
+ * d = mean(y) - mean(x), ρ the session ratio and s the largest of the two sessions'
+ * standard deviations and the calibrated `sigma`: under "same code" d ~ N(0, σ²(2ρ² + 1/B +
+ * 1/K)) (each session's level drifts by τ = ρσ, two sessions differ by √2 τ), and the rule
+ * reads T = d / (s √(2ρ² + 1/B + 1/K)) as Student's t on min(B, K) - 1 df.
  * 1. fingerprints differ -> **not comparable**;
  * 2. fewer than `minBaseline` or `minCandidate` processes -> **inconclusive** (an old
  *    baseline file with one run per target lands here);
@@ -105,11 +111,11 @@ export function storedBaselineVerdict(input: StoredBaselineInput): StoredBaselin
         `${o.minBaseline} and ${o.minCandidate} (one median per process)`,
     };
   }
-  const ss = (v: number[]) => {
-    const m = mean(v);
-    return v.reduce((a, z) => a + (z - m) ** 2, 0);
-  };
-  const df = B + K - 2, s = Math.sqrt((ss(x) + ss(y)) / df);
+  // The larger of the two sessions' spreads (and of a calibrated one): with heavy-tailed
+  // process medians a pooled small-sample spread is too often small by chance, and the
+  // session term, scaled by it, then under-covers the drift (simulated: 0.9% false alarms
+  // per target with t3 process effects instead of 0.25%).
+  const s = Math.max(sampleStd(x), sampleStd(y), o.sigma ?? 0), df = Math.min(B, K) - 1;
   const se = s * Math.sqrt(2 * o.sessionRatio ** 2 + 1 / B + 1 / K);
   const p = se > 0 ? tCdf(d / se, df) : d < 0 ? 0 : d > 0 ? 1 : 0.5;
   const q = tQuantile(1 - o.alpha, df) * se, floor = Math.log1p(o.floor);

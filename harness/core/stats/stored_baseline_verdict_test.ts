@@ -9,17 +9,32 @@ const close = (actual: number, expected: number, tol = 1e-9) =>
 const spread = [-0.02, -0.01, 0, 0.01, 0.02];
 const at = (level: number) => spread.map((e) => 1000 * Math.exp(level + e));
 
-Deno.test("storedBaselineVerdict() by hand: T = d / (s √(2ρ² + 1/B + 1/K)) on B + K - 2 df", () => {
-  // d = ln 0.8; s² = (0.001 + 0.001)/8 = 0.00025; ρ = 1: se = 0.0158 √2.4 = 0.0245.
+Deno.test("storedBaselineVerdict() by hand: T = d / (s √(2ρ² + 1/B + 1/K)) on min(B, K) - 1 df", () => {
+  // d = ln 0.8; both sessions' s² = 0.001/4 = 0.00025; ρ = 1: se = 0.0158 √2.4 = 0.0245.
   const r = storedBaselineVerdict({
     baseline: at(0),
     candidate: at(Math.log(0.8)),
     higherIsBetter: true,
   });
   const se = Math.sqrt(0.00025) * Math.sqrt(2 + 0.4);
-  close(r.p, tCdf(Math.log(0.8) / se, 8));
+  close(r.p, tCdf(Math.log(0.8) / se, 4));
   close(r.ratio, 0.8);
   assert.equal(r.verdict, "regressed");
+});
+
+Deno.test("storedBaselineVerdict() takes the wider session's spread, or the calibrated one", () => {
+  // The candidate spread twice as wide: s = 2 √0.00025, the baseline's narrower spread unused.
+  const wide = spread.map((e) => 800 * Math.exp(2 * e));
+  const r = storedBaselineVerdict({ baseline: at(0), candidate: wide, higherIsBetter: true });
+  close(r.p, tCdf(Math.log(0.8) / (2 * Math.sqrt(0.00025) * Math.sqrt(2.4)), 4));
+  const cal = storedBaselineVerdict({
+    baseline: at(0),
+    candidate: at(Math.log(0.8)),
+    higherIsBetter: true,
+    sigma: 0.1,
+  });
+  close(cal.p, tCdf(Math.log(0.8) / (0.1 * Math.sqrt(2.4)), 4));
+  assert.equal(cal.verdict, "inconclusive");
 });
 
 Deno.test("storedBaselineVerdict() times are speeds inverted", () => {
