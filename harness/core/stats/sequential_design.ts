@@ -4,9 +4,9 @@
  * the chance of ever crossing, over all looks, is the designed error rate.
  *
  * The test statistic at look k is Student's t of the k process-pair summaries θ_1..θ_k
- * (T_k = √k (mean - μ)/s). For normal θ its joint law over the looks does not depend on the
- * spread σ, whatever σ is (scale invariance: T_k is unchanged when every θ - μ is multiplied
- * by the same factor). So one simulation of standard normal sequences gives boundaries that
+ * (T_k = √k (mean - μ)/s; or a trimmed t, `_look_statistic.ts`). For normal θ its joint law
+ * over the looks does not depend on the spread σ, whatever σ is (scale invariance: T_k is
+ * unchanged when every θ - μ is multiplied by the same factor). So one simulation of standard normal sequences gives boundaries that
  * hold on a quiet machine (σ = 0.01) and on a loaded one (σ = 0.08) alike, with σ never
  * estimated beforehand or calibrated.
  *

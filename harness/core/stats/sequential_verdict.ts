@@ -23,15 +23,20 @@ export interface SequentialResult {
   decision: SequentialDecision;
   /** Process pairs read. */
   k: number;
-  /** exp(mean θ): candidate speed / baseline speed (below 1: slower). NaN with no pair. */
+  /**
+   * exp(mean θ) (the trimmed mean with the `trimmed` statistic): candidate speed / baseline
+   * speed, below 1 slower. NaN with no pair.
+   */
   ratio: number;
   /**
-   * exp(mean θ ± t(0.975, k - 1) s/√k): a plain 95% t interval, for the report. It is not
-   * adjusted for the looks; the decision reads the boundaries, not this interval.
+   * exp(mean θ ± t(0.975, df) se): a plain 95% t interval, for the report. It is not adjusted
+   * for the looks; the decision reads the boundaries, not this interval.
    */
   ci: [number, number];
-  /** One-sided p-values at this look: of "slower than the margin", then of "faster than each
-   * slowdown to detect". NaN before `minPairs`. */
+  /**
+   * One-sided p-values at this look: of "slower than the margin", then of "faster than each
+   * slowdown to detect". NaN before `minPairs`.
+   */
   p: { regressed: number; unchanged: number[] };
   reason: string;
 }
@@ -76,8 +81,9 @@ export function processPairTheta(
  *    slowdown to detect, i.e. less than 5% slower with the default design);
  * 3. otherwise **continue**, or at `maxPairs` **inconclusive**: never regressed without
  *    crossing the boundary.
- * A spread of zero makes every statistic ±∞ (or 0 at its target). More than `maxPairs`
- * values is a caller's error.
+ * With the design's `trimmed` statistic, m, s/√k and df are the Tukey-McLaughlin trimmed
+ * mean, its standard error and df (`_look_statistic.ts`). A spread of zero makes every
+ * statistic ±∞ (or 0 at its target). More than `maxPairs` values is a caller's error.
  *
  * @example
  * ```ts
@@ -118,13 +124,14 @@ export function sequentialVerdict(
   const ci: [number, number] = [Math.exp(center - half), Math.exp(center + half)];
   const base = { k, ratio: Math.exp(center), ci, p: { regressed: pR, unchanged: pU } };
   const pct = (x: number) => `${+(x * 100).toFixed(2)}%`;
+  const slower = margin > 0 ? `more than ${pct(margin)} slower` : "slower";
   if (pR <= nominal.regressed) {
     return {
       ...base,
       decision: "regressed",
-      reason: `${k} process pairs: slower than the ${pct(margin)} margin, p ${
-        pR.toPrecision(2)
-      } <= ${nominal.regressed.toPrecision(2)} per look`,
+      reason: `${k} process pairs: ${slower}, p ${pR.toPrecision(2)} <= ${
+        nominal.regressed.toPrecision(2)
+      } per look`,
     };
   }
   if (pU.every((p, i) => p <= nominal.unchanged[i])) {
@@ -140,8 +147,7 @@ export function sequentialVerdict(
   return {
     ...base,
     decision: last ? "inconclusive" : "continue",
-    reason: `${k} process pairs${last ? " (the cap)" : ""}: neither slower than the ${
-      pct(margin)
-    } margin nor shown faster than a ${pct(detect[0]?.slowdown ?? NaN)} slowdown yet`,
+    reason: `${k} process pairs${last ? " (the cap)" : ""}: neither shown ${slower} nor ` +
+      `less than ${detect.map((d) => pct(d.slowdown)).join(" and ")} slower`,
   };
 }
