@@ -58,3 +58,27 @@ export {
   reproducibilityVerdict,
   type RunFingerprint,
 } from "./reproducibility_verdict.ts";
+export {
+  designSequential,
+  type LookSchedule,
+  minPValues,
+  nominalLevel,
+  nominalLevels,
+  type SequentialDesign,
+  type SequentialSpec,
+} from "./sequential_design.ts";
+export {
+  processPairTheta,
+  type SequentialDecision,
+  type SequentialResult,
+  sequentialVerdict,
+} from "./sequential_verdict.ts";
+export { DEFAULT_SEQUENTIAL_DESIGN, DEFAULT_SEQUENTIAL_SPEC } from "./sequential_defaults.ts";
+export { nextPairs, type TargetState } from "./allocate_pairs.ts";
+export {
+  STORED_BASELINE_DEFAULTS,
+  type StoredBaselineInput,
+  type StoredBaselineResult,
+  storedBaselineVerdict,
+} from "./stored_baseline_verdict.ts";
+export { sessionRatio, type SessionSpread } from "./session_ratio.ts";

@@ -1,0 +1,153 @@
+/**
+ * The gate's sequential decision over process pairs (paired timing: two processes, baseline
+ * code and candidate code, taking turns window by window). Each process pair j yields one
+ * summary θ_j, the Hodges-Lehmann estimate of ln(candidate speed / baseline speed) over its
+ * window pairs ({@linkcode processPairTheta}); the rule reads θ_1..θ_k after every pair and
+ * says regressed, unchanged, continue, or (at the cap) inconclusive. Boundaries and their
+ * simulation: `sequential_design.ts`; measured inputs and error rates: `gate_design.md`.
+ *
+ * @module
+ */
+import { checkSample } from "./_sample.ts";
+import { mean } from "./descriptive.ts";
+import { lookEstimate, lookT } from "./_look_statistic.ts";
+import { hodgesLehmann } from "./signed_rank.ts";
+import { tCdf, tQuantile } from "./student_t.ts";
+import type { SequentialDesign } from "./sequential_design.ts";
+
+/** What the rule says after k process pairs. */
+export type SequentialDecision = "regressed" | "unchanged" | "continue" | "inconclusive";
+
+/** The decision with the numbers behind it. */
+export interface SequentialResult {
+  decision: SequentialDecision;
+  /** Process pairs read. */
+  k: number;
+  /**
+   * exp(mean θ) (the trimmed mean with the `trimmed` statistic): candidate speed / baseline
+   * speed, below 1 slower. NaN with no pair.
+   */
+  ratio: number;
+  /**
+   * exp(mean θ ± t(0.975, df) se): a plain 95% t interval, for the report. It is not adjusted
+   * for the looks; the decision reads the boundaries, not this interval.
+   */
+  ci: [number, number];
+  /**
+   * One-sided p-values at this look: of "slower than the margin", then of "faster than each
+   * slowdown to detect". NaN before `minPairs`.
+   */
+  p: { regressed: number; unchanged: number[] };
+  reason: string;
+}
+
+/**
+ * ln(candidate speed / baseline speed) of one process pair: the Hodges-Lehmann estimate (the
+ * median of the Walsh averages) of the log ratios of its window pairs, robust to a window
+ * disturbed on one side. `pairs` are [baseline, candidate] values timed next to each other;
+ * `higherIsBetter` is true for throughputs and false for times.
+ *
+ * @example
+ * ```ts
+ * import { processPairTheta } from "./sequential_verdict.ts";
+ * processPairTheta([[100, 90], [100, 90], [100, 90]], true); // ln 0.9 = -0.105
+ * ```
+ */
+export function processPairTheta(
+  pairs: readonly (readonly [number, number])[],
+  higherIsBetter: boolean,
+): number {
+  if (!Array.isArray(pairs) || pairs.length === 0) {
+    throw new RangeError(`processPairTheta(): needs at least one pair, got ${pairs?.length}`);
+  }
+  const d = pairs.map(([b, c]) => {
+    if (!(b > 0 && c > 0 && Number.isFinite(b) && Number.isFinite(c))) {
+      throw new RangeError(`processPairTheta(): values must be positive, got [${b}, ${c}]`);
+    }
+    return higherIsBetter ? Math.log(c / b) : Math.log(b / c);
+  });
+  return hodgesLehmann(d).estimate;
+}
+
+/**
+ * The decision after the process pairs so far, θ_j = ln(candidate speed / baseline speed)
+ * of pair j (negative: the candidate is slower), in the order they were timed.
+ *
+ * With k pairs, mean m, standard deviation s and df = k - 1: before `minPairs`, continue.
+ * Then p_R = P(t_df <= (m + ln(1 + margin)) √k / s) and, for each slowdown Δ_i to detect,
+ * p_i = P(t_df >= (m + ln(1 + Δ_i)) √k / s).
+ * 1. p_R <= nominal.regressed -> **regressed** (the data say: slower than the margin);
+ * 2. every p_i <= nominal.unchanged[i] -> **unchanged** (the data say: faster than each
+ *    slowdown to detect, i.e. less than 5% slower with the default design);
+ * 3. otherwise **continue**, or at `maxPairs` **inconclusive**: never regressed without
+ *    crossing the boundary.
+ * With the design's `trimmed` statistic, m, s/√k and df are the Tukey-McLaughlin trimmed
+ * mean, its standard error and df (`_look_statistic.ts`). A spread of zero makes every
+ * statistic ±∞ (or 0 at its target). More than `maxPairs` values is a caller's error.
+ *
+ * @example
+ * ```ts
+ * import { sequentialVerdict } from "./sequential_verdict.ts";
+ * import { DEFAULT_SEQUENTIAL_DESIGN } from "./sequential_defaults.ts";
+ * sequentialVerdict([-0.11, -0.09, -0.10, -0.12, -0.10], DEFAULT_SEQUENTIAL_DESIGN).decision;
+ * // "regressed"
+ * ```
+ */
+export function sequentialVerdict(
+  thetas: readonly number[],
+  design: SequentialDesign,
+): SequentialResult {
+  checkSample(thetas, "sequentialVerdict() thetas", 0);
+  const k = thetas.length, { minPairs, maxPairs, margin, detect, nominal } = design;
+  if (k > maxPairs) {
+    throw new RangeError(`sequentialVerdict(): ${k} pairs is more than the cap ${maxPairs}`);
+  }
+  const m = k > 0 ? mean(thetas) : NaN;
+  const nan = { regressed: NaN, unchanged: detect.map(() => NaN) };
+  if (k < Math.max(2, minPairs)) {
+    return {
+      decision: "continue",
+      k,
+      ratio: Math.exp(m),
+      ci: [NaN, NaN],
+      p: nan,
+      reason: `${k} of at least ${minPairs} process pairs`,
+    };
+  }
+  const { center, se, df } = lookEstimate(thetas, {
+    statistic: design.statistic ?? "t",
+    trimFrom: design.trimFrom,
+  });
+  const pR = tCdf(lookT(center, -Math.log1p(margin), se), df);
+  const pU = detect.map((d) => tCdf(-lookT(center, -Math.log1p(d.slowdown), se), df));
+  const half = tQuantile(0.975, df) * se;
+  const ci: [number, number] = [Math.exp(center - half), Math.exp(center + half)];
+  const base = { k, ratio: Math.exp(center), ci, p: { regressed: pR, unchanged: pU } };
+  const pct = (x: number) => `${+(x * 100).toFixed(2)}%`;
+  const slower = margin > 0 ? `more than ${pct(margin)} slower` : "slower";
+  if (pR <= nominal.regressed) {
+    return {
+      ...base,
+      decision: "regressed",
+      reason: `${k} process pairs: ${slower}, p ${pR.toPrecision(2)} <= ${
+        nominal.regressed.toPrecision(2)
+      } per look`,
+    };
+  }
+  if (pU.every((p, i) => p <= nominal.unchanged[i])) {
+    return {
+      ...base,
+      decision: "unchanged",
+      reason: `${k} process pairs: less than ${
+        detect.map((d) => pct(d.slowdown)).join(" and ")
+      } slower (p ${pU.map((p) => p.toPrecision(2)).join(", ")})`,
+    };
+  }
+  const last = k === maxPairs;
+  return {
+    ...base,
+    decision: last ? "inconclusive" : "continue",
+    reason: `${k} process pairs${last ? " (the cap)" : ""}: neither shown ${slower} nor ` +
+      `less than ${detect.map((d) => pct(d.slowdown)).join(" and ")} slower`,
+  };
+}

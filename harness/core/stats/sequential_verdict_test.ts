@@ -1,0 +1,139 @@
+import assert from "node:assert/strict";
+import { Rng } from "../rng.ts";
+import { designSequential, type SequentialDesign } from "./sequential_design.ts";
+import { processPairTheta, sequentialVerdict } from "./sequential_verdict.ts";
+
+const close = (actual: number, expected: number, tol = 1e-6) =>
+  assert.ok(Math.abs(actual - expected) <= tol, `${actual} is not within ${tol} of ${expected}`);
+
+// A design with round nominal levels, so the cases below can be worked by hand.
+const hand: SequentialDesign = {
+  minPairs: 3,
+  maxPairs: 5,
+  margin: 0,
+  alpha: 0.0025,
+  detect: [{ slowdown: 0.05, beta: 0.02 }, { slowdown: 0.1, beta: 0.005 }],
+  statistic: "t",
+  nominal: { regressed: 0.01, unchanged: [0.01, 0.005] },
+  sims: 0,
+  seed: 1,
+};
+
+// Student t with 2 df has a closed-form CDF: P(T <= t) = 1/2 + t / (2 √(t² + 2)).
+const t2Cdf = (t: number) => 0.5 + t / (2 * Math.sqrt(t * t + 2));
+
+Deno.test("sequentialVerdict() regresses three pairs 10% slower by hand: t = -8.66 on 2 df", () => {
+  // mean -0.1, s 0.02, se 0.02/√3; T = -0.1/(0.02/√3) = -5√3 = -8.660.
+  const r = sequentialVerdict([-0.1, -0.12, -0.08], hand);
+  close(r.p.regressed, t2Cdf(-5 * Math.sqrt(3)), 1e-9); // 0.006536
+  close(r.p.regressed, 0.006536, 1e-6);
+  assert.equal(r.decision, "regressed");
+  close(r.ratio, Math.exp(-0.1), 1e-12);
+  // The same data against a stricter boundary: not yet.
+  assert.equal(
+    sequentialVerdict([-0.1, -0.12, -0.08], {
+      ...hand,
+      nominal: { ...hand.nominal, regressed: 0.005 },
+    }).decision,
+    "continue",
+  );
+});
+
+Deno.test("sequentialVerdict() says unchanged when the pairs rule out both slowdowns by hand", () => {
+  // mean 0, s 0.01: T5 = ln 1.05 / (0.01/√3) = 8.450, T10 = ln 1.1 / (0.01/√3) = 16.51.
+  const se = 0.01 / Math.sqrt(3);
+  const r = sequentialVerdict([0.01, -0.01, 0], hand);
+  close(r.p.unchanged[0], 1 - t2Cdf(Math.log(1.05) / se), 1e-9); // 0.00686
+  close(r.p.unchanged[1], 1 - t2Cdf(Math.log(1.1) / se), 1e-9); // 0.00175
+  close(r.p.regressed, 0.5, 1e-12);
+  assert.equal(r.decision, "unchanged");
+  // Each slowdown to detect must be ruled out: a stricter 5% boundary keeps going.
+  const strict = { ...hand, nominal: { regressed: 0.01, unchanged: [0.005, 0.005] } };
+  assert.equal(sequentialVerdict([0.01, -0.01, 0], strict).decision, "continue");
+});
+
+Deno.test("sequentialVerdict() is inconclusive at the cap, never regressed without crossing", () => {
+  const wide = [-0.06, 0.02, -0.1, 0.01, -0.05]; // mean -0.036, s 0.048: p_R 0.09
+  const r = sequentialVerdict(wide, hand);
+  assert.equal(r.k, 5);
+  assert.equal(r.decision, "inconclusive");
+  assert.equal(sequentialVerdict(wide.slice(0, 4), hand).decision, "continue");
+  assert.throws(() => sequentialVerdict([...wide, 0], hand), RangeError);
+});
+
+Deno.test("sequentialVerdict() waits for minPairs and reads a zero spread as exact", () => {
+  const early = sequentialVerdict([-0.3, -0.3], hand);
+  assert.equal(early.decision, "continue");
+  assert.ok(Number.isNaN(early.p.regressed));
+  assert.equal(sequentialVerdict([], hand).decision, "continue");
+  assert.equal(sequentialVerdict([-0.1, -0.1, -0.1], hand).decision, "regressed");
+  assert.equal(sequentialVerdict([0, 0, 0], hand).decision, "unchanged");
+  assert.throws(() => sequentialVerdict([0, NaN, 0], hand), RangeError);
+});
+
+Deno.test("sequentialVerdict() with a margin tests against ln(1 + margin)", () => {
+  // Exactly 2% slower with a 2% margin: T_R = 0, p_R = 1/2, not regressed.
+  const t = -Math.log(1.02);
+  const r = sequentialVerdict([t - 0.01, t, t + 0.01], { ...hand, margin: 0.02 });
+  close(r.p.regressed, 0.5, 1e-12);
+  assert.notEqual(r.decision, "regressed");
+});
+
+Deno.test("the trimmed statistic sets one disturbed pair aside", () => {
+  const trimmed = { ...hand, maxPairs: 8, statistic: "trimmed" as const, trimFrom: 5 };
+  const quiet = [0.004, -0.006, 0.002, -0.003, 0.001];
+  // One pair 25% off: the plain t's spread widens and it cannot decide; trimmed still can.
+  const disturbed = [...quiet, -0.25];
+  assert.equal(sequentialVerdict(disturbed, { ...hand, maxPairs: 8 }).decision, "continue");
+  assert.equal(sequentialVerdict(disturbed, trimmed).decision, "unchanged");
+  // By hand at k = 5: sorted -0.006 -0.003 0.001 0.002 0.004; trimmed mean 0; winsorized
+  // -0.003 -0.003 0.001 0.002 0.002 (mean -0.0002), s_w² = 2.7e-5/4; se = s_w/(0.6 √5); df 2.
+  const sw = Math.sqrt(2.68e-5 / 4), se = sw / (0.6 * Math.sqrt(5));
+  const r = sequentialVerdict(quiet, trimmed);
+  close(r.p.unchanged[0], 1 - t2Cdf(Math.log(1.05) / se), 1e-9);
+});
+
+Deno.test("processPairTheta() is the Hodges-Lehmann log ratio, faster positive for both units", () => {
+  close(processPairTheta([[100, 90], [100, 90], [100, 90]], true), Math.log(0.9), 1e-12);
+  close(processPairTheta([[100, 90], [100, 90], [100, 90]], false), Math.log(100 / 90), 1e-12);
+  // Walsh averages of ln(c/b) for d = [0, 0, ln 2]: 0, 0, ln2/2, 0, ln2/2, ln2 -> median ln2/4.
+  close(processPairTheta([[1, 1], [2, 2], [1, 2]], true), Math.log(2) / 4, 1e-12);
+  assert.throws(() => processPairTheta([[1, 0]], true), RangeError);
+  assert.throws(() => processPairTheta([], true), RangeError);
+});
+
+Deno.test("a simulated design keeps its error rates at any spread (scale invariance)", () => {
+  const design = designSequential({
+    minPairs: 3,
+    maxPairs: 8,
+    margin: 0,
+    alpha: 0.05,
+    detect: [{ slowdown: 0.05, beta: 0.1 }],
+  }, { sims: 100000 });
+  const n = 6000;
+  for (const s of [0.01, 0.08]) {
+    const rng = new Rng(11).split(String(s));
+    let regressedAA = 0, unchanged5 = 0;
+    for (let i = 0; i < n; i++) {
+      const aa: number[] = [], slow: number[] = [];
+      let a = sequentialVerdict(aa, design), b = sequentialVerdict(slow, design);
+      while (a.decision === "continue") {
+        aa.push(s * rng.normal());
+        a = sequentialVerdict(aa, design);
+      }
+      while (b.decision === "continue") {
+        slow.push(-Math.log(1.05) + s * rng.normal());
+        b = sequentialVerdict(slow, design);
+      }
+      if (a.decision === "regressed") regressedAA++;
+      if (b.decision === "unchanged") unchanged5++;
+    }
+    // Designed as upper bounds (the other boundary can only stop a run first): at most the
+    // design's rate plus 3 Monte-Carlo errors.
+    assert.ok(
+      regressedAA / n <= 0.05 + 3 * Math.sqrt(0.05 * 0.95 / n),
+      `s ${s}: ${regressedAA / n}`,
+    );
+    assert.ok(unchanged5 / n <= 0.1 + 3 * Math.sqrt(0.1 * 0.9 / n), `s ${s}: ${unchanged5 / n}`);
+  }
+});
