@@ -116,6 +116,41 @@ export function SqlHead() {
   );
 }
 
+/** A table the console can query, and where its Parquet file is. */
+export interface ConsoleTable {
+  name: string;
+  rows: number;
+  href: string;
+}
+
+/**
+ * The console both SQL pages share (the dashboard's and the static report's): the tables with
+ * their Parquet files, the query box and the result; `source` tells the page's script where the
+ * data is (`data-database` or `data-parquet`).
+ */
+export function SqlConsole(props: { tables: ConsoleTable[]; source: Record<string, string> }) {
+  return (
+    <>
+      <ul>
+        {props.tables.map((t) => (
+          <li>
+            <code>{t.name}</code> <span class="muted">({num(t.rows)} rows)</span> ·{" "}
+            <a href={t.href}>Parquet</a>
+          </li>
+        ))}
+      </ul>
+      <div id="sql-console" {...props.source}>
+        <textarea id="sql" spellcheck={false}>{SQL_EXAMPLE}</textarea>
+        <p>
+          <button id="run" type="button" disabled>Run (Ctrl+Enter)</button>{" "}
+          <span id="sql-status" class="muted">loading DuckDB…</span>
+        </p>
+        <div id="sql-result"></div>
+      </div>
+    </>
+  );
+}
+
 function SqlPage(d: SqlData) {
   return (
     <Layout title="SQL" active="sql" scripts={["sql.js"]} head={<SqlHead />}>
@@ -124,22 +159,10 @@ function SqlPage(d: SqlData) {
         DuckDB running in this page over a read-only copy of the results; nothing typed here can
         change them. Tables:
       </p>
-      <ul>
-        {d.tables.map((t) => (
-          <li>
-            <code>{t.name}</code> <span class="muted">({num(t.rows)} rows)</span> ·{" "}
-            <a href={t.parquet}>Parquet</a>
-          </li>
-        ))}
-      </ul>
-      <div id="sql-console" data-database={d.database}>
-        <textarea id="sql" spellcheck={false}>{SQL_EXAMPLE}</textarea>
-        <p>
-          <button id="run" type="button" disabled>Run (Ctrl+Enter)</button>{" "}
-          <span id="sql-status" class="muted">loading DuckDB…</span>
-        </p>
-        <div id="sql-result"></div>
-      </div>
+      <SqlConsole
+        tables={d.tables.map((t) => ({ name: t.name, rows: t.rows, href: t.parquet }))}
+        source={{ "data-database": d.database }}
+      />
     </Layout>
   );
 }

@@ -4,9 +4,8 @@
  * internet, which a report may not reach). A table is loaded the first time a query names it.
  */
 import type { ExportManifest } from "../../results/export/mod.ts";
-import { num } from "../_view.tsx";
 import { Layout } from "../layout.tsx";
-import { SQL_EXAMPLE, SqlHead } from "../pages/sql.tsx";
+import { SqlConsole, SqlHead } from "../pages/sql.tsx";
 
 /** The page, with links written for the dashboard (the report rewrites them). */
 export function ReportSqlPage(props: { manifest: ExportManifest; data: string }) {
@@ -23,22 +22,14 @@ export function ReportSqlPage(props: { manifest: ExportManifest; data: string })
         DuckDB running in this page over the report's Parquet files (schema version{" "}
         {props.manifest.schemaVersion}); a table loads when a query first names it. Tables:
       </p>
-      <ul>
-        {tables.map(([name, t]) => (
-          <li>
-            <code>{name}</code> <span class="muted">({num(t!.rows)} rows)</span> ·{" "}
-            <a href={`${props.data}/${t!.file}`}>Parquet</a>
-          </li>
-        ))}
-      </ul>
-      <div id="sql-console" data-parquet={`${props.data}/manifest.json`}>
-        <textarea id="sql" spellcheck={false}>{SQL_EXAMPLE}</textarea>
-        <p>
-          <button id="run" type="button" disabled>Run (Ctrl+Enter)</button>{" "}
-          <span id="sql-status" class="muted">loading DuckDB…</span>
-        </p>
-        <div id="sql-result"></div>
-      </div>
+      <SqlConsole
+        tables={tables.map(([name, t]) => ({
+          name,
+          rows: t!.rows,
+          href: `${props.data}/${t!.file}`,
+        }))}
+        source={{ "data-parquet": `${props.data}/manifest.json` }}
+      />
     </Layout>
   );
 }

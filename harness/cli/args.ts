@@ -105,3 +105,12 @@ export function intFlag(flag: string, value: string): number {
   }
   return n;
 }
+
+/**
+ * Print `help` when it was asked for; returns whether it was, so a command can stop there:
+ * `if (helpShown(values.help, HELP)) return EXIT.ok;`.
+ */
+export function helpShown(asked: boolean | undefined, help: string): boolean {
+  if (asked) console.log(help);
+  return asked === true;
+}

@@ -5,11 +5,11 @@ import { discover, select } from "../core/discover.ts";
 import { runBenchSuite } from "../run/bench_suite.ts";
 import { UserError } from "../core/errors.ts";
 import { Store } from "../../results/mod.ts";
-import { intFlag, listFlag, parseFlags } from "./args.ts";
+import { helpShown, intFlag, listFlag, parseFlags } from "./args.ts";
 import { printSuite, suiteLine } from "./output.ts";
 import { summaryJson, summaryTable } from "./summary.ts";
 import { quickProfileNote } from "../core/quick_note.ts";
-import { type Flag, flagLines, FLAGS, withHelp } from "./flags.ts";
+import { EVERY_COMMAND, type Flag, flagLines, FLAGS, SHARD_FLAGS, withHelp } from "./flags.ts";
 import { exitHelp } from "./exit.ts";
 import { progressFor } from "./progress.ts";
 import { perfCommand, wantsPerfSuite } from "./perf.ts";
@@ -28,16 +28,12 @@ const BENCH_FLAGS = {
   experiments: FLAGS.experiments,
   "stock-kernels": FLAGS["stock-kernels"],
   replicas: FLAGS.replicas,
-  shard: FLAGS.shard,
-  "shard-group": FLAGS["shard-group"],
-  durations: FLAGS.durations,
+  ...SHARD_FLAGS,
   threads: FLAGS.threads,
   "browser-timeout": FLAGS["browser-timeout"],
   json: withHelp(FLAGS.json, "print the summary as one JSON document on stdout"),
   quiet: FLAGS.quiet,
-  verbose: FLAGS.verbose,
-  version: FLAGS.version,
-  help: FLAGS.help,
+  ...EVERY_COMMAND,
 } as const satisfies Record<string, Flag>;
 
 const BENCH_HELP = `Usage: deno task bench [flags]
@@ -57,10 +53,7 @@ ${exitHelp("success", undefined, true)}
 export async function benchCommand(args: string[]): Promise<number> {
   if (wantsPerfSuite(args)) return await perfCommand(args);
   const { values } = parseFlags("deno task bench", args, BENCH_FLAGS);
-  if (values.help) {
-    console.log(BENCH_HELP);
-    return 0;
-  }
+  if (helpShown(values.help, BENCH_HELP)) return 0;
   const profile = listFlag("profile", values.profile, PROFILES)[0] as ProfileName;
   const backends = values.backend ? listFlag("backend", values.backend, ANY_BACKENDS) : undefined;
   const runtime = runtimeOptions(values);

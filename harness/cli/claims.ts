@@ -4,8 +4,8 @@ import { ANY_BACKENDS } from "../core/runtime.ts";
 import { discover, select } from "../core/discover.ts";
 import { UserError } from "../core/errors.ts";
 import { boardJson, boardText, claimsJunit, evaluateClaims } from "../claims/mod.ts";
-import { listFlag, parseFlags } from "./args.ts";
-import { type Flag, flagLines, FLAGS, withHelp } from "./flags.ts";
+import { helpShown, listFlag, parseFlags } from "./args.ts";
+import { EVERY_COMMAND, type Flag, flagLines, FLAGS, withHelp } from "./flags.ts";
 import { exitHelp } from "./exit.ts";
 import { progressFor } from "./progress.ts";
 import { shardLine, shardRequest } from "./shard.ts";
@@ -56,9 +56,7 @@ const CLAIMS_FLAGS = {
   json: withHelp(FLAGS.json, "print the board as one JSON document on stdout"),
   junit: FLAGS.junit,
   quiet: FLAGS.quiet,
-  verbose: FLAGS.verbose,
-  version: FLAGS.version,
-  help: FLAGS.help,
+  ...EVERY_COMMAND,
 } as const satisfies Record<string, Flag>;
 
 const CLAIMS_HELP = `Usage: deno task claims [flags]
@@ -79,10 +77,7 @@ ${exitHelp("success", undefined, true)}
 
 export async function claimsCommand(args: string[]): Promise<number> {
   const { values } = parseFlags("deno task claims", args, CLAIMS_FLAGS);
-  if (values.help) {
-    console.log(CLAIMS_HELP);
-    return 0;
-  }
+  if (helpShown(values.help, CLAIMS_HELP)) return 0;
   if (values.run && values["no-run"]) {
     throw new UserError("--run and --no-run contradict each other");
   }

@@ -7,8 +7,8 @@ import { UserError } from "../core/errors.ts";
 import { discover } from "../core/discover.ts";
 import { declaredTolerance } from "../gate/judge_accuracy.ts";
 import { serve } from "../../dashboard/mod.ts";
-import { parseFlags } from "./args.ts";
-import { type Flag, flagLines, FLAGS, withHelp } from "./flags.ts";
+import { helpShown, parseFlags } from "./args.ts";
+import { EVERY_COMMAND, type Flag, flagLines, FLAGS, withHelp } from "./flags.ts";
 import { EXIT, exitHelp } from "./exit.ts";
 
 /** Every flag of `dashboard`, in the order its help lists them. */
@@ -31,9 +31,7 @@ const DASHBOARD_FLAGS = {
     "folder of declarations, for the accuracy tolerances the gate's verdicts\n" +
       "use (default: the project's experiments/)",
   ),
-  verbose: FLAGS.verbose,
-  version: FLAGS.version,
-  help: FLAGS.help,
+  ...EVERY_COMMAND,
 } as const satisfies Record<string, Flag>;
 
 const DASHBOARD_HELP =
@@ -64,10 +62,7 @@ function portFlag(value: string): number {
  */
 export async function dashboardCommand(args: string[], stop?: Promise<void>): Promise<number> {
   const { values } = parseFlags("deno task dashboard", args, DASHBOARD_FLAGS);
-  if (values.help) {
-    console.log(DASHBOARD_HELP);
-    return EXIT.ok;
-  }
+  if (helpShown(values.help, DASHBOARD_HELP)) return EXIT.ok;
   const port = portFlag(values.port);
   if (!await Deno.stat(values.db).then(() => true, () => false)) {
     console.error(

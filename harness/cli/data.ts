@@ -2,7 +2,7 @@
  * `data list | import KEY PATH | download KEY`: see, import and fetch datasets. Wired by the
  * top-level CLI as `main.ts data ...` (and `deno task data ...`).
  */
-import { parseFlags, suggest } from "./args.ts";
+import { helpShown, parseFlags, suggest } from "./args.ts";
 import { type Flag, flagLines, FLAGS, withHelp } from "./flags.ts";
 import { exitHelp } from "./exit.ts";
 import { oneLine, UserError } from "../core/errors.ts";
@@ -96,10 +96,7 @@ async function list(): Promise<void> {
 export async function dataCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseFlags("deno task data", args, DATA_FLAGS, true);
   const [command, key, path] = positionals;
-  if (values.help || command === undefined || command === "help") {
-    console.log(HELP);
-    return 0;
-  }
+  if (helpShown(values.help || command === undefined || command === "help", HELP)) return 0;
   const expected: Record<string, number> = { list: 1, import: 3, download: 2 };
   if (!(command in expected)) {
     const near = suggest(command, Object.keys(expected));

@@ -7,8 +7,8 @@ import {
 } from "../../results/export/mod.ts";
 import { withDb } from "../../results/mod.ts";
 import { table } from "../core/table.ts";
-import { listFlag, parseFlags } from "./args.ts";
-import { type Flag, flagLines, FLAGS, withHelp } from "./flags.ts";
+import { helpShown, listFlag, parseFlags } from "./args.ts";
+import { EVERY_COMMAND, type Flag, flagLines, FLAGS, withHelp } from "./flags.ts";
 import { exitHelp } from "./exit.ts";
 
 /** Where an export goes when `--out` is not given, relative to the working directory. */
@@ -35,9 +35,7 @@ const EXPORT_FLAGS = {
     help: `tables, comma-separated (default: all): ${EXPORTED_TABLES.join(", ")}`,
   },
   json: withHelp(FLAGS.json, "print the manifest as one JSON document on stdout"),
-  verbose: FLAGS.verbose,
-  version: FLAGS.version,
-  help: FLAGS.help,
+  ...EVERY_COMMAND,
 } as const satisfies Record<string, Flag>;
 
 const EXPORT_HELP =
@@ -57,10 +55,7 @@ ${exitHelp()}
 
 export async function exportCommand(args: string[]): Promise<number> {
   const { values } = parseFlags("deno task export", args, EXPORT_FLAGS);
-  if (values.help) {
-    console.log(EXPORT_HELP);
-    return 0;
-  }
+  if (helpShown(values.help, EXPORT_HELP)) return 0;
   const format = listFlag("format", values.format, Object.keys(EXPORT_FORMATS))[0] as ExportFormat;
   const tables = values.table ? listFlag("table", values.table, EXPORTED_TABLES) : undefined;
   const manifest = await withDb(

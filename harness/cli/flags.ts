@@ -126,6 +126,20 @@ export const FLAGS = {
   help: { type: "boolean", default: false, help: "this text" },
 } as const satisfies Record<string, Flag>;
 
+/** The flags every command takes, last in its help: diagnostics, versions, this help. */
+export const EVERY_COMMAND = {
+  verbose: FLAGS.verbose,
+  version: FLAGS.version,
+  help: FLAGS.help,
+} as const satisfies Record<string, Flag>;
+
+/** How a command that runs a plan splits it (`--shard i/N`); `shard`'s help may be narrowed. */
+export const SHARD_FLAGS = {
+  shard: FLAGS.shard,
+  "shard-group": FLAGS["shard-group"],
+  durations: FLAGS.durations,
+} as const satisfies Record<string, Flag>;
+
 /** `flag` with the help line a command gives it. */
 export function withHelp<F extends Flag>(flag: F, help: string): F {
   return { ...flag, help };

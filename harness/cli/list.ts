@@ -4,8 +4,8 @@ import { allBackends } from "../run/backends.ts";
 import { probeBrowser } from "../run/browser/mod.ts";
 import { browserSection } from "./list_browser.ts";
 import { DATASETS } from "../run/data/mod.ts";
-import { parseFlags } from "./args.ts";
-import { type Flag, flagLines, FLAGS, withHelp } from "./flags.ts";
+import { helpShown, parseFlags } from "./args.ts";
+import { EVERY_COMMAND, type Flag, flagLines, FLAGS, withHelp } from "./flags.ts";
 import { EXIT, exitHelp } from "./exit.ts";
 import { table } from "../core/table.ts";
 import { documentHeader } from "../core/documents.ts";
@@ -13,9 +13,7 @@ import { documentHeader } from "../core/documents.ts";
 /** Every flag of `list`, in the order its help lists them. */
 const LIST_FLAGS = {
   json: withHelp(FLAGS.json, "print everything as one JSON document on stdout"),
-  verbose: FLAGS.verbose,
-  version: FLAGS.version,
-  help: FLAGS.help,
+  ...EVERY_COMMAND,
 } as const satisfies Record<string, Flag>;
 
 const LIST_HELP = `Usage: deno task list [--json]
@@ -32,10 +30,7 @@ ${exitHelp("success", "a declaration has errors (listed with the experiments)")}
 
 export async function listCommand(args: string[]): Promise<number> {
   const { values } = parseFlags("deno task list", args, LIST_FLAGS);
-  if (values.help) {
-    console.log(LIST_HELP);
-    return 0;
-  }
+  if (helpShown(values.help, LIST_HELP)) return 0;
   const { experiments, errors } = await discover();
   const datasets = await Promise.all(
     Object.values(DATASETS).map(async (d) => ({ ...d, unavailable: await d.unavailableReason() })),

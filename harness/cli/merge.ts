@@ -4,7 +4,7 @@ import { type MergeReport, mergeStores } from "../../results/merge/mod.ts";
 import { planGaps, splitPlans } from "../../results/queries/mod.ts";
 import { withDb } from "../../results/mod.ts";
 import { table } from "../core/table.ts";
-import { parseFlags } from "./args.ts";
+import { helpShown, parseFlags } from "./args.ts";
 import { type Flag, flagLines, FLAGS, withHelp } from "./flags.ts";
 import { EXIT, exitHelp } from "./exit.ts";
 
@@ -32,10 +32,7 @@ ${exitHelp("merged, no conflict", "conflicts: rows OUT holds with other content 
 
 export async function mergeCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseFlags("deno task merge", args, MERGE_FLAGS, true);
-  if (values.help) {
-    console.log(MERGE_HELP);
-    return EXIT.ok;
-  }
+  if (helpShown(values.help, MERGE_HELP)) return EXIT.ok;
   const [out, ...inputs] = positionals;
   if (!out || inputs.length === 0) {
     throw new UserError(

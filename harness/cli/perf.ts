@@ -15,8 +15,8 @@ import {
   Turns,
   TURNS_ENV,
 } from "../perf/mod.ts";
-import { intFlag, listFlag, parseFlags } from "./args.ts";
-import { type Flag, flagLines, FLAGS, withHelp } from "./flags.ts";
+import { helpShown, intFlag, listFlag, parseFlags } from "./args.ts";
+import { EVERY_COMMAND, type Flag, flagLines, FLAGS, SHARD_FLAGS, withHelp } from "./flags.ts";
 import { exitHelp } from "./exit.ts";
 import { progressFor } from "./progress.ts";
 import { shardLine, shardRequest } from "./shard.ts";
@@ -63,9 +63,7 @@ const PERF_FLAGS = {
     default: false,
     help: "time as each process of the gate's paired timing does (12 windows)",
   },
-  shard: FLAGS.shard,
-  "shard-group": FLAGS["shard-group"],
-  durations: FLAGS.durations,
+  ...SHARD_FLAGS,
   "injected-slowdown": {
     type: "string",
     arg: "F",
@@ -74,9 +72,7 @@ const PERF_FLAGS = {
   },
   json: withHelp(FLAGS.json, "print the rows as one JSON document on stdout"),
   quiet: FLAGS.quiet,
-  verbose: FLAGS.verbose,
-  version: FLAGS.version,
-  help: FLAGS.help,
+  ...EVERY_COMMAND,
 } as const satisfies Record<string, Flag>;
 
 const PERF_HELP = `Usage: deno task bench --suite perf [flags]
@@ -105,10 +101,7 @@ export function wantsPerfSuite(args: string[]): boolean {
 
 export async function perfCommand(args: string[]): Promise<number> {
   const { values } = parseFlags("deno task bench --suite perf", args, PERF_FLAGS);
-  if (values.help) {
-    console.log(PERF_HELP);
-    return 0;
-  }
+  if (helpShown(values.help, PERF_HELP)) return 0;
   if (values.suite !== "perf") {
     throw new UserError(`--suite "${values.suite}" is not a suite (known: perf)`);
   }

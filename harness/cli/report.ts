@@ -1,7 +1,7 @@
 /** `report`: the dashboard as a static site, for GitHub Pages or any file server. */
 import { writeReport } from "../../dashboard/report/mod.ts";
 import { UserError } from "../core/errors.ts";
-import { intFlag, parseFlags } from "./args.ts";
+import { helpShown, intFlag, parseFlags } from "./args.ts";
 import { type Flag, flagLines, FLAGS } from "./flags.ts";
 import { EXIT, exitHelp } from "./exit.ts";
 
@@ -38,10 +38,7 @@ ${exitHelp()}
 
 export async function reportCommand(args: string[]): Promise<number> {
   const { values } = parseFlags("deno task report", args, REPORT_FLAGS);
-  if (values.help) {
-    console.log(REPORT_HELP);
-    return EXIT.ok;
-  }
+  if (helpShown(values.help, REPORT_HELP)) return EXIT.ok;
   if (!values.out) throw new UserError("--out DIR is required: the folder to write the site into");
   const t0 = performance.now();
   const r = await writeReport({
