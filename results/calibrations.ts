@@ -51,6 +51,40 @@ export class CalibratedMargins {
   }
 }
 
+/** The metric of margin records (the training throughput's A/A pairs). */
+export const MARGIN_METRIC = "perf_window_images_per_s";
+
+/** The metric prefix of a calibration session's per-process medians, by experiment. */
+export const SESSION_METRIC = "process_medians:";
+
+/** One calibration session of one experiment: the median of each of its processes. */
+export interface CalibrationSession {
+  envId: string;
+  backend: string;
+  experimentId: string;
+  medians: number[];
+}
+
+/**
+ * Every stored calibration session (`check --calibrate`), oldest first: what the
+ * stored-baseline rule reads for this machine's spread between processes and its drift
+ * between sessions.
+ */
+export async function readSessions(path: string): Promise<CalibrationSession[]> {
+  const read = async (conn: Connection) =>
+    (await rows(
+      conn,
+      `SELECT env_id, backend, metric, observed FROM calibrations
+       WHERE starts_with(metric, '${SESSION_METRIC}') ORDER BY created_at`,
+    )).map((x) => ({
+      envId: String(x.env_id),
+      backend: String(x.backend),
+      experimentId: String(x.metric).slice(SESSION_METRIC.length),
+      medians: (typeof x.observed === "string" ? JSON.parse(x.observed) : x.observed) as number[],
+    }));
+  return await withDb(path, "read", read).catch(() => []);
+}
+
 /** Store a calibration (the newest per machine, backend and metric wins when read). */
 async function saveCalibration(conn: Connection, c: CalibrationRecord): Promise<void> {
   await conn.run(
@@ -79,7 +113,8 @@ export async function storeCalibrations(path: string, records: CalibrationRecord
 export async function latestMargins(conn: Connection): Promise<CalibratedMargins> {
   const r = await rows(
     conn,
-    `SELECT env_id, backend, arg_max(margin, created_at) AS margin FROM calibrations GROUP BY env_id, backend`,
+    `SELECT env_id, backend, arg_max(margin, created_at) AS margin FROM calibrations
+     WHERE metric = '${MARGIN_METRIC}' GROUP BY env_id, backend`,
   );
   return new CalibratedMargins(
     r.map((x) => ({

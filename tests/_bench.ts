@@ -48,16 +48,29 @@ export async function writeTinyExperiment(
 /** Run `main.ts` with arguments; returns exit code and output. */
 export async function cli(
   args: string[],
+  env: Record<string, string> = NO_CI_ENV,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   const out = await new Deno.Command(Deno.execPath(), {
     args: ["run", "-A", join(ROOT, "main.ts"), ...args],
     cwd: ROOT,
+    env,
     stdout: "piped",
     stderr: "piped",
   }).output();
   const dec = new TextDecoder();
   return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
 }
+
+/**
+ * The CI variables the gate reads to find the baseline's code, emptied (they count as unset):
+ * a test run inside a pull request's CI job must not make every check pair with its base.
+ */
+export const NO_CI_ENV: Record<string, string> = {
+  GITHUB_BASE_REF: "",
+  BUILDKITE_PULL_REQUEST_BASE_BRANCH: "",
+  CI_MERGE_REQUEST_DIFF_BASE_SHA: "",
+  REPROBENCH_BASE_REF: "",
+};
 
 /** Start `main.ts` with arguments as a child process (stdout discarded), to signal or kill it. */
 export function spawnCli(args: string[], stderr: "piped" | "null" = "null"): Deno.ChildProcess {

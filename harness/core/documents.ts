@@ -12,7 +12,7 @@
 export const DOCUMENTS = {
   bench: 1,
   perf: 1,
-  check: 1,
+  check: 2,
   claims: 1,
   list: 1,
   version: 1,
@@ -40,7 +40,7 @@ export function schemaId(name: DocumentName): string {
  * @example
  * ```ts
  * ({ ...documentHeader("check"), outcome: "pass" });
- * // { $schema: "urn:reprobench:schema:check:1", schemaVersion: 1, outcome: "pass" }
+ * // { $schema: "urn:reprobench:schema:check:2", schemaVersion: 2, outcome: "pass" }
  * ```
  */
 export function documentHeader(

@@ -2,16 +2,31 @@
  * Baseline files: stored runs exported to JSON, committed in the repository so that CI,
  * which starts from a fresh clone with no database, has something to compare against.
  *
- * Format (version 1): `{ format: "reprobench-baseline", version: 1, exportedAt, source,
- * runs: RunData[] }`, where each run carries its experiment, backend, seed, status,
- * declaration and config hashes, machine fingerprint, test accuracy, weights hashes and the
- * raw repeated measurements (timing windows, latencies).
+ * Format: `{ format: "reprobench-baseline", version, exportedAt, source, timing?, runs:
+ * RunData[] }`, where each run carries its experiment, backend, seed, status, declaration and
+ * config hashes, machine fingerprint, test accuracy, weights hashes and the raw repeated
+ * measurements (timing windows).
+ * - Version 2 (`check --record`): every perf suite is one process of its own, several per
+ *   target (`timing.processesPerTarget`, timed by `timing.protocol`), so the stored-baseline
+ *   mode judges per-process medians; the gate finds a target's processes as its perf suites.
+ * - Version 1 (older): one perf run per target; still read, but its timings cannot be judged
+ *   across processes (the gate says so: re-record with `--record`).
  */
 import { UserError } from "../core/errors.ts";
 import type { RunData } from "../../results/mod.ts";
+import type { Protocol } from "../perf/mod.ts";
 
 const BASELINE_FORMAT = "reprobench-baseline";
-const BASELINE_VERSION = 1;
+/** The version this code writes (and the newest it reads). */
+export const BASELINE_VERSION = 2;
+
+/** How a version-2 file's timing processes were taken. */
+export interface BaselineTiming {
+  /** Processes per (experiment, backend): each perf suite of the file is one. */
+  processesPerTarget: number;
+  /** The protocol every process followed. */
+  protocol: Protocol;
+}
 
 export interface BaselineFile {
   format: typeof BASELINE_FORMAT;
@@ -19,16 +34,23 @@ export interface BaselineFile {
   exportedAt: string;
   /** What was exported: suite ids and the git commit they ran on. */
   source: { suites: string[]; gitCommit: string | null };
+  /** Version 2: how the timing processes were taken; null when the runs hold none. */
+  timing?: BaselineTiming | null;
   runs: RunData[];
 }
 
-/** The JSON text of a baseline file for `runs`. */
-export function baselineJson(runs: RunData[], source: BaselineFile["source"]): string {
+/** The JSON text of a baseline file (the current version) for `runs`. */
+export function baselineJson(
+  runs: RunData[],
+  source: BaselineFile["source"],
+  timing: BaselineTiming | null = null,
+): string {
   const file: BaselineFile = {
     format: BASELINE_FORMAT,
     version: BASELINE_VERSION,
     exportedAt: new Date().toISOString(),
     source,
+    timing,
     // Only what the gate reads; measurements the gate never judges are left out to keep
     // committed files small.
     runs: runs.map((r) => ({
@@ -84,6 +106,14 @@ export async function readBaselineFile(path: string): Promise<BaselineFile> {
     );
   }
   if (!Array.isArray(data.runs)) throw new UserError(`${path}: runs must be an array`);
+  const timing = data.timing as BaselineTiming | null | undefined;
+  if (data.version >= 2 && timing != null && !(timing.processesPerTarget >= 1)) {
+    throw new UserError(
+      `${path}: timing.processesPerTarget must be a count, got ${
+        JSON.stringify(timing.processesPerTarget)
+      }`,
+    );
+  }
   data.runs.forEach((r: Record<string, unknown>, i: number) => {
     for (const [field, type] of RUN_FIELDS) {
       if (typeof r?.[field] !== type || r[field] === null) {

@@ -17,6 +17,8 @@ export interface ChildPerf {
   imagesPerS: number | null;
   windows: number[];
   batchSize: number | null;
+  /** Steps per timed window (null when the run did not time any). */
+  batchesPerWindow: number | null;
 }
 
 /** What a perf child process runs. */
@@ -91,6 +93,7 @@ export function parsePerfJson(
       windows: number[];
       imagesPerS: { median: number } | null;
       batchSize: number | null;
+      batchesPerWindow?: number | null;
     }[];
   };
   const row = doc.rows[0];
@@ -101,5 +104,6 @@ export function parsePerfJson(
     windows: row?.windows ?? [],
     imagesPerS: row?.imagesPerS?.median ?? null,
     batchSize: row?.batchSize ?? null,
+    batchesPerWindow: row?.batchesPerWindow ?? null,
   };
 }

@@ -17,6 +17,11 @@ import { LIKE_WITH_LIKE_METHOD, TRAINING_STATUS_METHOD } from "./methods.ts";
 export interface CompareOptions extends TimingRules {
   /** The accuracy drop an experiment tolerates (its declaration's `tolerance.accuracy`). */
   accuracyTolerance: (experimentId: string) => number;
+  /**
+   * Judge the runs' stored timing windows (default true, as the dashboard does); the gate
+   * judges timings by its own modes instead (`timing_mode.ts`).
+   */
+  judgeTimings?: boolean;
 }
 
 function groupBy(runs: RunData[]): Map<string, RunData[]> {
@@ -86,7 +91,10 @@ function compareGroup(
     candSame.some((c) => c.declarationHash === r.declarationHash)
   );
   const like: LikeRuns = { experiment, backend, base: baseSame, cand: candSame };
-  return [...timingRows(like, opts), ...accuracyRows(like, opts)];
+  return [
+    ...(opts.judgeTimings === false ? [] : timingRows(like, opts)),
+    ...accuracyRows(like, opts),
+  ];
 }
 
 /** Baseline and candidate runs of one experiment declaration on one backend. */

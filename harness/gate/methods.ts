@@ -1,11 +1,11 @@
 /**
  * How each verdict row was judged. A judging path builds its method here and sets it on every
- * row it makes (`judge_timing.ts`, `paired_row.ts`, `judge_accuracy.ts`, `reproducibility.ts`,
- * `compare.ts`); the report's footer and its JSON list the methods the rows actually used,
+ * row it makes (`judge_timing.ts`, `sequential_rows.ts`, `stored_rows.ts`, `judge_accuracy.ts`,
+ * `reproducibility.ts`, `compare.ts`); the report's footer and its JSON list the methods the rows actually used,
  * so a new path only names its own. The statistics themselves: `harness/core/stats/`.
  */
-import { TIMING_DEFAULTS } from "../core/stats/mod.ts";
-import { PAIRED_MARGIN } from "./margin.ts";
+import { type SequentialDesign, TIMING_DEFAULTS } from "../core/stats/mod.ts";
+import { describeQuality, PAIRED_QUALITY, STORED_QUALITY } from "./measured_quality.ts";
 import type { JudgingMethod, VerdictRow } from "./types.ts";
 
 export type { JudgingMethod };
@@ -33,27 +33,40 @@ export function unpairedTimingMethod(
   };
 }
 
-/** Paired timing over several pairs of processes (`check --paired-ref`). */
-export function pairedProcessesMethod(
-  pairs: number,
-  alpha: number = TIMING_DEFAULTS.alpha,
-): JudgingMethod {
+/**
+ * The paired mode: the sequential t over process pairs (`sequential_gate.ts`), with the
+ * design's levels and this machine's measured error rates.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_SEQUENTIAL_DESIGN } from "../core/stats/mod.ts";
+ * sequentialPairedMethod(DEFAULT_SEQUENTIAL_DESIGN).name; // "sequential t over process pairs"
+ * ```
+ */
+export function sequentialPairedMethod(design: SequentialDesign): JudgingMethod {
+  const detect = design.detect.map((d) => pct(d.slowdown)).join(" and ");
   return {
-    name: "Student t over process pairs",
-    rule: `baseline and candidate ran in ${pairs} pairs of processes taking turns window by ` +
-      "window; each pair gives the Hodges-Lehmann ratio of its paired windows, and a timing " +
-      `regresses when Student t over the pairs' log ratios gives p < ${alpha} and the whole ` +
-      `${level} t interval lies beyond ±${pct(PAIRED_MARGIN)}`,
+    name: "sequential t over process pairs",
+    rule: "baseline code and candidate code ran in pairs of processes taking turns window by " +
+      "window, each pair giving the Hodges-Lehmann log ratio of its windows; after every pair " +
+      `from ${design.minPairs} to ${design.maxPairs}, a one-sided Student t over the pairs: ` +
+      `regressed at p <= ${design.nominal.regressed.toPrecision(2)} per look (designed: at ` +
+      `most ${pct(design.alpha)} false alarms per target, whatever the noise), unchanged once ` +
+      `less than ${detect} slower are both shown, inconclusive at the cap or the time budget ` +
+      `(never a failure); ${describeQuality(PAIRED_QUALITY)}`,
   };
 }
 
-/** Paired timing from one pair of processes: its windows are the pairs. */
-export function pairedWindowsMethod(alpha: number = TIMING_DEFAULTS.alpha): JudgingMethod {
+/** The stored-baseline mode: per-process medians against the baseline's per-process medians. */
+export function storedBaselineMethod(alpha: number, floor: number): JudgingMethod {
   return {
-    name: "Wilcoxon signed-rank over paired windows",
-    rule: "baseline and candidate ran in one pair of processes taking turns window by window; " +
-      `a timing regresses when the Wilcoxon signed-rank test gives p < ${alpha} and the whole ` +
-      `${level} interval of the Hodges-Lehmann ratio lies beyond ±${pct(PAIRED_MARGIN)}`,
+    name: "per-process medians against a stored baseline",
+    rule: "the candidate ran in several fresh processes, each judged by its median window, " +
+      "against the stored baseline's per-process medians: a one-sided t whose standard error " +
+      "carries the machine's drift between sessions and the wider session's spread; regressed " +
+      `at p <= ${alpha} and more than ${pct(floor)} slower, unchanged when the ` +
+      `${pct(1 - alpha)} bound clears ${pct(floor)}, else inconclusive (too few processes: ` +
+      `inconclusive; another machine: not comparable); ${describeQuality(STORED_QUALITY)}`,
   };
 }
 

@@ -31,6 +31,12 @@ export interface PairedResult {
   b: SideResult;
   /** [a, b] images/s of each pair of windows timed next to each other. */
   pairs: [number, number][];
+  /**
+   * The steps per window both sides timed, when they agreed on it (given, or the first side's
+   * plan passed to the second): pass it to the target's next pair. Null when a side's code
+   * predates turn protocol version 2 and planned its own.
+   */
+  batches: number | null;
 }
 
 /** One child process speaking the turn protocol. */
@@ -40,6 +46,8 @@ class Child {
   readonly #lines: AsyncIterator<string>;
   readonly #stderr: string[] = [];
   readonly #stdout: Promise<string>;
+  /** The turn protocol version the process announced (1: it announced none). */
+  version = 1;
 
   constructor(side: Side, experiment: string, backend: string, experiments?: string) {
     // Turns are asked for through the environment, which a baseline ref's older code reads
@@ -83,11 +91,17 @@ class Child {
   /** The next protocol line, or null when the process closed stderr (finished or failed). */
   async next(): Promise<string | null> {
     const r = await this.#lines.next();
+    if (!r.done && r.value.startsWith("protocol ")) {
+      this.version = Number(r.value.slice(9)) || 1;
+      return await this.next();
+    }
     return r.done ? null : r.value;
   }
 
-  async go(): Promise<void> {
-    await this.#writer.write(new TextEncoder().encode("go\n"));
+  /** Let the process run its announced phase; `batches` fixes its steps per window. */
+  async go(batches: number | null = null): Promise<void> {
+    const line = batches !== null && this.version >= 2 ? `go batches=${batches}` : "go";
+    await this.#writer.write(new TextEncoder().encode(`${line}\n`));
   }
 
   /** Wait for the process to end and read its result. */
@@ -104,6 +118,7 @@ class Child {
         windows: [],
         imagesPerS: null,
         batchSize: null,
+        batchesPerWindow: null,
       };
     }
     return parsePerfJson(text);
@@ -127,6 +142,11 @@ export interface PairedOptions {
   experiments?: string;
   /** Which side's process starts (and warms up, and takes its first window) first. */
   first?: "a" | "b";
+  /**
+   * Steps per window for both sides (a previous pair's `batches`); by default the first
+   * side's own plan, passed on to the second.
+   */
+  batches?: number | null;
 }
 
 /**
@@ -137,7 +157,7 @@ export interface PairedOptions {
 export async function pairedTiming(opts: PairedOptions): Promise<PairedResult> {
   if (opts.first !== "b") return await inTurns(opts);
   const r = await inTurns({ ...opts, a: opts.b, b: opts.a });
-  return { a: r.b, b: r.a, pairs: r.pairs.map(([x, y]) => [y, x]) };
+  return { a: r.b, b: r.a, pairs: r.pairs.map(([x, y]) => [y, x]), batches: r.batches };
 }
 
 /** The turns themselves: `opts.a` starts first. */
@@ -146,20 +166,28 @@ async function inTurns(opts: PairedOptions): Promise<PairedResult> {
     throw new UserError("paired timing covers the tfjs backends (cpu, wasm, webgpu) only");
   }
   const start = (side: Side) => new Child(side, opts.experiment, opts.backend, opts.experiments);
-  // One process starts while the other waits, so start-up never overlaps a timed phase.
+  // Both start at once: nothing is timed before a process announces its warm-up, and the
+  // start-ups (module loading, data) then overlap instead of adding up.
   const a = start(opts.a);
   let b: Child | null = null;
   try {
-    let aNext = await a.next();
     b = start(opts.b);
-    let bNext = await b.next();
+    let [aNext, bNext] = await Promise.all([a.next(), b.next()]);
     const windows: { a: number[]; b: number[] } = { a: [], b: [] };
+    // The steps per window both sides time: given, else the first side's plan.
+    let batches = opts.batches ?? null;
+    const planned: (number | null)[] = [];
     // One turn of `child` if it is ready for `phase`; returns its next announcement.
     const turn = async (child: Child, ready: string | null, into: number[]) => {
       if (ready !== "ready warmup" && ready !== "ready window") return ready;
-      await child.go();
+      await child.go(ready === "ready warmup" ? batches : null);
       const done = await child.next();
       if (done?.startsWith("done window ")) into.push(Number(done.slice(12)));
+      if (done?.startsWith("done warmup")) {
+        const m = done.match(/batches=(\d+)/);
+        planned.push(m ? Number(m[1]) : null);
+        batches ??= m ? Number(m[1]) : null;
+      }
       return done === null ? null : await child.next();
     };
     aNext = await turn(a, aNext, windows.a);
@@ -174,18 +202,19 @@ async function inTurns(opts: PairedOptions): Promise<PairedResult> {
         aNext = await turn(a, aNext, windows.a);
       }
     }
-    // The rest of each run (latency, storage, exit) alone, one after the other.
+    // The rest of each run (storage, exit; an older ref's code also times latency there, which
+    // the gate does not judge) at once: nothing in it is compared.
     if (aNext === "ready rest") await a.go();
-    const ra = await a.finish();
     if (bNext === "ready rest") await b.go();
-    const rb = await b.finish();
+    const [ra, rb] = await Promise.all([a.finish(), b.finish()]);
     const n = Math.min(windows.a.length, windows.b.length);
     const pairs = Array.from({ length: n }, (_, i) =>
       [windows.a[i], windows.b[i]] as [
         number,
         number,
       ]);
-    return { a: ra, b: rb, pairs };
+    const agreed = planned.length === 2 && planned[0] !== null && planned[0] === planned[1];
+    return { a: ra, b: rb, pairs, batches: agreed ? planned[0] : null };
   } catch (err) {
     a.kill();
     b?.kill();

@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
-import { scorePaired, scoreUnpaired, wilson } from "./quality.ts";
-import { pairedJudge, singleJudge, unpairedJudge } from "./quality_run.ts";
-import { Rng } from "../core/rng.ts";
+import { wilson } from "./quality.ts";
+import { fixedSixChecks, sequentialChecks, storedChecks } from "./quality_checks.ts";
+import { parsePool, type PoolPair, poolStreams } from "./quality_pool.ts";
+import { qualityReport } from "./quality_report.ts";
+import { checksForBound, summarize, thetaDiagnostics } from "./quality_stats.ts";
 
 const close = (a: number, b: number, tol = 5e-5) =>
   assert.ok(Math.abs(a - b) < tol, `${a} vs ${b}`);
@@ -22,58 +24,107 @@ Deno.test("wilson: hand-computed 95% intervals, including 0 and n hits", () => {
   assert.throws(() => wilson(3, 2), /hits <= n/);
 });
 
-/** Windows around `level` with a small deterministic wobble. */
-const windows = (level: number, n = 30) =>
-  Array.from({ length: n }, (_, i) => level * (1 + ((i * 7) % 5 - 2) * 0.004));
-
-Deno.test("scorePaired judges every k-subset of a variant's process pairs as one check", () => {
-  const same = windows(100).map((x, i) => [x, windows(100)[(i + 1) % 30]] as [number, number]);
-  const slow = (f: number) => windows(100).map((x) => [x, x / (1 + f)] as [number, number]);
-  const pairs = [
-    { slowdown: 0, pairs: same },
-    { slowdown: 0, pairs: same },
-    { slowdown: 0.2, pairs: slow(0.2) },
-    { slowdown: 0.2, pairs: same }, // a slowdown that did not show
-    { slowdown: 0.05, pairs: slow(0.05) },
-  ];
-  // One pair per check: each pair is its own check.
-  const one = scorePaired(pairs, 1, 0.03, singleJudge, new Rng(1));
-  assert.equal(one.falseAlarms.hits, 0);
-  assert.equal(one.falseAlarms.checks, 2);
-  assert.deepEqual(one.detection.map((d) => [d.slowdown, d.rate.hits, d.rate.checks]), [
-    [0.05, 1, 1],
-    [0.2, 1, 2],
-  ]);
-  // A 5% slowdown is inside a 10% margin: not caught there.
-  assert.equal(scorePaired(pairs, 1, 0.1, singleJudge, new Rng(1)).detection[0].rate.hits, 0);
-  // Three pairs per check: variants with fewer pairs have no check.
-  const five = [0.8, 0.82, 0.79, 0.81, 0.8].map((f) => ({
-    slowdown: 0.25,
-    pairs: windows(100).map((x) => [x, x * f] as [number, number]),
-  }));
-  const three = scorePaired([...pairs, ...five], 3, 0.03, pairedJudge, new Rng(1));
-  assert.equal(three.falseAlarms.checks, 0);
-  assert.deepEqual(three.detection.map((d) => [d.slowdown, d.rate.hits, d.rate.checks]), [
-    [0.25, 10, 10], // C(5, 3) subsets, all regressed
-  ]);
-  // A cap on checks samples that many subsets.
-  assert.equal(
-    scorePaired(five, 3, 0.03, pairedJudge, new Rng(1), 4).detection[0].rate.checks,
-    4,
-  );
+Deno.test("checksForBound: 125 checks without a false alarm bound it at 3%, 185 with one", () => {
+  // 0 of n: upper z²/(n + z²) <= 0.03 from n = 3.84146 × 0.97 / 0.03 = 124.2.
+  assert.equal(checksForBound(0, 0.03), 125);
+  assert.ok(wilson(0, 124).high > 0.03);
+  assert.equal(checksForBound(1, 0.03), 185);
 });
 
-Deno.test("scoreUnpaired pairs runs only across checks, each A/A pair once", () => {
-  const runs = [
-    { check: 0, slowdown: 0, windows: windows(100) },
-    { check: 0, slowdown: 0, windows: windows(100) },
-    { check: 1, slowdown: 0, windows: windows(100) },
-    { check: 1, slowdown: 0.2, windows: windows(100 / 1.2) },
-  ];
-  const s = scoreUnpaired(runs, 0.03, unpairedJudge, new Rng(1));
-  // A runs: #0, #1 (check 0), #2 (check 1). Cross-check A/A pairs: (0,2), (1,2).
-  assert.equal(s.falseAlarms.checks, 2);
-  assert.equal(s.falseAlarms.hits, 0);
-  // The slowed run (check 1) against the A runs of check 0.
-  assert.deepEqual([s.detection[0].rate.hits, s.detection[0].rate.checks], [2, 2]);
+const TARGETS = [{ experiment: "mlp", backend: "wasm" }, { experiment: "cnn", backend: "cpu" }];
+
+/** A pool pair with θ, its window pairs a constant ratio, and a cost. */
+function pair(t: (typeof TARGETS)[0], slowdown: number, theta: number, i: number): PoolPair {
+  return {
+    ...t,
+    slowdown,
+    load: "quiet",
+    first: i % 2 ? "b" : "a",
+    theta,
+    pairs: Array.from({ length: 30 }, (_, w) => [1000 + w, (1000 + w) * Math.exp(theta)]),
+    aMedian: 1000 * (1 + 0.001 * (i % 3)),
+    bMedian: 1000 * Math.exp(theta),
+    batches: 8,
+    costS: 20,
+    loadavg: [1, 1, 1],
+    at: "2026-12-04T00:00:00Z",
+    commit: null,
+  };
+}
+
+/** 10 A/A pairs per target (θ ±0.01) and 9 pairs 20% slower per target. */
+function pool(): PoolPair[] {
+  return TARGETS.flatMap((t) => [
+    ...Array.from({ length: 10 }, (_, i) => pair(t, 0, i % 2 ? -0.01 : 0.01, i)),
+    ...Array.from({ length: 9 }, (_, i) => pair(t, 0.2, -0.182 + 0.002 * (i % 3), i)),
+  ]);
+}
+
+Deno.test("sequential checks consume each stream in order, no pair twice, dropping an unfinished check", async () => {
+  const streams = poolStreams(pool());
+  const s = { targets: TARGETS, slowdown: 0, load: "quiet" as const, budgetS: 490 };
+  // Each A/A check decides every target at 4 pairs: 10 pairs make 2 checks, 2 left over.
+  const aa = await sequentialChecks(streams, s);
+  assert.equal(aa.length, 2);
+  assert.deepEqual(aa.flatMap((c) => c.targets.map((t) => [t.verdict, t.pairs])), [
+    ["unchanged", 4],
+    ["unchanged", 4],
+    ["unchanged", 4],
+    ["unchanged", 4],
+  ]);
+  // 4 rounds of 2 targets at 20 s.
+  assert.deepEqual(aa.map((c) => c.wallS), [160, 160]);
+  const slow = await sequentialChecks(streams, { ...s, slowdown: 0.2 });
+  assert.equal(slow.length, 2);
+  assert.ok(slow.every((c) => c.targets.every((t) => t.verdict === "regressed")));
+  // The summary counts gate checks (any target regressed) and target checks apart.
+  const sum = summarize(slow);
+  assert.deepEqual([sum.gateFailed.hits, sum.gateFailed.checks], [2, 2]);
+  assert.deepEqual([sum.targetRegressed.hits, sum.targetRegressed.checks], [4, 4]);
+  assert.equal(sum.wallMedianS, 160);
+});
+
+Deno.test("fixed-6 and stored checks take 6 pairs, or 5 processes a side, per target and check", () => {
+  const streams = poolStreams(pool());
+  const s = { targets: TARGETS, slowdown: 0, load: "quiet" as const, budgetS: 490 };
+  // 10 A/A pairs: one check of 6 per target.
+  assert.equal(fixedSixChecks(streams, s).length, 1);
+  assert.equal(fixedSixChecks(streams, { ...s, slowdown: 0.2 })[0].targets[0].verdict, "regressed");
+  // Stored, A/A: first half's 5 baseline sides against the second half's 5 candidate sides,
+  // and the other sides swapped: 2 checks.
+  const stored = storedChecks(streams, s);
+  assert.equal(stored.length, 2);
+  // Slowed: 9 pairs, halves of 4: fewer than 5 processes, no check.
+  assert.equal(storedChecks(streams, { ...s, slowdown: 0.2 }).length, 0);
+});
+
+Deno.test("the quality report's table gives each rate with its Wilson interval, and what is still needed", async () => {
+  const streams = poolStreams(pool());
+  const s = { targets: TARGETS, slowdown: 0, load: "quiet" as const, budgetS: 490 };
+  const summaries = [summarize(await sequentialChecks(streams, s))];
+  const text = qualityReport(summaries, streams, {
+    pool: "p.jsonl",
+    pairs: 38,
+    budgetS: 490,
+    roundS: 40,
+  });
+  // 0 of 2 gate checks: Wilson [0, 3.84/5.84 = 65.8%].
+  assert.match(
+    text,
+    /sequential paired .*quiet .*unchanged \(A\/A\) .*0\/2 = 0\.0% \[0\.0%, 65\.8%\] .*0\/4 = 0\.0% \[0\.0%, 49\.0%\]/,
+  );
+  // 123 more checks of 4 pairs per target at 40 s a round: 123 × 160 s = 5.5 h.
+  assert.match(text, /2 checks, 0 failed; 123 more needed \(about 5\.5 h here\)/);
+  const d = thetaDiagnostics(streams.values().next().value!);
+  // θ alternating ±0.01: mean 0, lag-1 correlation -0.9 (9 products of -1e-4 over 10 of 1e-4).
+  close(d.mean, 0, 1e-15);
+  close(d.lag1, -0.9, 1e-12);
+});
+
+Deno.test("a pool line that is not a pair is refused with its line number", () => {
+  assert.throws(
+    () => parsePool('{"theta":0,"slowdown":0,"experiment":"m"}\nnot json\n', "p.jsonl"),
+    /p\.jsonl:2: not a JSON line/,
+  );
+  assert.throws(() => parsePool('{"slowdown":0}\n', "p.jsonl"), /p\.jsonl:1: not a pool pair/);
 });

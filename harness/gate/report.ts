@@ -1,8 +1,32 @@
 /** The gate's report: Markdown for a pull-request comment (and the terminal), or JSON. */
-import { TIMING_DEFAULTS } from "../core/stats/mod.ts";
 import { documentHeader } from "../core/documents.ts";
 import { methodsUsed } from "./methods.ts";
 import type { VerdictRow } from "./types.ts";
+
+/** What the report says besides its rows: the two sides and how timings were judged. */
+export interface ReportMeta {
+  baseline: string;
+  candidate: string;
+  /** The timing mode and why it was chosen (`timing_mode.ts`). */
+  timing: { mode: "paired" | "stored"; reason: string };
+}
+
+/**
+ * The warning an inconclusive timing deserves (the gate passes, but the timing was neither
+ * shown unchanged nor regressed), or null when there is none.
+ *
+ * @example
+ * ```ts
+ * inconclusiveWarning([]); // null
+ * ```
+ */
+export function inconclusiveWarning(rows: readonly VerdictRow[]): string | null {
+  const open = rows.filter((r) => r.kind === "timing" && r.verdict === "inconclusive");
+  if (open.length === 0) return null;
+  return `${open.length} timing${open.length === 1 ? "" : "s"} inconclusive (${
+    open.map((r) => `${r.experiment} on ${r.backend}`).join(", ")
+  }): not a failure, but not shown unchanged either; each row's note says why`;
+}
 
 /** The overall outcome: any regression fails the gate. */
 export function gateOutcome(rows: VerdictRow[]): "pass" | "fail" {
@@ -37,10 +61,7 @@ const MARK: Record<VerdictRow["verdict"], string> = {
 const esc = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
 /** A Markdown report: outcome, counts, one table row per verdict, and the method. */
-export function markdownReport(
-  rows: VerdictRow[],
-  meta: { baseline: string; candidate: string; margins: string },
-): string {
+export function markdownReport(rows: VerdictRow[], meta: ReportMeta): string {
   const outcome = gateOutcome(rows);
   const count = (v: VerdictRow["verdict"]) => rows.filter((r) => r.verdict === v).length;
   const used = methodsUsed(rows);
@@ -50,13 +71,15 @@ export function markdownReport(
     `## reprobench gate: ${outcome === "pass" ? "PASS" : "FAIL"}`,
     "",
     `Baseline: ${meta.baseline}  `,
-    `Candidate: ${meta.candidate}`,
+    `Candidate: ${meta.candidate}  `,
+    `Timings: ${meta.timing.reason}`,
     "",
     `${count("regressed")} regressed, ${count("improved")} improved, ${
       count("unchanged")
     } unchanged, ` +
     `${count("inconclusive")} inconclusive, ${count("not_comparable")} not comparable.`,
     "",
+    ...(inconclusiveWarning(rows) ? [`> **Warning:** ${inconclusiveWarning(rows)}.`, ""] : []),
     "| experiment | backend | metric | verdict | baseline | candidate | change [95% CI] | p | n | method | note |",
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ...rows.map((r) =>
@@ -71,7 +94,7 @@ export function markdownReport(
     "estimates it; for test accuracy the difference of means in percentage points. Method: the " +
     "number of the method below that judged the row.",
     "",
-    ...methodFooter(rows, meta.margins),
+    ...methodFooter(rows),
   ];
   return lines.join("\n") + "\n";
 }
@@ -84,10 +107,10 @@ export function markdownReport(
  *
  * @example
  * ```ts
- * methodFooter([], "10%"); // ["Margins: 10%. The method in full: harness/gate/METHOD.md."]
+ * methodFooter([]); // ["The method in full: harness/gate/METHOD.md."]
  * ```
  */
-export function methodFooter(rows: VerdictRow[], margins: string): string[] {
+export function methodFooter(rows: VerdictRow[]): string[] {
   const used = methodsUsed(rows);
   return [
     ...(used.length ? ["Methods used:", ""] : []),
@@ -95,20 +118,16 @@ export function methodFooter(rows: VerdictRow[], margins: string): string[] {
       `${i + 1}. **${m.name}** (${m.rows} row${m.rows === 1 ? "" : "s"}): ${m.rule}.`
     ),
     ...(used.length ? [""] : []),
-    `Margins: ${margins}. The method in full: harness/gate/METHOD.md.`,
+    "The method in full: harness/gate/METHOD.md.",
   ];
 }
 
 /** The same report as one JSON document: each row names its method, `methods` lists them. */
-export function jsonReport(
-  rows: VerdictRow[],
-  meta: { baseline: string; candidate: string; margins: string },
-): unknown {
+export function jsonReport(rows: VerdictRow[], meta: ReportMeta): unknown {
   return {
     ...documentHeader("check"),
     outcome: gateOutcome(rows),
     ...meta,
-    defaults: { ...TIMING_DEFAULTS },
     methods: methodsUsed(rows),
     verdicts: rows,
   };

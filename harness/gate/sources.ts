@@ -13,6 +13,8 @@ export interface RunSource {
   label: string;
   suites: string[];
   gitCommit: string | null;
+  /** A baseline file's format version; null for runs read from a database. */
+  version: number | null;
 }
 
 async function revParse(ref: string): Promise<string | null> {
@@ -42,11 +44,12 @@ export async function resolveRuns(
     const file = await readBaselineFile(ref);
     return {
       runs: file.runs,
-      label: `file ${ref} (exported ${file.exportedAt}, commit ${
+      label: `file ${ref} (version ${file.version}, exported ${file.exportedAt}, commit ${
         file.source.gitCommit?.slice(0, 10) ?? "unknown"
       })`,
       suites: file.source.suites,
       gitCommit: file.source.gitCommit,
+      version: file.version,
     };
   }
   return await withDb(db, "read", async (conn) => {
@@ -100,6 +103,7 @@ export async function resolveRuns(
       label: `${label}: ${runs.length} runs`,
       suites: ids,
       gitCommit: commit ?? runs[0]?.gitCommit ?? null,
+      version: null,
     };
   });
 }

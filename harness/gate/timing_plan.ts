@@ -1,44 +1,47 @@
-/** The timing protocol of the gate: enough windows for its statistics (see gate/METHOD.md). */
+/**
+ * The timing protocol of every process the gate times: the processes of a paired timing
+ * (baseline code and candidate code taking turns), a stored-baseline check's candidate
+ * processes, and `check --record`'s baseline processes. One protocol, so a stored baseline's
+ * per-process medians and a candidate's are alike, and so the error rates measured with
+ * `check --quality` (gate/METHOD.md) are those of the processes the gate runs.
+ */
 import { type Protocol, PROTOCOLS } from "../perf/mod.ts";
 import { TIMING_DEFAULTS } from "../core/stats/mod.ts";
 
 /**
- * 30 windows of about 0.25 s after 3 warm-up steps: the simulation behind the gate's
- * defaults meets its false-alarm and detection targets at 30 windows per side for the 3-5%
- * window noise of this machine. Slow backends stop after 12 windows or 20 s of timing, and
- * their verdicts are then less sensitive (the report shows n).
+ * 30 windows of about 0.25 s (up to 128 steps each) after a warm-up of at least 3 steps and
+ * 1 s; slow backends stop after 12 windows or 10 s of timing. No inference latency and no
+ * peak microbenchmark: the gate judges training windows only, and those phases cost a
+ * process pair seconds (the CNN on tfjs's cpu backend: ~1.1 s per large-batch prediction).
  *
- * The gate keeps the 3-step warm-up rather than the perf suite's settled one: its measured
- * false-alarm and detection rates (METHOD.md) and `results/baseline.json` were taken with
- * it, and in a paired timing early windows that are still speeding up fall on both sides of
- * each pair alike. With the settled warm-up an unchanged-tree paired gate took 859 s
- * instead of 565 s (the cpu CNN's warm-up alone runs to its 8 s cap in each of 12 processes).
+ * Why (measured on this project's 2-core machine, `/work/notes/gate_design.md` §3-4): 10
+ * windows per process instead of 30 spread the process pairs' θ 1.3-2.3 times wider per
+ * second spent; the first windows after a 3-step warm-up are the noisiest (the MLP on wasm
+ * still climbs from ~4,000 to ~13,000 images/s over its first 6 windows), hence the 1 s; the
+ * cap of 32 steps gave the MLP windows of 0.13 s. In a paired timing both sides time the same
+ * steps per window, the first side's plan (`perf/turns.ts`, version 2).
  */
 export const GATE_PROTOCOL: Protocol = {
   ...PROTOCOLS.quick,
-  // Exactly `warmupBatches` steps: no time minimum, and "settled" as soon as it can be judged.
-  warmupS: { min: 0, max: Infinity },
+  warmupBatches: 3,
+  // At least 3 steps and 1 s, and "settled" as soon as that holds: early windows still
+  // speeding up fall on both sides of a pair alike, and a longer warm-up costs every process.
+  warmupS: { min: 1, max: 8 },
   settle: { steps: 1, tolerance: 1 },
+  // The plan reads the median of the last 9 warm-up steps (the MLP's ~5 ms steps: one step
+  // alone gave 38 to 97 steps per window between processes).
+  planSteps: 9,
   windows: TIMING_DEFAULTS.windows,
   targetWindowS: 0.25,
-  // As measured for METHOD.md and the baseline (the quick profile's cap before it rose to 128).
-  maxBatchesPerWindow: 32,
-  maxTimedS: 20,
+  maxBatchesPerWindow: 128,
+  maxTimedS: 10,
   minWindows: 12,
-  latency: { warmup: 2, repeats: 10 },
-  peak: { n: 256, warmup: 1, repeats: 3 },
+  latency: { warmup: 0, repeats: 0 },
+  peak: { n: 256, warmup: 0, repeats: 0 },
 };
 
 /**
- * The protocol of each process of a paired timing: the gate's 30 windows, with a shorter
- * latency measurement (paired timing judges the training windows only), and slow backends
- * stop after 12 windows or 10 s of timing (a gate of 4 experiment-backend pairs took 12 min
- * with the gate's 20 s, half of it the CNN on tfjs's cpu backend, ~0.7 s per window). Measured with
- * `check --quality` (CNN on wasm): with 12 windows per process, A/A pairs of processes
- * spread about twice as wide (median window ratios 0.96-1.08) as with 30 (0.98-1.05).
+ * The protocol each process of a paired timing follows: the gate's (`--paired-protocol` is
+ * what the driver passes a baseline ref's code, which reads it with its own definition).
  */
-export const PAIRED_PROTOCOL: Protocol = {
-  ...GATE_PROTOCOL,
-  maxTimedS: 10,
-  latency: { warmup: 1, repeats: 3 },
-};
+export const PAIRED_PROTOCOL: Protocol = GATE_PROTOCOL;

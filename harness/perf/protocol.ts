@@ -44,6 +44,11 @@ export interface Protocol {
   warmupS: { min: number; max: number };
   /** The warm-up has settled when the last `steps` steps are not `tolerance` faster than the ones before. */
   settle: { steps: number; tolerance: number };
+  /**
+   * How many of the last warm-up steps (after the first) the window plan reads, when not
+   * `settle.steps`: a plan from one step of a few milliseconds is as noisy as that step.
+   */
+  planSteps?: number;
   windows: number;
   targetWindowS: number;
   maxBatchesPerWindow: number;
@@ -166,7 +171,8 @@ export function planWindows(warmupS: number[], p: Protocol, stock: boolean): Win
       bounded: `${slow}: ${warmupS.length} warm-up + ${p.bounded.windows} timed steps only`,
     };
   }
-  const steady = median(warmupS.length > 1 ? warmupS.slice(1).slice(-p.settle.steps) : warmupS);
+  const k = p.planSteps ?? p.settle.steps;
+  const steady = median(warmupS.length > 1 ? warmupS.slice(1).slice(-k) : warmupS);
   const per = Math.ceil(p.targetWindowS / Math.max(steady, 1e-6));
   return {
     windows: p.windows,

@@ -149,14 +149,29 @@ Deno.test("overhead() is time outside the step over the run's wall time plus sto
   assert.equal(overhead(measured, 0.5, 14.5).pct, 10);
 });
 
-Deno.test("the gate's protocols warm up for exactly 3 steps, however fast or settled", () => {
-  for (const p of [GATE_PROTOCOL, PAIRED_PROTOCOL]) {
-    // Steps still halving (never settled by the perf rule) and far below the 3 s minimum.
-    assert.equal(warmupEnd([0.4, 0.2], p, false), null);
-    assert.equal(warmupEnd([0.4, 0.2, 0.1], p, false), "settled");
-    // A slow step among the first 3 still bounds the run as before.
-    assert.equal(warmupEnd([40], p, false), "bounded");
-  }
-  // The perf suite's quick profile would go on warming up after the same 3 steps.
-  assert.equal(warmupEnd([0.4, 0.2, 0.1], PROTOCOLS.quick, false), null);
+Deno.test("the gate's protocol warms up for at least 3 steps and 1 s, settled or not", () => {
+  const p = GATE_PROTOCOL;
+  assert.equal(PAIRED_PROTOCOL, GATE_PROTOCOL);
+  // Steps still halving (never settled by the perf rule): 3 steps of 1.05 s end the warm-up.
+  assert.equal(warmupEnd([0.6, 0.3, 0.15], p, false), "settled");
+  // 3 fast steps are not enough: 1 s of steps first.
+  assert.equal(warmupEnd([0.4, 0.2, 0.1], p, false), null);
+  assert.equal(warmupEnd([0.4, 0.2, 0.1, 0.1], p, false), null);
+  assert.equal(warmupEnd([0.4, 0.2, 0.1, 0.1, 0.2], p, false), "settled");
+  // A slow step among the first 3 still bounds the run as before.
+  assert.equal(warmupEnd([40], p, false), "bounded");
+  // The perf suite's quick profile would go on warming up after the same 1.1 s.
+  assert.equal(warmupEnd([0.6, 0.3, 0.15], PROTOCOLS.quick, false), null);
+});
+
+Deno.test("the gate's window plan reads the median of the last 9 warm-up steps, not the last one", () => {
+  // 0.25 s windows: steps of 5 ms give 50 per window; one stray 2.5 ms last step would give 100.
+  const steps = [0.5, ...Array(20).fill(0.005), 0.0025];
+  assert.equal(planWindows(steps, GATE_PROTOCOL, false).batchesPerWindow, 50);
+  assert.equal(planWindows(steps, { ...GATE_PROTOCOL, planSteps: 1 }, false).batchesPerWindow, 100);
+  // Each window's steps are capped at 128 (an MLP's ~2 ms steps).
+  assert.equal(
+    planWindows([0.5, ...Array(9).fill(0.001)], GATE_PROTOCOL, false).batchesPerWindow,
+    128,
+  );
 });

@@ -85,8 +85,12 @@ export async function measureOne(
   try {
     // Paired timing: the peak and the warm-up are this run's first timed phase.
     await opts.turns?.take("warmup");
+    // The gate's processes time no peak (p.peak.repeats 0): only training windows count there.
     if (!peaks.has(backend)) {
-      peaks.set(backend, await matmulGflops(p.peak.n, p.peak.warmup, p.peak.repeats));
+      const peak = p.peak.repeats > 0
+        ? await matmulGflops(p.peak.n, p.peak.warmup, p.peak.repeats)
+        : [];
+      peaks.set(backend, peak);
     }
     // Count only the training's kernel calls: the peak matmul above is not the model's.
     kernelsUsed();

@@ -60,24 +60,17 @@ export async function measureTraining(
     const waitedAtStart = turns?.waitedS ?? 0;
     // Paired timing: the peak (measured before) and the warm-up are one timed phase.
     const { warmupStepS, warmup } = await warmUp(steps, p, stock);
-    const plan = planWindows(warmupStepS, p, stock);
+    const plan = fixedPlan(planWindows(warmupStepS, p, stock), turns);
     // Extra work for the gate's quality measurement only (see extra_work.ts): after warm-up.
     if (opts.slowdown) steps.extra = await planExtraWork(opts.slowdown);
-    turns?.done("warmup");
+    turns?.done("warmup", `batches=${plan.batchesPerWindow}`);
     const { windowImagesPerS, note } = await timeWindows(steps, plan, p, turns);
     await turns?.take("rest");
     // The yields between windows are untimed idle turns, not harness work.
     steps.loop.loopS = (performance.now() - loopStart) / 1000 - steps.yieldedS -
       ((turns?.waitedS ?? 0) - waitedAtStart);
-    // A bounded (slow) run times inference less too: its large batch can take seconds.
-    const [lw, lr] = plan.bounded
-      ? [1, Math.min(2, p.latency.repeats)]
-      : [p.latency.warmup, p.latency.repeats];
     const large = Math.min(LARGE_BATCH, run.test.x.shape[0]);
-    const one = run.test.x.slice(0, 1), many = run.test.x.slice(0, large);
-    const latencyB1Ms = await predictLatencies(run.model, one, lw, lr);
-    const latencyLargeMs = await predictLatencies(run.model, many, lw, lr);
-    tf.dispose([one, many]);
+    const { latencyB1Ms, latencyLargeMs } = await latencies(run, plan, p, large);
     result = {
       warmupStepS,
       windowImagesPerS,
@@ -100,6 +93,37 @@ export async function measureTraining(
   }
   result.leakedTensors = run.memory.leaked();
   return result;
+}
+
+/**
+ * The plan with the steps per window the turn driver fixed (the other side's plan, so that
+ * window i of both sides covers the same work), unless the run is bounded (too slow for the
+ * full protocol: its own few single-step windows).
+ */
+function fixedPlan(plan: WindowPlan, turns: Turns | null): WindowPlan {
+  const fixed = turns?.fixedBatches;
+  return fixed && !plan.bounded ? { ...plan, batchesPerWindow: fixed } : plan;
+}
+
+/**
+ * Inference latency of one image and of a large batch, none when the protocol times none (the
+ * gate's processes judge training windows only, and skip it). A bounded (slow) run times
+ * inference less too: its large batch can take seconds.
+ */
+async function latencies(run: TrainingSetup, plan: WindowPlan, p: Protocol, large: number) {
+  if (p.latency.repeats === 0) return { latencyB1Ms: [], latencyLargeMs: [] };
+  const [lw, lr] = plan.bounded
+    ? [1, Math.min(2, p.latency.repeats)]
+    : [p.latency.warmup, p.latency.repeats];
+  const one = run.test.x.slice(0, 1), many = run.test.x.slice(0, large);
+  try {
+    return {
+      latencyB1Ms: await predictLatencies(run.model, one, lw, lr),
+      latencyLargeMs: await predictLatencies(run.model, many, lw, lr),
+    };
+  } finally {
+    tf.dispose([one, many]);
+  }
 }
 
 /** Warm-up steps, each timed alone, until the protocol says the step time has settled. */

@@ -51,6 +51,7 @@ export function pairedResult(a: number[], b: number[]): PairedResult {
     windows,
     imagesPerS: null,
     batchSize: 32,
+    batchesPerWindow: 8,
   });
-  return { a: side(a), b: side(b), pairs: a.map((x, i) => [x, b[i]]) };
+  return { a: side(a), b: side(b), pairs: a.map((x, i) => [x, b[i]]), batches: 8 };
 }

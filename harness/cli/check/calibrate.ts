@@ -2,11 +2,14 @@
 import { UserError } from "../../core/errors.ts";
 import { fmt, table } from "../../core/table.ts";
 import { gitState } from "../../run/provenance.ts";
-import { storeCalibrations } from "../../../results/calibrations.ts";
+import { SESSION_METRIC, storeCalibrations } from "../../../results/calibrations.ts";
+import type { RunData } from "../../../results/mod.ts";
+import { sampleStd } from "../../core/stats/mod.ts";
+import { processMedians } from "../../gate/processes.ts";
 import { readRuns } from "../../../results/runs.ts";
 import { calibrate, type CalibrationResult } from "../../gate/calibrate.ts";
 import { perfInChild } from "../../gate/child_runs.ts";
-import { gateExperiments } from "../../gate/default_experiments.ts";
+import { DEFAULT_GATE_BACKENDS, gateExperiments } from "../../gate/default_experiments.ts";
 import { intFlag } from "../args.ts";
 import { EXIT } from "../exit.ts";
 import type { CheckContext } from "./context.ts";
@@ -22,7 +25,7 @@ export async function calibrateMode(ctx: CheckContext): Promise<number> {
   // between processes than between the windows of one.
   const suites: string[] = [];
   const targets = chosen.flatMap((d) =>
-    (ctx.backends ?? ["cpu", "wasm", "webgpu"]).map((b) => [d.experiment.id, b] as const)
+    (ctx.backends ?? DEFAULT_GATE_BACKENDS).map((b) => [d.experiment.id, b] as const)
   );
   for (let i = 0; i < repeats; i++) {
     for (const [experiment, backend] of targets) {
@@ -40,12 +43,13 @@ export async function calibrateMode(ctx: CheckContext): Promise<number> {
       );
     }
   }
-  const results = calibrate(await readRuns(ctx.db, suites));
+  const runs = await readRuns(ctx.db, suites);
+  const results = calibrate(runs);
   const git = await gitState();
-  await storeCalibrations(
-    ctx.db,
-    results.map((c) => ({ ...c, quantile: 0.99, gitCommit: git.commit })),
-  );
+  await storeCalibrations(ctx.db, [
+    ...results.map((c) => ({ ...c, quantile: 0.99, gitCommit: git.commit })),
+    ...sessionRecords(runs, targets, git.commit),
+  ]);
   console.log(calibrationTable(results));
   console.log(
     `\nstored in ${ctx.db} (table calibrations); suites ${
@@ -53,6 +57,33 @@ export async function calibrateMode(ctx: CheckContext): Promise<number> {
     }`,
   );
   return EXIT.ok;
+}
+
+/**
+ * This invocation as one session of the stored-baseline mode's calibration: per machine,
+ * backend and experiment, each process's median window, and their spread (sd of the logs) in
+ * the margin column.
+ */
+function sessionRecords(
+  runs: RunData[],
+  targets: (readonly [string, string])[],
+  gitCommit: string | null,
+) {
+  return targets.flatMap(([experiment, backend]) => {
+    const processes = processMedians(runs, experiment, backend);
+    if (processes.length < 2) return [];
+    const medians = processes.map((p) => p.median);
+    return [{
+      envId: processes[0].envId,
+      backend,
+      metric: `${SESSION_METRIC}${experiment}`,
+      margin: sampleStd(medians.map(Math.log)),
+      quantile: 0,
+      pairs: medians.length,
+      observed: medians,
+      gitCommit,
+    }];
+  });
 }
 
 function calibrationTable(results: CalibrationResult[]): string {

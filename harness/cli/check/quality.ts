@@ -1,69 +1,132 @@
-/** `check --quality`: measure the gate's false alarms and detection rates on this machine. */
-import { BACKENDS } from "../../core/experiment.ts";
+/**
+ * `check --quality`: the gate's measured quality on this machine. With `--collect N`, time N
+ * rounds of process pairs into the pool (resumable); without, score every method on the pool
+ * by independent checks and print the rates with Wilson intervals (gate/METHOD.md).
+ */
+import { idMatcher } from "../../core/discover.ts";
 import { UserError } from "../../core/errors.ts";
 import { REPO_ROOT } from "../../core/paths.ts";
-import { environment } from "../../run/provenance.ts";
-import { DEFAULT_DB } from "../../../results/mod.ts";
-import { readMargins } from "../../../results/calibrations.ts";
-import { trainingMatches } from "../../gate/default_experiments.ts";
-import { gateMargin, PAIRED_MARGIN } from "../../gate/margin.ts";
-import { measureGateQuality } from "../../gate/quality_run.ts";
+import { median } from "../../core/stats/mod.ts";
+import { DEFAULT_GATE_BACKENDS, gateExperiments } from "../../gate/default_experiments.ts";
+import { collectPool } from "../../gate/quality_collect.ts";
+import {
+  fixedSixChecks,
+  type GateCheck,
+  type ReplaySettings,
+  sequentialChecks,
+  storedChecks,
+} from "../../gate/quality_checks.ts";
+import { type LoadCondition, poolStreams, readPool } from "../../gate/quality_pool.ts";
 import { qualityReport } from "../../gate/quality_report.ts";
+import { summarize, thetaDiagnostics } from "../../gate/quality_stats.ts";
 import { intFlag } from "../args.ts";
 import { EXIT } from "../exit.ts";
 import { type CheckFlags, declarations } from "./context.ts";
 import { QUALITY_DB } from "./flags.ts";
 
+/**
+ * Seconds the default check spends before its pairs (accuracy runs of the default plan, 66 s
+ * here, and the baseline's checkout): a replayed sequential check has the rest of the budget.
+ */
+export const BEFORE_PAIRS_S = 80;
+
 function fractions(list: string): number[] {
   return list.split(",").map((x) => {
     const f = Number(x.trim());
-    if (!(f > 0 && f <= 1)) {
-      throw new UserError(`--slowdowns must be fractions in (0, 1], got "${x.trim()}"`);
+    if (!(f >= 0 && f <= 1) || x.trim() === "") {
+      throw new UserError(`--slowdowns must be fractions in [0, 1], got "${x.trim()}"`);
     }
     return f;
   });
 }
 
-/**
- * Rounds of process pairs of one training experiment on one backend, scored by the paired,
- * single-pair and unpaired rules at the gate's margins and a few others.
- */
+/** Collect, or score the pool. */
 export async function qualityMode(flags: CheckFlags, args: string[]): Promise<number> {
-  // Its own database unless one is named: these runs must never become a "latest" baseline.
-  const db = args.some((a) => a === "--db" || a.startsWith("--db=")) ? flags.db : QUALITY_DB;
-  const rounds = intFlag("rounds", flags.rounds);
-  const pairs = intFlag("pairs", flags.pairs);
-  const slowdowns = fractions(flags.slowdowns);
-  const backend = flags.backend ?? "wasm", experiment = flags.experiment ?? "keras-cnn-mnist-001";
-  if (!(BACKENDS as readonly string[]).includes(backend)) {
-    throw new UserError(`--backend must be one of ${BACKENDS.join(", ")}, got "${backend}"`);
+  const log = (line: string) => flags.quiet || console.error(line);
+  if (flags.collect !== undefined) {
+    if (flags.load !== "quiet" && flags.load !== "loaded") {
+      throw new UserError(`--load must be quiet or loaded, got "${flags.load}"`);
+    }
+    // Its own database unless one is named: these runs must never become a "latest" baseline.
+    const db = args.some((a) => a === "--db" || a.startsWith("--db=")) ? flags.db : QUALITY_DB;
+    const declared = await declarations(flags.experiments);
+    const chosen = gateExperiments(declared, flags.experiment);
+    const backends = flags.backend?.split(",") ?? [...DEFAULT_GATE_BACKENDS];
+    const targets = chosen.flatMap((d) =>
+      backends.map((backend) => ({ experiment: d.experiment.id, backend }))
+    );
+    const added = await collectPool({
+      targets,
+      variants: fractions(flags.slowdowns),
+      rounds: intFlag("collect", flags.collect),
+      load: flags.load as LoadCondition,
+      pool: flags.pool,
+      root: REPO_ROOT,
+      db,
+      experiments: flags.experiments,
+      log,
+    });
+    console.log(`added ${added.length} process pairs to ${flags.pool}`);
+    return EXIT.ok;
   }
-  const chosen = trainingMatches(await declarations(flags.experiments), experiment);
-  if (chosen.length !== 1) {
-    throw new UserError(
-      `--quality needs exactly one training experiment, "${experiment}" matches ${chosen.length}`,
+  return await scorePool(flags);
+}
+
+/** Every method's checks of every (slowdown, load) in the pool, and the report. */
+async function scorePool(flags: CheckFlags): Promise<number> {
+  const pool = (await readPool(flags.pool)).filter((p) =>
+    (!flags.experiment || idMatcher(flags.experiment)(p.experiment)) &&
+    (!flags.backend || flags.backend.split(",").includes(p.backend))
+  );
+  if (pool.length === 0) {
+    throw new UserError(`No process pairs in ${flags.pool}: add some with --quality --collect N`);
+  }
+  const streams = poolStreams(pool);
+  const seen = new Map(pool.map((p) => [JSON.stringify([p.experiment, p.backend]), p]));
+  const targets = [...seen.values()].map((p) => ({ experiment: p.experiment, backend: p.backend }));
+  const variants = [...new Map(pool.map((p) => [`${p.load}/${p.slowdown}`, p])).values()]
+    .sort((a, b) => a.load.localeCompare(b.load) || a.slowdown - b.slowdown);
+  const budgetS = intFlag("time-budget", flags["time-budget"]) - BEFORE_PAIRS_S;
+  const checks: GateCheck[][] = [];
+  for (const v of variants) {
+    const s: ReplaySettings = { targets, slowdown: v.slowdown, load: v.load, budgetS };
+    checks.push(
+      await sequentialChecks(streams, s),
+      fixedSixChecks(streams, s),
+      storedChecks(streams, s),
     );
   }
-  const id = chosen[0].experiment.id;
-  const mine = gateMargin(await readMargins(DEFAULT_DB))((await environment()).envId, backend);
-  const margins = [...new Set([mine, PAIRED_MARGIN, 0.01, 0.02, 0.03, 0.05])]
-    .sort((a, b) => a - b);
-  const result = await measureGateQuality({
-    experiment: id,
-    backend,
-    root: REPO_ROOT,
-    db,
-    experiments: flags.experiments,
-    rounds,
-    slowdowns,
-    k: pairs,
-    margins,
-    log: (line) => flags.quiet || console.error(line),
-  });
+  const summaries = checks.filter((c) => c.length > 0).map(summarize)
+    .sort((a, b) =>
+      a.method.localeCompare(b.method) || a.load.localeCompare(b.load) || a.slowdown - b.slowdown
+    );
+  const roundS = targets.reduce(
+    (sum, t) =>
+      sum + median(
+        pool.filter((p) => p.experiment === t.experiment && p.backend === t.backend)
+          .map((p) => p.costS),
+      ),
+    0,
+  );
   if (flags.json) {
-    console.log(JSON.stringify({ ...result, gateMargin: mine, db }, null, 2));
+    const diagnostics = [...streams.values()].filter((s) => s[0].slowdown === 0 && s.length >= 3)
+      .map((s) => ({
+        experiment: s[0].experiment,
+        backend: s[0].backend,
+        load: s[0].load,
+        ...thetaDiagnostics(s),
+      }));
+    console.log(
+      JSON.stringify(
+        { pool: flags.pool, pairs: pool.length, budgetS, summaries, diagnostics },
+        null,
+        2,
+      ),
+    );
   } else {
-    console.log(qualityReport(result, { rounds, slowdowns, gateMargin: mine, db }));
+    console.log(
+      qualityReport(summaries, streams, { pool: flags.pool, pairs: pool.length, budgetS, roundS }),
+    );
   }
   return EXIT.ok;
 }

@@ -51,7 +51,8 @@ def plan_windows(warmup_s, p, stock):
         return b["windows"], 1, f"stock kernels: {b['warmupBatches']} warm-up + {b['windows']} timed steps"
     if slow:
         return b["windows"], 1, f"{slow}: {len(warmup_s)} warm-up + {b['windows']} timed steps only"
-    later = warmup_s[1:][-p["settle"]["steps"]:] if len(warmup_s) > 1 else warmup_s
+    k = p.get("planSteps") or p["settle"]["steps"]
+    later = warmup_s[1:][-k:] if len(warmup_s) > 1 else warmup_s
     per = math.ceil(p["targetWindowS"] / max(median(later), 1e-6))
     return p["windows"], min(p["maxBatchesPerWindow"], max(1, per)), None
 

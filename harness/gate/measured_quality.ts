@@ -1,0 +1,56 @@
+/**
+ * The error rates of each timing mode as measured on this project's machine with
+ * `check --quality` (gate/METHOD.md, "Measured quality"), quoted by each verdict row's method
+ * so a report says how far its timings can be trusted. Update these figures, with the date and
+ * the command, whenever a new measurement replaces them.
+ */
+
+/** Hits out of independent checks, with the Wilson 95% interval. */
+export interface MeasuredRate {
+  hits: number;
+  checks: number;
+  low: number;
+  high: number;
+}
+
+/** What was measured for one mode. */
+export interface ModeQuality {
+  /** Where and when, in a few words. */
+  where: string;
+  /** Gate checks of unchanged code (all targets) that failed, quiet machine. */
+  falseAlarms: MeasuredRate;
+  /** The same under a background load, when measured. */
+  falseAlarmsLoaded?: MeasuredRate;
+  /** Per-target checks of a slowed candidate judged regressed, by slowdown (fraction). */
+  detection: { slowdown: number; quiet: MeasuredRate; loaded?: MeasuredRate }[];
+}
+
+/** Measured quality of the sequential paired mode (the default when code is reachable). */
+export const PAIRED_QUALITY: ModeQuality | null = null;
+
+/** Measured quality of the stored-baseline mode. */
+export const STORED_QUALITY: ModeQuality | null = null;
+
+const pct = (x: number) => `${Number((x * 100).toFixed(1))}%`;
+const rate = (r: MeasuredRate) => `${r.hits}/${r.checks} (95% Wilson ${pct(r.low)}-${pct(r.high)})`;
+
+/**
+ * One sentence of measured figures for a method's rule, or what is missing.
+ *
+ * @example
+ * ```ts
+ * describeQuality(null); // "not measured on this machine yet (check --quality)"
+ * ```
+ */
+export function describeQuality(q: ModeQuality | null): string {
+  if (!q) return "not measured on this machine yet (check --quality)";
+  const loaded = q.falseAlarmsLoaded ? `, ${rate(q.falseAlarmsLoaded)} under load` : "";
+  const caught = q.detection.map((d) =>
+    `${pct(d.slowdown)} slowdowns caught ${rate(d.quiet)}${
+      d.loaded ? ` quiet, ${rate(d.loaded)} loaded` : ""
+    }`
+  ).join("; ");
+  return `measured ${q.where}: unchanged code failed ${
+    rate(q.falseAlarms)
+  } gate checks${loaded}; ${caught}`;
+}

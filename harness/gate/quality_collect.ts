@@ -1,0 +1,141 @@
+/**
+ * `check --quality --collect N`: time N rounds of process pairs into the pool
+ * (`quality_pool.ts`). A round times one pair per (target, variant), in an order rotated every
+ * round so drift spreads evenly; a variant is a slowdown of the candidate (0: A/A), done as
+ * real extra work after every training step (`perf/extra_work.ts`). Which process starts
+ * first alternates within each stream. With `load: "loaded"` a bounded CPU hog
+ * (`cpu_hog.ts`) runs beside the pairs, started here and always stopped.
+ */
+import { processPairTheta } from "../core/stats/mod.ts";
+import { median } from "../core/stats/mod.ts";
+import { gitState } from "../run/provenance.ts";
+import { pairedTiming } from "./paired.ts";
+import type { PairedTarget } from "./paired_targets.ts";
+import {
+  appendPool,
+  type LoadCondition,
+  type PoolPair,
+  poolStreams,
+  readPool,
+  streamKey,
+} from "./quality_pool.ts";
+
+/** What a collection times. */
+export interface CollectOptions {
+  targets: PairedTarget[];
+  /** Candidate slowdowns, 0 for A/A. */
+  variants: number[];
+  rounds: number;
+  load: LoadCondition;
+  pool: string;
+  /** The tree both sides run (this one). */
+  root: string;
+  db: string;
+  experiments?: string;
+  /** Busy share of the hog's every 100 ms (loaded only). */
+  hogDuty?: number;
+  log: (line: string) => void;
+}
+
+/** Start the hog; the returned function stops it (and waits for it). */
+function startHog(root: string, duty: number, maxS: number): () => Promise<void> {
+  const proc = new Deno.Command(Deno.execPath(), {
+    args: ["run", "-q", `${root}/harness/gate/cpu_hog.ts`, String(duty), String(maxS)],
+    stdin: "piped",
+    stdout: "null",
+    stderr: "null",
+  }).spawn();
+  return async () => {
+    await proc.stdin.close().catch(() => {});
+    try {
+      proc.kill("SIGTERM");
+    } catch {
+      // already gone
+    }
+    await proc.status;
+  };
+}
+
+/** Time `rounds` rounds into the pool; returns the pairs added. */
+export async function collectPool(opts: CollectOptions): Promise<PoolPair[]> {
+  const streams = poolStreams(await readPool(opts.pool));
+  const cells = opts.targets.flatMap((t) => opts.variants.map((slowdown) => ({ ...t, slowdown })));
+  const commit = (await gitState()).commit;
+  // Bounded twice: stopped in `finally`, and by itself after a generous 40 s per pair.
+  const stopHog = opts.load === "loaded"
+    ? startHog(opts.root, opts.hogDuty ?? 0.5, 40 * cells.length * opts.rounds + 60)
+    : null;
+  const added: PoolPair[] = [];
+  const t0 = performance.now();
+  try {
+    for (let round = 0; round < opts.rounds; round++) {
+      const order = cells.map((_, i) => cells[(i + round) % cells.length]);
+      for (const cell of order) {
+        const key = streamKey({ ...cell, load: opts.load });
+        const seen = streams.get(key) ?? streams.set(key, []).get(key)!;
+        const pair = await timePair(opts, cell, seen.length % 2 === 0 ? "a" : "b", commit);
+        seen.push(pair);
+        added.push(pair);
+        await appendPool(opts.pool, pair);
+        const spent = (performance.now() - t0) / 1000, total = cells.length * opts.rounds;
+        opts.log(
+          `[${added.length}/${total}] ${cell.experiment} ${cell.backend} ${
+            cell.slowdown ? `+${cell.slowdown * 100}%` : "A/A"
+          } ${opts.load}: θ ${pair.theta.toFixed(4)}, ${pair.pairs.length} window pairs, ` +
+            `${pair.costS.toFixed(1)} s, load ${pair.loadavg[0].toFixed(2)} (ETA ${
+              Math.round((spent / added.length) * (total - added.length))
+            } s)`,
+        );
+      }
+    }
+  } finally {
+    await stopHog?.();
+  }
+  return added;
+}
+
+/** One process pair of a cell, as a pool line; a side that did not time is an error. */
+async function timePair(
+  opts: CollectOptions,
+  cell: PairedTarget & { slowdown: number },
+  first: "a" | "b",
+  commit: string | null,
+): Promise<PoolPair> {
+  const loadavg = Deno.loadavg();
+  const started = performance.now();
+  const plain = { root: opts.root, db: opts.db, slowdown: "0" };
+  const r = await pairedTiming({
+    experiment: cell.experiment,
+    backend: cell.backend,
+    experiments: opts.experiments,
+    a: plain,
+    b: { ...plain, slowdown: String(cell.slowdown) },
+    first,
+  });
+  const costS = (performance.now() - started) / 1000;
+  for (const [side, what] of [[r.a, "baseline"], [r.b, "candidate"]] as const) {
+    if (side.status !== "ok" || r.pairs.length === 0) {
+      throw new Error(
+        `${cell.experiment} on ${cell.backend} (${what}) did not time: ${side.status} ${
+          side.reason ?? ""
+        }`,
+      );
+    }
+  }
+  return {
+    experiment: cell.experiment,
+    backend: cell.backend,
+    slowdown: cell.slowdown,
+    load: opts.load,
+    first,
+    theta: processPairTheta(r.pairs, true),
+    pairs: r.pairs,
+    aMedian: median(r.a.windows),
+    bMedian: median(r.b.windows),
+    batches: r.batches,
+    costS,
+    loadavg,
+    at: new Date().toISOString(),
+    commit,
+  };
+}

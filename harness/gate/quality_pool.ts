@@ -1,0 +1,103 @@
+/**
+ * The pool of `check --quality`: process pairs collected once (A/A, and A against A slowed
+ * by known extra work), one JSON line each, then consumed by independent gate checks in
+ * collection order, no pair used twice (`quality_checks.ts`). Collecting is resumable: every
+ * pair is appended as soon as it is timed, and a later `--collect` goes on from the counts
+ * in the file. Pure but for reading and appending the file.
+ */
+import { UserError } from "../core/errors.ts";
+
+/** Where `--quality` keeps its pool unless told (`--pool`). */
+export const QUALITY_POOL = "results/gate_quality_pool.jsonl";
+
+/** The machine's condition while a pair was timed. */
+export type LoadCondition = "quiet" | "loaded";
+
+/** One process pair of the pool: baseline (a) unchanged, candidate (b) maybe slowed. */
+export interface PoolPair {
+  experiment: string;
+  backend: string;
+  /** The candidate's extra work as a fraction of its step time; 0 for A/A. */
+  slowdown: number;
+  load: LoadCondition;
+  /** Which process started (and took its first window) first. */
+  first: "a" | "b";
+  /** ln(candidate speed / baseline speed) of the pair (Hodges-Lehmann over its windows). */
+  theta: number;
+  /** [baseline, candidate] images/s of each window pair. */
+  pairs: [number, number][];
+  /** Per-process medians of the windows: each process stands alone in the stored path. */
+  aMedian: number;
+  bMedian: number;
+  /** Steps per window both sides timed (null if they planned apart). */
+  batches: number | null;
+  /** Wall seconds the pair took, start-up to exit of both processes. */
+  costS: number;
+  /** 1, 5 and 15 minute load averages before the pair (the hog's own load included). */
+  loadavg: number[];
+  /** When it was timed (ISO 8601) and on which commit of the code. */
+  at: string;
+  commit: string | null;
+}
+
+/** Pool pairs by stream: one (experiment, backend, slowdown, load), in collection order. */
+export type PoolStreams = Map<string, PoolPair[]>;
+
+/** The key of a pair's stream. */
+export function streamKey(
+  p: Pick<PoolPair, "experiment" | "backend" | "slowdown" | "load">,
+): string {
+  return JSON.stringify([p.experiment, p.backend, p.slowdown, p.load]);
+}
+
+/**
+ * Read a pool file (missing: empty); a line that does not parse is a UserError naming it.
+ *
+ * @example
+ * ```ts
+ * parsePool('{"experiment":"m","backend":"cpu","slowdown":0,"load":"quiet","theta":0}\n', "p")
+ *   .length; // 1
+ * ```
+ */
+export function parsePool(text: string, path: string): PoolPair[] {
+  const out: PoolPair[] = [];
+  text.split("\n").forEach((line, i) => {
+    if (!line.trim()) return;
+    let p: PoolPair;
+    try {
+      p = JSON.parse(line);
+    } catch {
+      throw new UserError(`${path}:${i + 1}: not a JSON line`);
+    }
+    if (typeof p.theta !== "number" || typeof p.slowdown !== "number" || !p.experiment) {
+      throw new UserError(`${path}:${i + 1}: not a pool pair (theta, slowdown, experiment)`);
+    }
+    out.push(p);
+  });
+  return out;
+}
+
+/** The pool at `path`, [] when there is no file yet. */
+export async function readPool(path: string): Promise<PoolPair[]> {
+  try {
+    return parsePool(await Deno.readTextFile(path), path);
+  } catch (err) {
+    if (err instanceof Deno.errors.NotFound) return [];
+    throw err;
+  }
+}
+
+/** Append one pair to the pool at `path` (one line, written at once). */
+export async function appendPool(path: string, pair: PoolPair): Promise<void> {
+  await Deno.writeTextFile(path, JSON.stringify(pair) + "\n", { append: true, create: true });
+}
+
+/** The pool's pairs grouped by stream, each in collection order. */
+export function poolStreams(pool: readonly PoolPair[]): PoolStreams {
+  const out: PoolStreams = new Map();
+  for (const p of pool) {
+    const k = streamKey(p);
+    (out.get(k) ?? out.set(k, []).get(k)!).push(p);
+  }
+  return out;
+}

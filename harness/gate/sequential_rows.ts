@@ -1,0 +1,72 @@
+/** The verdict rows of a paired timing: one per target, from where its sequential loop ended. */
+import { DEFAULT_SEQUENTIAL_DESIGN, median, type SequentialDesign } from "../core/stats/mod.ts";
+import { sequentialPairedMethod, TRAINING_STATUS_METHOD } from "./methods.ts";
+import type { TargetOutcome } from "./sequential_gate.ts";
+import type { VerdictRow } from "./types.ts";
+
+/** The metric name of paired timing rows. */
+export const PAIRED_METRIC = "perf_window_images_per_s (paired)";
+
+/**
+ * A target's verdict row: the rule's decision (`continue` at the end of the time budget is
+ * inconclusive, never regressed); a pair whose candidate stopped training while the baseline
+ * trained is a regression by run status, any other failed pair leaves the target not
+ * comparable.
+ *
+ * @example
+ * ```ts
+ * import { sequentialVerdict, DEFAULT_SEQUENTIAL_DESIGN } from "../core/stats/mod.ts";
+ * const thetas = [0.01, -0.01, 0.005, -0.005];
+ * sequentialRow({
+ *   target: { experiment: "mlp", backend: "wasm" }, thetas, endedBy: "boundary",
+ *   result: sequentialVerdict(thetas, DEFAULT_SEQUENTIAL_DESIGN), failed: null, costs: [1, 1, 1, 1],
+ *   baselineMedians: [100], candidateMedians: [100], endedAtS: 4,
+ * }).verdict; // "unchanged"
+ * ```
+ */
+export function sequentialRow(
+  o: TargetOutcome,
+  design: SequentialDesign = DEFAULT_SEQUENTIAL_DESIGN,
+): VerdictRow {
+  const k = o.thetas.length;
+  const base = {
+    experiment: o.target.experiment,
+    backend: o.target.backend,
+    metric: PAIRED_METRIC,
+    kind: "timing" as const,
+    baseline: o.baselineMedians.length ? median(o.baselineMedians) : null,
+    candidate: o.candidateMedians.length ? median(o.candidateMedians) : null,
+    n: [k, k] as [number, number],
+  };
+  const seconds = `${Math.round(o.costs.reduce((a, b) => a + b, 0))} s`;
+  if (o.failed) {
+    const f = o.failed;
+    const lost = f.baselineStatus === "ok" && f.candidateStatus !== "ok";
+    return {
+      ...base,
+      verdict: lost ? "regressed" : "not_comparable",
+      change: null,
+      ci: null,
+      p: null,
+      method: TRAINING_STATUS_METHOD,
+      reason:
+        `process pair ${k + 1}: baseline ${f.baselineStatus}, candidate ${f.candidateStatus}` +
+        (f.reason ? ` (${f.reason})` : ""),
+    };
+  }
+  const r = o.result;
+  const budget = o.endedBy === "budget";
+  return {
+    ...base,
+    verdict: budget ? "inconclusive" : r.decision === "continue" ? "inconclusive" : r.decision,
+    change: k > 0 ? r.ratio : null,
+    ci: Number.isFinite(r.ci[0]) ? r.ci : null,
+    p: Number.isFinite(r.p.regressed) ? r.p.regressed : null,
+    method: sequentialPairedMethod(design),
+    reason: budget
+      ? `the time budget ended after ${k} process pairs (${seconds}): ${
+        k >= design.minPairs ? r.reason.replace(/^\d+ process pairs: /, "") : "too few to judge"
+      }`
+      : `${r.reason} (${seconds})`,
+  };
+}

@@ -1,0 +1,80 @@
+import assert from "node:assert/strict";
+import { GATE_ENV, gateRun } from "../testing/gate_runs.ts";
+import { storedCalibration, storedRow } from "./stored_rows.ts";
+
+const TARGET = { experiment: "mlp", backend: "wasm" };
+const HERE = { envId: "e1", env: GATE_ENV };
+
+/** One perf process (its own suite) of the target, its windows around `level`. */
+const proc = (i: number, level: number, over = {}) =>
+  gateRun({
+    suiteId: `p${level}-${i}`,
+    suiteKind: "perf",
+    measurements: { perf_window_images_per_s: [level * 0.99, level, level * 1.01] },
+    ...over,
+  });
+/** `n` processes whose medians spread by ±`spread` around `level`. */
+const procs = (n: number, level: number, over = {}, spread = 0.02) =>
+  Array.from({ length: n }, (_, i) => proc(i, level * (1 + spread * Math.sin(i + 1)), over));
+
+Deno.test("a version-1 baseline file's timings are inconclusive: re-record with --record", () => {
+  const row = storedRow(TARGET, { runs: procs(1, 1000), version: 1 }, procs(5, 500), [], HERE);
+  assert.equal(row.verdict, "inconclusive");
+  assert.match(row.reason, /version 1.*re-record with --record/);
+  assert.equal(row.method.name, "per-process medians against a stored baseline");
+});
+
+Deno.test("fewer than 5 baseline processes: inconclusive, never regressed, even at half the speed", () => {
+  const row = storedRow(TARGET, { runs: procs(3, 1000), version: 2 }, procs(5, 500), [], HERE);
+  assert.equal(row.verdict, "inconclusive");
+  assert.equal(
+    row.reason,
+    "the baseline has 3 timing processes of this target; judging needs at least 5 (record one with check --record)",
+  );
+});
+
+Deno.test("another machine's baseline is not comparable, naming what differs", () => {
+  const other = procs(5, 1000, { envId: "e2", env: { ...GATE_ENV, cores: 8 } });
+  const row = storedRow(TARGET, { runs: other, version: 2 }, [], [], HERE);
+  assert.equal(row.verdict, "not_comparable");
+  assert.equal(row.reason, "timed on another machine or versions: cores 8 -> 2");
+});
+
+Deno.test("5 against 5 processes: half the speed regresses, the same speed is unchanged", () => {
+  const base = { runs: procs(5, 1000), version: 2 };
+  const slow = storedRow(TARGET, base, procs(5, 500), [], HERE);
+  assert.equal(slow.verdict, "regressed");
+  assert.deepEqual(slow.n, [5, 5]);
+  // The change is the ratio of geometric means of the medians: 0.5 exactly.
+  assert.ok(Math.abs(slow.change! - 0.5) < 1e-12);
+  // Unchanged needs the bound across sessions (ρ = 1 uncalibrated) to clear 2%: with ±2%
+  // between processes the drift allowed is wider than that, and the row says so.
+  const same = storedRow(TARGET, base, procs(5, 1000), [], HERE);
+  assert.equal(same.verdict, "inconclusive");
+  assert.match(
+    same.reason,
+    /^5 vs 5 processes: ratio 1\.000; a slowdown up to \d+\.\d% cannot be ruled out/,
+  );
+  const tight = { runs: procs(5, 1000, {}, 0.001), version: 2 };
+  const calm = storedRow(TARGET, tight, procs(5, 1000, {}, 0.001), [], HERE);
+  assert.equal(calm.verdict, "unchanged");
+  assert.match(calm.reason, /^5 vs 5 processes: within 2\.0%/);
+});
+
+Deno.test("a candidate whose processes all failed where the baseline timed is a regression by run status", () => {
+  const failed = procs(5, 1000, { status: "failed", measurements: {} });
+  const row = storedRow(TARGET, { runs: procs(5, 1000), version: 2 }, failed, [], HERE);
+  assert.equal(row.verdict, "regressed");
+  assert.equal(row.method.name, "run status");
+});
+
+Deno.test("storedCalibration: σ from the widest session, ρ only once 3 sessions are stored", () => {
+  const s = (medians: number[]) => ({ envId: "e1", backend: "wasm", experimentId: "mlp", medians });
+  assert.deepEqual(storedCalibration([]), {});
+  // ln 100 and ln 110: sd = ln(1.1)/√2 = 0.067393.
+  const one = storedCalibration([s([100, 110]), s([100, 101])]);
+  assert.ok(Math.abs(one.sigma! - Math.log(1.1) / Math.SQRT2) < 1e-12);
+  assert.equal(one.sessionRatio, undefined);
+  const three = storedCalibration([s([100, 101]), s([120, 121]), s([100, 99])]);
+  assert.ok(three.sessionRatio! > 5, "sessions far apart: drift well above the spread");
+});
