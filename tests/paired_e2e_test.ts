@@ -6,17 +6,17 @@
  * either side ran: the turns, the pairing, the steps per window, the extra work, the stored
  * runs, the mode chosen. The judgement of process pairs (a slowdown regressed, identical code
  * unchanged) is tested on constructed θ, with the production loop and rule, in
- * harness/gate/sequential_gate_test.ts.
+ * harness/gate/timing/sequential_gate_test.ts.
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { cli, NO_CI_ENV, ROOT, writeTinyExperiment } from "./_bench.ts";
-import { pairedTiming } from "../harness/gate/paired.ts";
-import { checkoutRef } from "../harness/gate/worktree.ts";
+import { pairedTiming } from "../harness/gate/timing/mod.ts";
+import { checkoutRef } from "../harness/gate/timing/mod.ts";
 import { processPairTheta } from "../harness/core/stats/mod.ts";
 import { loadRuns } from "../results/runs.ts";
 import { withDb } from "../results/mod.ts";
-import { PAIRED_PROTOCOL } from "../harness/gate/timing_plan.ts";
+import { PAIRED_PROTOCOL } from "../harness/gate/timing/mod.ts";
 
 Deno.test("paired timing: two processes take turns, every window is paired, one side does the extra work", async () => {
   const dir = await Deno.makeTempDir();

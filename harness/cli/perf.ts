@@ -21,7 +21,7 @@ import { exitHelp } from "./exit.ts";
 import { progressFor } from "./progress.ts";
 import { shardLine, shardRequest } from "./shard.ts";
 import { browserOnly, runtimeOptions } from "./runtime_flags.ts";
-import { GATE_PROTOCOL, PAIRED_PROTOCOL } from "../gate/timing_plan.ts";
+import { GATE_PROTOCOL, PAIRED_PROTOCOL } from "../gate/timing/mod.ts";
 import { printSuite, suiteLine } from "./output.ts";
 
 /** Every flag of `bench --suite perf`, in the order its help lists them. */

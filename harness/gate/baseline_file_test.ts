@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { gateRun } from "../testing/gate_runs.ts";
 import { BASELINE_VERSION, baselineJson, readBaselineFile } from "./baseline_file.ts";
-import { GATE_PROTOCOL } from "./timing_plan.ts";
-import { processMedians } from "./processes.ts";
+import { GATE_PROTOCOL } from "./timing/mod.ts";
+import { processMedians } from "./timing/mod.ts";
 
 async function withFile(text: string, f: (path: string) => Promise<void>) {
   const dir = await Deno.makeTempDir();

@@ -5,7 +5,7 @@ import { runPerfSuite } from "../perf/mod.ts";
 import type { BackendName, ProfileName } from "../core/experiment.ts";
 import type { Progress } from "../run/progress.ts";
 import type { Store } from "../../results/mod.ts";
-import { GATE_PROTOCOL } from "./timing_plan.ts";
+import { GATE_PROTOCOL } from "./timing/mod.ts";
 import type { RunData } from "../../results/mod.ts";
 
 const TFJS: BackendName[] = ["cpu", "wasm", "webgpu"];

@@ -45,11 +45,13 @@ const rate = (r: MeasuredRate) => `${r.hits}/${r.checks} (95% Wilson ${pct(r.low
 export function describeQuality(q: ModeQuality | null): string {
   if (!q) return "not measured on this machine yet (check --quality)";
   const loaded = q.falseAlarmsLoaded ? `, ${rate(q.falseAlarmsLoaded)} under load` : "";
-  const caught = q.detection.map((d) =>
-    `${pct(d.slowdown)} slowdowns caught ${rate(d.quiet)}${
-      d.loaded ? ` quiet, ${rate(d.loaded)} loaded` : ""
-    }`
-  ).join("; ");
+  const caught = q.detection.length === 0
+    ? "detection rates not measured yet"
+    : q.detection.map((d) =>
+      `${pct(d.slowdown)} slowdowns caught ${rate(d.quiet)}${
+        d.loaded ? ` quiet, ${rate(d.loaded)} loaded` : ""
+      }`
+    ).join("; ");
   return `measured ${q.where}: unchanged code failed ${
     rate(q.falseAlarms)
   } gate checks${loaded}; ${caught}`;

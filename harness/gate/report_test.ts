@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { DEFAULT_SEQUENTIAL_DESIGN, sequentialVerdict } from "../core/stats/mod.ts";
 import { compareRuns } from "./compare.ts";
 import { inconclusiveWarning, jsonReport, markdownReport, methodFooter } from "./report.ts";
-import { sequentialRow } from "./sequential_rows.ts";
-import { storedRow } from "./stored_rows.ts";
+import { sequentialRow } from "./timing/mod.ts";
+import { storedRow } from "./timing/mod.ts";
 import { GATE_ENV, gateRun, WINDOWS } from "../testing/gate_runs.ts";
 
 const paired = {

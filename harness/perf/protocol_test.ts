@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { GATE_PROTOCOL, PAIRED_PROTOCOL } from "../gate/timing_plan.ts";
+import { GATE_PROTOCOL, PAIRED_PROTOCOL } from "../gate/timing/mod.ts";
 import {
   budgetNote,
   planWindows,

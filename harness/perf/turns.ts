@@ -1,6 +1,6 @@
 /**
  * Taking turns with another perf run, window by window, for paired timing
- * (`harness/gate/paired.ts`). A perf run given a `Turns` (the perf command makes one when
+ * (`harness/gate/timing/paired.ts`). A perf run given a `Turns` (the perf command makes one when
  * `REPROBENCH_TURNS=1` is in its environment) announces each timed phase on stderr and waits
  * for a `go` line on stdin before running it:
  *

@@ -1,6 +1,6 @@
 /** Test-only: runs as the gate compares them, and timing windows with no randomness. */
 import type { RunData } from "../../results/mod.ts";
-import type { PairedResult } from "../gate/paired.ts";
+import type { PairedResult } from "../gate/timing/mod.ts";
 
 /** The machine fingerprint of {@linkcode gateRun}'s runs. */
 export const GATE_ENV = { cpuModel: "AMD EPYC", cores: 2, tfjs: "4.22.0" };
@@ -40,7 +40,7 @@ export function gateRun(over: Partial<RunData> = {}): RunData {
 }
 
 /**
- * A paired timing's result (`harness/gate/paired.ts`) from the windows of its two sides,
+ * A paired timing's result (`harness/gate/timing/paired.ts`) from the windows of its two sides,
  * both finished, window i of one paired with window i of the other.
  */
 export function pairedResult(a: number[], b: number[]): PairedResult {

@@ -5,7 +5,7 @@
  *
  * @example
  * ```ts
- * import { randomTensor, requireBackend } from "../testing/mod.ts";
+ * import { randomTensor, requireBackend } from "./mod.ts";
  * await requireBackend("wasm");
  * const x = randomTensor(new Rng(7), [2, 3]);
  * ```

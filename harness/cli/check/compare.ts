@@ -3,7 +3,7 @@
  * baseline and print the report. Accuracy and reproducibility: the candidate's bench runs
  * against the baseline's. Timings: paired whenever the baseline's code is reachable (timed
  * beside this tree, process pair by process pair), else against the stored baseline's
- * processes (`gate/timing_mode.ts` chooses, and the report says why).
+ * processes (`gate/timing/timing_mode.ts` chooses, and the report says why).
  */
 import type { BackendName } from "../../core/experiment.ts";
 import { idMatcher } from "../../core/discover.ts";
@@ -16,11 +16,11 @@ import { planFromBaseline, runPlan } from "../../gate/candidate.ts";
 import { compareRuns } from "../../gate/compare.ts";
 import { declaredTolerance } from "../../gate/judge_accuracy.ts";
 import { UNCALIBRATED_MARGIN } from "../../gate/margin.ts";
-import { pairedTargets } from "../../gate/paired_targets.ts";
-import { pairedTimingRows } from "../../gate/paired_source.ts";
-import { storedTimingRows } from "../../gate/stored_timing.ts";
-import { gitProbe } from "../../gate/git_probe.ts";
-import { chooseTimingMode, type TimingMode } from "../../gate/timing_mode.ts";
+import { pairedTargets } from "../../gate/timing/mod.ts";
+import { pairedTimingRows } from "../../gate/timing/mod.ts";
+import { storedTimingRows } from "../../gate/timing/mod.ts";
+import { gitProbe } from "../../gate/timing/mod.ts";
+import { chooseTimingMode, type TimingMode } from "../../gate/timing/mod.ts";
 import { gateOutcome, inconclusiveWarning, jsonReport, markdownReport } from "../../gate/report.ts";
 import { gateJunit } from "../../gate/junit.ts";
 import { resolveRuns, type RunSource } from "../../gate/sources.ts";

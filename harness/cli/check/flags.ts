@@ -1,7 +1,7 @@
 /** The flags of `check` and its help text, built from the same spec. */
 import { type Flag, flagLines, FLAGS, withHelp } from "../flags.ts";
 import { exitHelp } from "../exit.ts";
-import { QUALITY_POOL } from "../../gate/quality_pool.ts";
+import { QUALITY_POOL } from "../../gate/quality/mod.ts";
 
 /** Where `--quality` keeps its runs: apart, so they never become a "latest" baseline. */
 export const QUALITY_DB = "results/gate_quality.duckdb";

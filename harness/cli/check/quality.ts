@@ -8,17 +8,17 @@ import { UserError } from "../../core/errors.ts";
 import { REPO_ROOT } from "../../core/paths.ts";
 import { median } from "../../core/stats/mod.ts";
 import { DEFAULT_GATE_BACKENDS, gateExperiments } from "../../gate/default_experiments.ts";
-import { collectPool } from "../../gate/quality_collect.ts";
+import { collectPool } from "../../gate/quality/mod.ts";
 import {
   fixedSixChecks,
   type GateCheck,
   type ReplaySettings,
   sequentialChecks,
   storedChecks,
-} from "../../gate/quality_checks.ts";
-import { type LoadCondition, poolStreams, readPool } from "../../gate/quality_pool.ts";
-import { qualityReport } from "../../gate/quality_report.ts";
-import { summarize, thetaDiagnostics } from "../../gate/quality_stats.ts";
+} from "../../gate/quality/mod.ts";
+import { type LoadCondition, poolStreams, readPool } from "../../gate/quality/mod.ts";
+import { qualityReport } from "../../gate/quality/mod.ts";
+import { summarize, thetaDiagnostics } from "../../gate/quality/mod.ts";
 import { intFlag } from "../args.ts";
 import { EXIT } from "../exit.ts";
 import { type CheckFlags, declarations } from "./context.ts";

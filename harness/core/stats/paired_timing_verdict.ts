@@ -1,6 +1,6 @@
 /**
  * The gate's verdict on a paired timing: baseline and candidate windows timed next to each
- * other (see `harness/gate/paired.ts`), judged on the ratio within each pair.
+ * other (see `harness/gate/timing/paired.ts`), judged on the ratio within each pair.
  *
  * @module
  */

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { GATE_ENV, gateRun } from "../testing/gate_runs.ts";
+import { GATE_ENV, gateRun } from "../../testing/gate_runs.ts";
 import { storedCalibration, storedRow } from "./stored_rows.ts";
 
 const TARGET = { experiment: "mlp", backend: "wasm" };

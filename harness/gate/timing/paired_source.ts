@@ -3,13 +3,13 @@
  * commit (`worktree.ts`), and this tree take turns window by window (`paired.ts`), pair after
  * pair, through the sequential loop (`sequential_gate.ts`), within a time budget.
  */
-import { median, processPairTheta } from "../core/stats/mod.ts";
-import { REPO_ROOT } from "../core/paths.ts";
+import { median, processPairTheta } from "../../core/stats/mod.ts";
+import { REPO_ROOT } from "../../core/paths.ts";
 import { pairedTiming } from "./paired.ts";
 import type { PairedTarget } from "./paired_targets.ts";
 import { type PairOutcome, type PairSource, runSequentialGate } from "./sequential_gate.ts";
 import { sequentialRow } from "./sequential_rows.ts";
-import type { VerdictRow } from "./types.ts";
+import type { VerdictRow } from "../types.ts";
 import { checkoutRef } from "./worktree.ts";
 import { GATE_PROTOCOL } from "./timing_plan.ts";
 

@@ -5,9 +5,9 @@
  * so load from anything else on the machine lands on both sides of a pair alike, and the
  * gate can judge the ratio of each pair instead of two distributions taken at other times.
  */
-import { TURN_PREFIX, TURNS_ENV } from "../perf/turns.ts";
-import { SLOWDOWN_FLAG } from "../perf/extra_work.ts";
-import { UserError } from "../core/errors.ts";
+import { TURN_PREFIX, TURNS_ENV } from "../../perf/turns.ts";
+import { SLOWDOWN_FLAG } from "../../perf/extra_work.ts";
+import { UserError } from "../../core/errors.ts";
 import { parsePerfJson, perfChildArgs } from "./child_runs.ts";
 
 /** One side of a paired timing. */

@@ -5,8 +5,8 @@
  * per-process medians and a candidate's are alike, and so the error rates measured with
  * `check --quality` (gate/METHOD.md) are those of the processes the gate runs.
  */
-import { type Protocol, PROTOCOLS } from "../perf/mod.ts";
-import { TIMING_DEFAULTS } from "../core/stats/mod.ts";
+import { type Protocol, PROTOCOLS } from "../../perf/mod.ts";
+import { TIMING_DEFAULTS } from "../../core/stats/mod.ts";
 
 /**
  * 30 windows of about 0.25 s (up to 128 steps each) after a warm-up of at least 3 steps and

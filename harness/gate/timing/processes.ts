@@ -3,8 +3,8 @@
  * `check --record` runs is its own process (`child_runs.ts`), so a suite's windows of one
  * target are one process, summarized by their median.
  */
-import { median } from "../core/stats/mod.ts";
-import type { RunData } from "../../results/mod.ts";
+import { median } from "../../core/stats/mod.ts";
+import type { RunData } from "../../../results/mod.ts";
 
 /** The metric the gate's timing modes judge: training throughput windows. */
 export const GATE_TIMING_METRIC = "perf_window_images_per_s";

@@ -1,8 +1,8 @@
 /** The verdict rows of a paired timing: one per target, from where its sequential loop ended. */
-import { DEFAULT_SEQUENTIAL_DESIGN, median, type SequentialDesign } from "../core/stats/mod.ts";
-import { sequentialPairedMethod, TRAINING_STATUS_METHOD } from "./methods.ts";
+import { DEFAULT_SEQUENTIAL_DESIGN, median, type SequentialDesign } from "../../core/stats/mod.ts";
+import { sequentialPairedMethod, TRAINING_STATUS_METHOD } from "../methods.ts";
 import type { TargetOutcome } from "./sequential_gate.ts";
-import type { VerdictRow } from "./types.ts";
+import type { VerdictRow } from "../types.ts";
 
 /** The metric name of paired timing rows. */
 export const PAIRED_METRIC = "perf_window_images_per_s (paired)";
@@ -15,7 +15,7 @@ export const PAIRED_METRIC = "perf_window_images_per_s (paired)";
  *
  * @example
  * ```ts
- * import { sequentialVerdict, DEFAULT_SEQUENTIAL_DESIGN } from "../core/stats/mod.ts";
+ * import { sequentialVerdict, DEFAULT_SEQUENTIAL_DESIGN } from "../../core/stats/mod.ts";
  * const thetas = [0.01, -0.01, 0.005, -0.005];
  * sequentialRow({
  *   target: { experiment: "mlp", backend: "wasm" }, thetas, endedBy: "boundary",

@@ -3,9 +3,9 @@
  * the targets (one process of each, then the next round), so that a drift of the machine
  * during the check spreads over every target alike.
  */
-import type { RunData } from "../../results/mod.ts";
-import { readRuns } from "../../results/runs.ts";
-import { fmt } from "../core/table.ts";
+import type { RunData } from "../../../results/mod.ts";
+import { readRuns } from "../../../results/runs.ts";
+import { fmt } from "../../core/table.ts";
 import { perfInChild } from "./child_runs.ts";
 import type { PairedTarget } from "./paired_targets.ts";
 

@@ -14,7 +14,7 @@ import {
   type SequentialDesign,
   type SequentialResult,
   sequentialVerdict,
-} from "../core/stats/mod.ts";
+} from "../../core/stats/mod.ts";
 import type { PairedTarget } from "./paired_targets.ts";
 
 /** What one process pair gave, as the loop reads it. */

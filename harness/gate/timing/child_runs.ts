@@ -5,9 +5,9 @@
  * gate's quality measurement therefore time each repeat in its own process, as the gate
  * itself meets them.
  */
-import { UserError } from "../core/errors.ts";
+import { UserError } from "../../core/errors.ts";
 
-import { REPO_ROOT } from "../core/paths.ts";
+import { REPO_ROOT } from "../../core/paths.ts";
 
 /** What one child perf suite measured. */
 export interface ChildPerf {

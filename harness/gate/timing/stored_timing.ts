@@ -3,13 +3,13 @@
  * another machine or too few baseline processes cannot), `STORED_PROCESSES` fresh candidate
  * processes of each that can, then one row per target (`stored_rows.ts`).
  */
-import type { RunData } from "../../results/mod.ts";
-import { readSessions } from "../../results/calibrations.ts";
-import { environment } from "../run/provenance.ts";
+import type { RunData } from "../../../results/mod.ts";
+import { readSessions } from "../../../results/calibrations.ts";
+import { environment } from "../../run/provenance.ts";
 import type { PairedTarget } from "./paired_targets.ts";
 import { STORED_PROCESSES, timeProcesses } from "./stored_candidate.ts";
 import { judgeableBaseline, type Machine, type StoredBaseline, storedRow } from "./stored_rows.ts";
-import type { VerdictRow } from "./types.ts";
+import type { VerdictRow } from "../types.ts";
 
 /** How the stored mode runs. */
 export interface StoredTimingOptions {

@@ -11,13 +11,13 @@
  * - **stored baseline**: 5 processes from the first half of a stream (a recorded baseline)
  *   against 5 from its second half (the candidate, another session), one median each.
  */
-import { clusteredTimingVerdict, storedBaselineVerdict } from "../core/stats/mod.ts";
-import { PAIRED_MARGIN } from "./margin.ts";
-import type { PairedTarget } from "./paired_targets.ts";
+import { clusteredTimingVerdict, storedBaselineVerdict } from "../../core/stats/mod.ts";
+import { PAIRED_MARGIN } from "../margin.ts";
+import type { PairedTarget } from "../timing/mod.ts";
 import { type LoadCondition, type PoolPair, type PoolStreams, streamKey } from "./quality_pool.ts";
-import { runSequentialGate } from "./sequential_gate.ts";
-import { sequentialRow } from "./sequential_rows.ts";
-import type { Verdict } from "./types.ts";
+import { runSequentialGate } from "../timing/mod.ts";
+import { sequentialRow } from "../timing/mod.ts";
+import type { Verdict } from "../types.ts";
 
 /** The gate methods `--quality` scores. */
 export type QualityMethod = "sequential paired" | "fixed 6 pairs" | "stored baseline";

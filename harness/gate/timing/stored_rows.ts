@@ -8,16 +8,16 @@ import {
   sessionRatio,
   STORED_BASELINE_DEFAULTS,
   storedBaselineVerdict,
-} from "../core/stats/mod.ts";
-import { median, sampleStd } from "../core/stats/mod.ts";
-import type { RunData } from "../../results/mod.ts";
-import type { CalibrationSession } from "../../results/calibrations.ts";
-import { envDiff } from "./env_diff.ts";
-import { storedBaselineMethod, TRAINING_STATUS_METHOD } from "./methods.ts";
+} from "../../core/stats/mod.ts";
+import { median, sampleStd } from "../../core/stats/mod.ts";
+import type { RunData } from "../../../results/mod.ts";
+import type { CalibrationSession } from "../../../results/calibrations.ts";
+import { envDiff } from "../env_diff.ts";
+import { storedBaselineMethod, TRAINING_STATUS_METHOD } from "../methods.ts";
 import type { PairedTarget } from "./paired_targets.ts";
 import { GATE_TIMING_METRIC, type ProcessMedian, processMedians } from "./processes.ts";
-import type { VerdictRow } from "./types.ts";
-import { type RowFields, verdictRow } from "./verdict_row.ts";
+import type { VerdictRow } from "../types.ts";
+import { type RowFields, verdictRow } from "../verdict_row.ts";
 
 /** The metric name of stored-baseline timing rows. */
 export const STORED_METRIC = `${GATE_TIMING_METRIC} (per process)`;

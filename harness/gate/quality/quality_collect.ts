@@ -6,11 +6,11 @@
  * first alternates within each stream. With `load: "loaded"` a bounded CPU hog
  * (`cpu_hog.ts`) runs beside the pairs, started here and always stopped.
  */
-import { processPairTheta } from "../core/stats/mod.ts";
-import { median } from "../core/stats/mod.ts";
-import { gitState } from "../run/provenance.ts";
-import { pairedTiming } from "./paired.ts";
-import type { PairedTarget } from "./paired_targets.ts";
+import { processPairTheta } from "../../core/stats/mod.ts";
+import { median } from "../../core/stats/mod.ts";
+import { gitState } from "../../run/provenance.ts";
+import { pairedTiming } from "../timing/mod.ts";
+import type { PairedTarget } from "../timing/mod.ts";
 import {
   appendPool,
   type LoadCondition,

@@ -1,11 +1,11 @@
 /** Which (experiment, backend) pairs a paired timing times. */
-import type { Declared } from "../core/discover.ts";
-import type { RunData } from "../../results/mod.ts";
+import type { Declared } from "../../core/discover.ts";
+import type { RunData } from "../../../results/mod.ts";
 import {
   DEFAULT_GATE_BACKENDS,
   DEFAULT_GATE_EXPERIMENTS,
   trainingMatches,
-} from "./default_experiments.ts";
+} from "../default_experiments.ts";
 
 /** One (experiment, backend) to time in process pairs. */
 export interface PairedTarget {

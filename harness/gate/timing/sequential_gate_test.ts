@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { DEFAULT_SEQUENTIAL_DESIGN } from "../core/stats/mod.ts";
+import { DEFAULT_SEQUENTIAL_DESIGN } from "../../core/stats/mod.ts";
 import { type PairOutcome, runSequentialGate } from "./sequential_gate.ts";
 import { sequentialRow } from "./sequential_rows.ts";
 import type { PairedTarget } from "./paired_targets.ts";

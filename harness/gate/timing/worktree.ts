@@ -2,7 +2,7 @@
  * The baseline's code at a git ref, checked out beside this tree so its perf runs can take
  * turns with the candidate's (`paired.ts`).
  */
-import { UserError } from "../core/errors.ts";
+import { UserError } from "../../core/errors.ts";
 
 async function git(cwd: string, ...args: string[]): Promise<string> {
   const out = await new Deno.Command("git", { args, cwd, stdout: "piped", stderr: "piped" })

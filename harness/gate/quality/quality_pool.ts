@@ -5,7 +5,7 @@
  * pair is appended as soon as it is timed, and a later `--collect` goes on from the counts
  * in the file. Pure but for reading and appending the file.
  */
-import { UserError } from "../core/errors.ts";
+import { UserError } from "../../core/errors.ts";
 
 /** Where `--quality` keeps its pool unless told (`--pool`). */
 export const QUALITY_POOL = "results/gate_quality_pool.jsonl";

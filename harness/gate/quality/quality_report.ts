@@ -1,5 +1,5 @@
 /** The text report of `check --quality`: per method and load, rates with Wilson intervals. */
-import { fmt, table } from "../core/table.ts";
+import { fmt, table } from "../../core/table.ts";
 import type { PoolStreams } from "./quality_pool.ts";
 import type { Rate } from "./quality.ts";
 import { checksForBound, type CheckSummary, thetaDiagnostics } from "./quality_stats.ts";

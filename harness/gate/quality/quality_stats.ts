@@ -4,7 +4,7 @@
  * assumes of the A/A pairs' θ (centred on 0, independent from pair to pair, tails no heavier
  * than t3), checked on the pool itself.
  */
-import { mad, mean, median, quantile, sampleStd } from "../core/stats/mod.ts";
+import { mad, mean, median, quantile, sampleStd } from "../../core/stats/mod.ts";
 import type { GateCheck } from "./quality_checks.ts";
 import type { PoolPair } from "./quality_pool.ts";
 import { type Rate, wilson } from "./quality.ts";
