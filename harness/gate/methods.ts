@@ -10,7 +10,7 @@ import type { JudgingMethod, VerdictRow } from "./types.ts";
 
 export type { JudgingMethod };
 
-const pct = (fraction: number) => `${Number((fraction * 100).toFixed(1))}%`;
+const pct = (fraction: number) => `${Number((fraction * 100).toPrecision(4))}%`;
 const level = `${TIMING_DEFAULTS.level * 100}%`;
 
 /**
