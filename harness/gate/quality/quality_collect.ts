@@ -6,6 +6,7 @@
  * first alternates within each stream. With `load: "loaded"` a bounded CPU hog
  * (`cpu_hog.ts`) runs beside the pairs, started here and always stopped.
  */
+import { fileURLToPath } from "node:url";
 import { processPairTheta } from "../../core/stats/mod.ts";
 import { median } from "../../core/stats/mod.ts";
 import { gitState } from "../../run/provenance.ts";
@@ -38,12 +39,14 @@ export interface CollectOptions {
 }
 
 /** Start the hog; the returned function stops it (and waits for it). */
-function startHog(root: string, duty: number, maxS: number): () => Promise<void> {
+function startHog(duty: number, maxS: number): () => Promise<void> {
+  // The hog beside this module, wherever the tree is: a wrong path would be no load at all.
+  const hog = fileURLToPath(new URL("./cpu_hog.ts", import.meta.url));
   const proc = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-q", `${root}/harness/gate/cpu_hog.ts`, String(duty), String(maxS)],
+    args: ["run", "-q", hog, String(duty), String(maxS)],
     stdin: "piped",
     stdout: "null",
-    stderr: "null",
+    stderr: "inherit",
   }).spawn();
   return async () => {
     await proc.stdin.close().catch(() => {});
@@ -63,7 +66,7 @@ export async function collectPool(opts: CollectOptions): Promise<PoolPair[]> {
   const commit = (await gitState()).commit;
   // Bounded twice: stopped in `finally`, and by itself after a generous 40 s per pair.
   const stopHog = opts.load === "loaded"
-    ? startHog(opts.root, opts.hogDuty ?? 0.5, 40 * cells.length * opts.rounds + 60)
+    ? startHog(opts.hogDuty ?? 0.5, 40 * cells.length * opts.rounds + 60)
     : null;
   const added: PoolPair[] = [];
   const t0 = performance.now();
