@@ -14,7 +14,7 @@ import { benchPlan } from "../harness/run/plan.ts";
 import { Progress } from "../harness/run/progress.ts";
 import { type Executor, runSuitePlan } from "../harness/run/suite.ts";
 import { browserTraining } from "../harness/run/browser/mod.ts";
-import { chromiumLeft, noBrowser, running } from "../harness/testing/browser.ts";
+import { chromiumLeft, noBrowser, stillRunningAfter } from "../harness/testing/browser.ts";
 import { cli, spawnCli, writeTinyExperiment } from "./_bench.ts";
 
 const skip = await noBrowser();
@@ -173,8 +173,8 @@ Deno.test({
       await child.stderr.cancel().catch(() => {});
       const status = await child.status;
       assert.equal(status.code, 130);
-      const alive = left.filter((p) => running(Number(p.split(" ")[0])));
-      assert.deepEqual(alive, [], "Chromium outlived Ctrl-C");
+      // Chromium's helpers end just after the browser process close() waits for.
+      assert.deepEqual(await stillRunningAfter(left), [], "Chromium outlived Ctrl-C");
       const [run] = await withDb(db, "read", (c) => rows(c, "SELECT status FROM runs"));
       assert.equal(run.status, "interrupted");
     } finally {

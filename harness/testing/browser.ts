@@ -54,3 +54,19 @@ export async function chromiumLeft(pid = Deno.pid): Promise<string[]> {
     `${p.pid} ${p.comm}`
   );
 }
+
+/**
+ * The processes of `list` ("PID comm", as `chromiumLeft` gives them) still running after up to
+ * `withinMs`: Chromium's helper processes (zygote, renderer) end a few milliseconds after the
+ * browser process that `close()` waits for, so "none left" is checked with a grace period; a
+ * real leak outlives it.
+ */
+export async function stillRunningAfter(list: string[], withinMs = 10_000): Promise<string[]> {
+  const deadline = performance.now() + withinMs;
+  let alive = list.filter((p) => running(Number(p.split(" ")[0])));
+  while (alive.length && performance.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    alive = alive.filter((p) => running(Number(p.split(" ")[0])));
+  }
+  return alive;
+}
