@@ -1,7 +1,7 @@
 /**
  * Exports of the results tables: one file per table (Parquet, CSV or JSON lines) and a
  * manifest, in one folder (`deno task export`, the static report's data); a Parquet export is
- * read back into a DuckDB file by `deno task merge` (spec: results/merge/README.md).
+ * read back into a DuckDB file by `deno task merge` (layout: results/export/README.md).
  *
  * @module
  */
