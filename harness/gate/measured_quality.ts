@@ -26,16 +26,20 @@ export interface ModeQuality {
 }
 
 /**
- * Measured quality of the sequential paired mode (the default when code is reachable): live
+ * Measured quality of the sequential paired mode (the default when code is reachable): 20 live
  * default checks (`deno task check --baseline results/baseline.json`, the 4-target plan) of
- * unchanged code on 2026-12-04; quiet: nothing else running; loaded: beside `cpu_hog.ts` at
- * duty 0.5, or (one check) beside the CI test suite. Detection rates await `--quality` pools.
+ * unchanged code on 2026-12-04; quiet: nothing else running (15); loaded: beside `cpu_hog.ts` at
+ * duty 0.5, or (one check) beside the CI test suite (5). Detection: a quiet `check --quality`
+ * pool of 144 process pairs with 5% injected (realized 4-9% per target), scored by 6 replayed
+ * gate checks within the live budget: every gate check failed; per target 18 of 24 regressed
+ * and 6 were inconclusive at the budget (none called unchanged).
  */
 export const PAIRED_QUALITY: ModeQuality | null = {
-  where: "on 2026-12-04 on this project's 2-core machine (live default checks)",
-  falseAlarms: { hits: 0, checks: 7, low: 0, high: 0.354 },
+  where: "on 2026-12-04 on this project's 2-core machine (live default checks; detection per " +
+    "target within the 570 s budget, from a check --quality pool)",
+  falseAlarms: { hits: 0, checks: 15, low: 0, high: 0.204 },
   falseAlarmsLoaded: { hits: 0, checks: 5, low: 0, high: 0.434 },
-  detection: [],
+  detection: [{ slowdown: 0.05, quiet: { hits: 18, checks: 24, low: 0.551, high: 0.880 } }],
 };
 
 /** Measured quality of the stored-baseline mode. */
