@@ -27,8 +27,8 @@ export const REPORT_HELP = `Usage: deno task report --out DIR [flags]
 Write the dashboard as a static site into DIR: its pages pre-rendered (runs, split suites,
 backends, backends by machine, history, claims, and the run pages they link to, within the
 limits below), charts, and the results as Parquet (DIR/data/, layout in
-results/export/README.md) with an SQL console over them (duckdb-wasm, run by the page in the
-reader's browser; nothing server-side). Serve DIR with any
+results/export/README.md) with an SQL console over them (DuckDB's WebAssembly build, loaded by
+the page in the reader's browser; nothing server-side). Serve DIR with any
 static file server; links to pages beyond the limits lead to a page that says so.
 
 Flags:

@@ -5,13 +5,10 @@
  * the command, whenever a new measurement replaces them.
  */
 
-/** Hits out of independent checks, with the Wilson 95% interval. */
-export interface MeasuredRate {
-  hits: number;
-  checks: number;
-  low: number;
-  high: number;
-}
+import { type Rate, wilson } from "./quality/quality.ts";
+
+/** Hits out of independent checks, with the Wilson 95% interval (derived, never typed in). */
+export type MeasuredRate = Rate;
 
 /** What was measured for one mode. */
 export interface ModeQuality {
@@ -37,9 +34,9 @@ export interface ModeQuality {
 export const PAIRED_QUALITY: ModeQuality | null = {
   where: "on 2026-12-04 on this project's 2-core machine (live default checks; detection per " +
     "target within the 570 s budget, from a check --quality pool)",
-  falseAlarms: { hits: 0, checks: 15, low: 0, high: 0.204 },
-  falseAlarmsLoaded: { hits: 0, checks: 5, low: 0, high: 0.434 },
-  detection: [{ slowdown: 0.05, quiet: { hits: 18, checks: 24, low: 0.551, high: 0.880 } }],
+  falseAlarms: wilson(0, 15),
+  falseAlarmsLoaded: wilson(0, 5),
+  detection: [{ slowdown: 0.05, quiet: wilson(18, 24) }],
 };
 
 /** Measured quality of the stored-baseline mode. */

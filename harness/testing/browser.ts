@@ -63,10 +63,9 @@ export async function chromiumLeft(pid = Deno.pid): Promise<string[]> {
  */
 export async function stillRunningAfter(list: string[], withinMs = 10_000): Promise<string[]> {
   const deadline = performance.now() + withinMs;
-  let alive = list.filter((p) => running(Number(p.split(" ")[0])));
-  while (alive.length && performance.now() < deadline) {
+  const alive = () => list.filter((p) => running(Number(p.split(" ")[0])));
+  while (alive().length && performance.now() < deadline) {
     await new Promise((r) => setTimeout(r, 100));
-    alive = alive.filter((p) => running(Number(p.split(" ")[0])));
   }
-  return alive;
+  return alive();
 }

@@ -2,7 +2,7 @@
  * The export layout: one folder, one file per results table named `<table>.<ext>`, and a
  * `manifest.json` saying which schema version the columns follow, each file's row count and
  * each column's DuckDB type. The Parquet variant is the layout `deno task merge` reads
- * (results/merge/README.md); CSV and JSON lines are for other tools.
+ * (described once, in results/export/README.md); CSV and JSON lines are for other tools.
  */
 import { schemaId } from "../../harness/core/documents.ts";
 
