@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { cli, writeTinyExperiment } from "./_bench.ts";
 import { assertValid, schemaFiles } from "./_schemas.ts";
 import { type DocumentName, DOCUMENTS, schemaId } from "../harness/core/documents.ts";
+import { GATE_PROTOCOL } from "../harness/gate/timing/mod.ts";
 import { XMLParser } from "fast-xml-parser";
 
 interface Suite {
@@ -146,7 +147,10 @@ Deno.test("bench, perf, claims, check, export, list and --version print JSON the
     ]);
     await t.step("bench --suite perf --json", () => {
       assertValid("perf", perf);
-      assert.equal((perf.rows as { windows: number[] }[])[0].windows.length, 30);
+      assert.equal(
+        (perf.rows as { windows: number[] }[])[0].windows.length,
+        GATE_PROTOCOL.windows,
+      );
     });
 
     // A baseline file of these very runs, doctored to be 2.5x as fast and 20 points more

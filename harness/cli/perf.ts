@@ -56,12 +56,12 @@ const PERF_FLAGS = {
   "gate-protocol": {
     type: "boolean",
     default: false,
-    help: "time as the regression gate does (30 windows of ~0.25 s; quick data)",
+    help: "time as the regression gate does (15 windows of ~0.25 s; quick data)",
   },
   "paired-protocol": {
     type: "boolean",
     default: false,
-    help: "time as each process of the gate's paired timing does (12 windows)",
+    help: "time as each process of the gate's paired timing does (the same)",
   },
   ...SHARD_FLAGS,
   "injected-slowdown": {

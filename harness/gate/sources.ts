@@ -6,6 +6,7 @@ import { withDb } from "../../results/mod.ts";
 import { findSuites, loadRuns } from "../../results/runs.ts";
 import { readBaselineFile } from "./baseline_file.ts";
 import type { RunData } from "../../results/mod.ts";
+import type { Protocol } from "../perf/mod.ts";
 
 /** Runs and a one-line description of where they came from. */
 export interface RunSource {
@@ -15,6 +16,8 @@ export interface RunSource {
   gitCommit: string | null;
   /** A baseline file's format version; null for runs read from a database. */
   version: number | null;
+  /** The protocol a baseline file's timing processes followed; null when not recorded. */
+  protocol: Protocol | null;
 }
 
 async function revParse(ref: string): Promise<string | null> {
@@ -50,6 +53,7 @@ export async function resolveRuns(
       suites: file.source.suites,
       gitCommit: file.source.gitCommit,
       version: file.version,
+      protocol: file.timing?.protocol ?? null,
     };
   }
   return await withDb(db, "read", async (conn) => {
@@ -104,6 +108,7 @@ export async function resolveRuns(
       suites: ids,
       gitCommit: commit ?? runs[0]?.gitCommit ?? null,
       version: null,
+      protocol: null,
     };
   });
 }

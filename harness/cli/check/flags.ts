@@ -109,6 +109,12 @@ export const CHECK_FLAGS = {
     arg: "FILE",
     help: `the pool of --quality (default ${QUALITY_POOL})`,
   },
+  windows: {
+    type: "string",
+    arg: "N",
+    help: "with --quality: score the pool as if every process had timed only\n" +
+      "its first N windows (cost less the windows left out)",
+  },
   quiet: FLAGS.quiet,
   verbose: FLAGS.verbose,
   version: FLAGS.version,
@@ -120,6 +126,7 @@ export const CHECK_HELP = `Usage: deno task check --baseline REF|FILE [flags]
        deno task check --export-baseline FILE [--from REF]
        deno task check --calibrate [--repeats N] [--experiment ID] [--backend LIST]
        deno task check --quality [--collect N --slowdowns LIST --load quiet|loaded] [--pool FILE]
+                         [--windows N]
 
 The regression gate. Runs the candidate (the same experiments, backends, profile and seeds
 as the baseline: bench runs for accuracy and reproducibility, perf runs for timings) or

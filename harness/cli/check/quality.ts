@@ -16,7 +16,14 @@ import {
   sequentialChecks,
   storedChecks,
 } from "../../gate/quality/mod.ts";
-import { type LoadCondition, poolStreams, readPool } from "../../gate/quality/mod.ts";
+import {
+  type LoadCondition,
+  type PoolPair,
+  poolStreams,
+  readPool,
+  truncatePool,
+} from "../../gate/quality/mod.ts";
+import { resolveConfig } from "../../core/config.ts";
 import { qualityReport } from "../../gate/quality/mod.ts";
 import { summarize, thetaDiagnostics } from "../../gate/quality/mod.ts";
 import { intFlag } from "../args.ts";
@@ -72,15 +79,27 @@ export async function qualityMode(flags: CheckFlags, args: string[]): Promise<nu
   return await scorePool(flags);
 }
 
+/** `pool` cut to `--windows` window pairs per process, batch sizes from the declarations. */
+async function truncated(pool: PoolPair[], flags: CheckFlags): Promise<PoolPair[]> {
+  const windows = intFlag("windows", flags.windows!);
+  const declared = await declarations(flags.experiments);
+  const batchSizeOf = (id: string) => {
+    const d = declared.find((x) => x.experiment.id === id);
+    return d ? resolveConfig(d.experiment, "quick").training?.batchSize ?? null : null;
+  };
+  return truncatePool(pool, windows, batchSizeOf);
+}
+
 /** Every method's checks of every (slowdown, load) in the pool, and the report. */
 async function scorePool(flags: CheckFlags): Promise<number> {
-  const pool = (await readPool(flags.pool)).filter((p) =>
+  const read = (await readPool(flags.pool)).filter((p) =>
     (!flags.experiment || idMatcher(flags.experiment)(p.experiment)) &&
     (!flags.backend || flags.backend.split(",").includes(p.backend))
   );
-  if (pool.length === 0) {
+  if (read.length === 0) {
     throw new UserError(`No process pairs in ${flags.pool}: add some with --quality --collect N`);
   }
+  const pool = flags.windows === undefined ? read : await truncated(read, flags);
   const streams = poolStreams(pool);
   const seen = new Map(pool.map((p) => [JSON.stringify([p.experiment, p.backend]), p]));
   const targets = [...seen.values()].map((p) => ({ experiment: p.experiment, backend: p.backend }));

@@ -10,3 +10,4 @@ export * from "./quality_collect.ts";
 export * from "./quality_pool.ts";
 export * from "./quality_report.ts";
 export * from "./quality_stats.ts";
+export * from "./quality_truncate.ts";

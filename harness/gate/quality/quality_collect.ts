@@ -136,6 +136,7 @@ async function timePair(
     aMedian: median(r.a.windows),
     bMedian: median(r.b.windows),
     batches: r.batches,
+    batchSize: r.a.batchSize ?? r.b.batchSize,
     costS,
     loadavg,
     at: new Date().toISOString(),

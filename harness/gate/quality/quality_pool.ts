@@ -31,6 +31,8 @@ export interface PoolPair {
   bMedian: number;
   /** Steps per window both sides timed (null if they planned apart). */
   batches: number | null;
+  /** Images per step (absent in pools collected before it was recorded). */
+  batchSize?: number | null;
   /** Wall seconds the pair took, start-up to exit of both processes. */
   costS: number;
   /** 1, 5 and 15 minute load averages before the pair (the hog's own load included). */

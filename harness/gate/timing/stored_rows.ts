@@ -1,8 +1,9 @@
 /**
  * The stored-baseline mode's timing rows: per target, the candidate's fresh processes against
  * the stored baseline's processes, one median each (`storedBaselineVerdict`). A baseline file
- * of version 1 (one process per target), fewer than 5 processes, or another machine is never
- * judged regressed: inconclusive or not comparable, with the reason.
+ * of version 1 (one process per target) or timed with another protocol, fewer than 5
+ * processes, or another machine is never judged regressed: inconclusive or not comparable,
+ * with the reason.
  */
 import {
   sessionRatio,
@@ -18,6 +19,8 @@ import type { PairedTarget } from "./paired_targets.ts";
 import { GATE_TIMING_METRIC, type ProcessMedian, processMedians } from "./processes.ts";
 import type { VerdictRow } from "../types.ts";
 import { type RowFields, verdictRow } from "../verdict_row.ts";
+import type { Protocol } from "../../perf/mod.ts";
+import { GATE_PROTOCOL } from "./timing_plan.ts";
 
 /** The metric name of stored-baseline timing rows. */
 export const STORED_METRIC = `${GATE_TIMING_METRIC} (per process)`;
@@ -27,6 +30,27 @@ export interface StoredBaseline {
   runs: RunData[];
   /** A baseline file's format version (1: one timing process per target); null otherwise. */
   version: number | null;
+  /** The protocol a baseline file's processes followed; null or absent when not recorded. */
+  protocol?: Protocol | null;
+}
+
+/**
+ * The fields where protocol `was` differs from `now`, as "field was -> now" (compared as
+ * JSON), or "" when they agree.
+ *
+ * @example
+ * ```ts
+ * import { GATE_PROTOCOL, protocolDiff } from "./mod.ts";
+ * protocolDiff({ ...GATE_PROTOCOL, windows: 30 }, { ...GATE_PROTOCOL, windows: 15 });
+ * // "windows 30 -> 15"
+ * ```
+ */
+export function protocolDiff(was: Protocol, now: Protocol): string {
+  const keys = [...new Set([...Object.keys(was), ...Object.keys(now)])] as (keyof Protocol)[];
+  return keys
+    .filter((k) => JSON.stringify(was[k]) !== JSON.stringify(now[k]))
+    .map((k) => `${k} ${JSON.stringify(was[k]) ?? "unset"} -> ${JSON.stringify(now[k]) ?? "unset"}`)
+    .join(", ");
 }
 
 /**
@@ -56,8 +80,8 @@ export interface Machine {
 
 /**
  * The baseline's processes of `target` that a candidate on `here` can be judged against, or
- * why there are none worth timing a candidate for (a version-1 file, another machine, fewer
- * than the rule's minimum).
+ * why there are none worth timing a candidate for (a version-1 file, a file timed with
+ * another protocol than `GATE_PROTOCOL`, another machine, fewer than the rule's minimum).
  */
 export function judgeableBaseline(
   target: PairedTarget,
@@ -74,6 +98,15 @@ export function judgeableBaseline(
       verdict: "inconclusive",
       reason: "the baseline file (version 1) has one timing process per target: re-record with " +
         "--record (5 processes per target)",
+    };
+  }
+  const changed = baseline.protocol ? protocolDiff(baseline.protocol, GATE_PROTOCOL) : "";
+  if (changed) {
+    return {
+      processes: [],
+      verdict: "inconclusive",
+      reason: `the baseline's processes were timed with another protocol (${changed}): ` +
+        "re-record with --record",
     };
   }
   const all = processMedians(baseline.runs, target.experiment, target.backend);

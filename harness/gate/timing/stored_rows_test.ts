@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { GATE_ENV, gateRun } from "../../testing/gate_runs.ts";
-import { storedCalibration, storedRow } from "./stored_rows.ts";
+import { protocolDiff, storedCalibration, storedRow } from "./stored_rows.ts";
+import { GATE_PROTOCOL } from "./timing_plan.ts";
 
 const TARGET = { experiment: "mlp", backend: "wasm" };
 const HERE = { envId: "e1", env: GATE_ENV };
@@ -22,6 +23,28 @@ Deno.test("a version-1 baseline file's timings are inconclusive: re-record with 
   assert.equal(row.verdict, "inconclusive");
   assert.match(row.reason, /version 1.*re-record with --record/);
   assert.equal(row.method.name, "per-process medians against a stored baseline");
+});
+
+Deno.test("a baseline file timed with another protocol is inconclusive, naming what changed", () => {
+  const was = { ...GATE_PROTOCOL, windows: 30 };
+  const base = { runs: procs(5, 1000), version: 2, protocol: was };
+  const row = storedRow(TARGET, base, procs(5, 500), [], HERE);
+  assert.equal(row.verdict, "inconclusive");
+  assert.equal(
+    row.reason,
+    `the baseline's processes were timed with another protocol (windows 30 -> ${GATE_PROTOCOL.windows}): re-record with --record`,
+  );
+  // The same file recorded with today's protocol is judged: half the speed regressed.
+  const now = storedRow(TARGET, { ...base, protocol: GATE_PROTOCOL }, procs(5, 500), [], HERE);
+  assert.equal(now.verdict, "regressed");
+});
+
+Deno.test("protocolDiff names every changed field, nested ones as JSON", () => {
+  assert.equal(protocolDiff(GATE_PROTOCOL, GATE_PROTOCOL), "");
+  assert.equal(
+    protocolDiff(GATE_PROTOCOL, { ...GATE_PROTOCOL, maxTimedS: 5, warmupS: { min: 2, max: 8 } }),
+    'warmupS {"min":1,"max":8} -> {"min":2,"max":8}, maxTimedS 10 -> 5',
+  );
 });
 
 Deno.test("fewer than 5 baseline processes: inconclusive, never regressed, even at half the speed", () => {

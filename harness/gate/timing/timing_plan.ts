@@ -6,20 +6,26 @@
  * `check --quality` (gate/METHOD.md) are those of the processes the gate runs.
  */
 import { type Protocol, PROTOCOLS } from "../../perf/mod.ts";
-import { TIMING_DEFAULTS } from "../../core/stats/mod.ts";
+
+/** Windows per gate process (see {@linkcode GATE_PROTOCOL}). */
+export const GATE_WINDOWS = 15;
 
 /**
- * 30 windows of about 0.25 s (up to 128 steps each) after a warm-up of at least 3 steps and
+ * 15 windows of about 0.25 s (up to 128 steps each) after a warm-up of at least 3 steps and
  * 1 s; slow backends stop after 12 windows or 10 s of timing. No inference latency and no
  * peak microbenchmark: the gate judges training windows only, and those phases cost a
  * process pair seconds (the CNN on tfjs's cpu backend: ~1.1 s per large-batch prediction).
  *
- * Why (measured on this project's 2-core machine, `/work/notes/gate_design.md` §3-4): 10
- * windows per process instead of 30 spread the process pairs' θ 1.3-2.3 times wider per
- * second spent; the first windows after a 3-step warm-up are the noisiest (the MLP on wasm
- * still climbs from ~4,000 to ~13,000 images/s over its first 6 windows), hence the 1 s; the
- * cap of 32 steps gave the MLP windows of 0.13 s. In a paired timing both sides time the same
- * steps per window, the first side's plan (`perf/turns.ts`, version 2).
+ * Why 15 (gate/METHOD.md, "Windows per process"): on this project's 2-core machine most of a
+ * process pair's spread is the pair's own (process start, JIT, memory layout), not its
+ * windows': cut to its first 15 windows, the 5% pool's θ spread by 0.020 instead of 0.018
+ * (CNN on wasm) and 0.043 instead of 0.042 (MLP on wasm), while a pair cost 12.8 s instead of
+ * 21 s. More, cheaper pairs also give the sequential t more degrees of freedom within the
+ * budget (simulated: 5% slowdowns caught on 92% of targets instead of 41%). Why the warm-up:
+ * the first windows after a 3-step warm-up are the noisiest (the MLP on wasm still climbs from
+ * ~4,000 to ~13,000 images/s over its first 6 windows), hence the 1 s; the cap of 32 steps gave
+ * the MLP windows of 0.13 s. In a paired timing both sides time the same steps per window, the
+ * first side's plan (`perf/turns.ts`, version 2).
  */
 export const GATE_PROTOCOL: Protocol = {
   ...PROTOCOLS.quick,
@@ -31,7 +37,7 @@ export const GATE_PROTOCOL: Protocol = {
   // The plan reads the median of the last 9 warm-up steps (the MLP's ~5 ms steps: one step
   // alone gave 38 to 97 steps per window between processes).
   planSteps: 9,
-  windows: TIMING_DEFAULTS.windows,
+  windows: GATE_WINDOWS,
   targetWindowS: 0.25,
   maxBatchesPerWindow: 128,
   maxTimedS: 10,
