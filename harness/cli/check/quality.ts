@@ -51,6 +51,9 @@ function fractions(list: string): number[] {
 export async function qualityMode(flags: CheckFlags, args: string[]): Promise<number> {
   const log = (line: string) => flags.quiet || console.error(line);
   if (flags.collect !== undefined) {
+    if (flags.windows !== undefined) {
+      throw new UserError("--windows re-scores a pool; --collect times full processes (drop one)");
+    }
     if (flags.load !== "quiet" && flags.load !== "loaded") {
       throw new UserError(`--load must be quiet or loaded, got "${flags.load}"`);
     }

@@ -76,7 +76,7 @@ export interface TimingVerdictResult {
  * 4. otherwise (significant, CI straddling a band edge) -> **inconclusive**.
  *
  * Defaults are {@linkcode TIMING_DEFAULTS}: alpha 0.01, margin 0.01, 95% CI, 2000 resamples,
- * and the gate should collect 30 windows per side.
+ * and 30 windows per side (the simulation in gate/METHOD.md; the dashboard's views use it).
  *
  * @example
  * ```ts

@@ -113,6 +113,9 @@ Deno.test("the quality report's table gives each rate with its Wilson interval, 
     text,
     /sequential paired .*quiet .*unchanged \(A\/A\) .*0\/2 = 0\.0% \[0\.0%, 65\.8%\] .*0\/4 = 0\.0% \[0\.0%, 49\.0%\]/,
   );
+  // The 20% streams' θ are -0.182, -0.180, -0.178 three times each: mean -0.18, so the
+  // candidate lost 1 - e^-0.18 = 16.47% of its speed.
+  assert.match(text, /mlp wasm +quiet +20\.0% +9 +-0\.1800 ± \d\.\d{4} +16\.5% /);
   // 123 more checks of 4 pairs per target at 40 s a round: 123 × 160 s = 5.5 h.
   assert.match(text, /2 checks, 0 failed; 123 more needed \(about 5\.5 h here\)/);
   const d = thetaDiagnostics(streams.values().next().value!);

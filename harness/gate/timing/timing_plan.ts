@@ -16,15 +16,16 @@ export const GATE_WINDOWS = 15;
  * peak microbenchmark: the gate judges training windows only, and those phases cost a
  * process pair seconds (the CNN on tfjs's cpu backend: ~1.1 s per large-batch prediction).
  *
- * Why 15 (gate/METHOD.md, "Windows per process"): on this project's 2-core machine most of a
+ * Why 15 (gate/METHOD.md, "Windows per process"): on this project's 2-core machine much of a
  * process pair's spread is the pair's own (process start, JIT, memory layout), not its
- * windows': cut to its first 15 windows, the 5% pool's θ spread by 0.020 instead of 0.018
- * (CNN on wasm) and 0.043 instead of 0.042 (MLP on wasm), while a pair cost 12.8 s instead of
- * 21 s. More, cheaper pairs also give the sequential t more degrees of freedom within the
- * budget (simulated: 5% slowdowns caught on 92% of targets instead of 41%). Why the warm-up:
- * the first windows after a 3-step warm-up are the noisiest (the MLP on wasm still climbs from
- * ~4,000 to ~13,000 images/s over its first 6 windows), hence the 1 s; the cap of 32 steps gave
- * the MLP windows of 0.13 s. In a paired timing both sides time the same steps per window, the
+ * windows'. Cut to their first 15 windows, the quality pools' pairs spread 1.0-1.45 times as
+ * wide as with 30 and cost 0.62-0.78 times as much: about the same information per second,
+ * but in twice the pairs, and the sequential t pays dearly for estimating the spread from few
+ * (simulated: 5% slowdowns caught on 78% of targets within the budget instead of 35%).
+ *
+ * Why the warm-up: the first windows after a 3-step warm-up are the noisiest (the MLP on wasm
+ * still climbs from ~4,000 to ~13,000 images/s over its first 6 windows), hence the 1 s; the
+ * cap of 32 steps gave the MLP windows of 0.13 s. In a paired timing both sides time the same steps per window, the
  * first side's plan (`perf/turns.ts`, version 2).
  */
 export const GATE_PROTOCOL: Protocol = {

@@ -1,0 +1,61 @@
+/**
+ * `check --quality` scoring a pool through the real CLI, with `--windows`: the same pairs judged
+ * as their full processes and as processes that stopped after 2 windows, whose batch size the
+ * command reads from the real declaration (keras-mlp-mnist-004: 32 images per step).
+ */
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { cli } from "./_bench.ts";
+
+/**
+ * 8 A/A pairs of the MLP on wasm: the first 2 windows of each pair agree (within ±0.2%), the
+ * last 2 are 20% slower on the candidate side, 4 steps per window, 20 s per pair.
+ */
+function pool(): string {
+  return Array.from({ length: 8 }, (_, i) => {
+    const e = i % 2 ? 0.002 : -0.002;
+    return JSON.stringify({
+      experiment: "keras-mlp-mnist-004",
+      backend: "wasm",
+      slowdown: 0,
+      load: "quiet",
+      first: i % 2 ? "b" : "a",
+      // The collector's θ, by hand: the median of the 10 Walsh averages of the log ratios
+      // [ln(1 + e) twice, ln 0.8 twice] is a mixed one, (ln(1 + e) + ln 0.8) / 2.
+      theta: (Math.log(1 + e) + Math.log(0.8)) / 2,
+      pairs: [[1000, 1000 * (1 + e)], [1000, 1000 * (1 + e)], [1000, 800], [1000, 800]],
+      aMedian: 1000,
+      bMedian: 900,
+      batches: 4,
+      costS: 20,
+      loadavg: [1, 1, 1],
+      at: "2026-12-04T00:00:00Z",
+      commit: null,
+    });
+  }).join("\n") + "\n";
+}
+
+Deno.test("check --quality --windows re-scores a pool as shorter processes; --collect refuses it", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const file = join(dir, "pool.jsonl");
+    await Deno.writeTextFile(file, pool());
+    const row = (out: string) => out.split("\n").find((l) => l.startsWith("sequential paired"));
+    // All 4 windows: θ is the Hodges-Lehmann estimate of [±0.002 twice, ln 0.8 twice], about
+    // -0.11 on every pair, so both 4-pair checks call this A/A stream regressed.
+    const full = await cli(["check", "--quality", "--pool", file]);
+    assert.equal(full.code, 0, full.stderr);
+    assert.match(row(full.stdout)!, /unchanged \(A\/A\) +2\/2 = 100\.0% .* 4 +80, 80$/);
+    // The first 2 windows: θ = ±0.002, unchanged. Each pair's cost loses the 2 windows left
+    // out, 4 steps x 32 images at 1000 and at 800 images/s: 2 x (0.128 + 0.16) = 0.576 s, so
+    // 4 pairs take 4 x 19.424 = 77.7 s.
+    const cut = await cli(["check", "--quality", "--pool", file, "--windows", "2"]);
+    assert.equal(cut.code, 0, cut.stderr);
+    assert.match(row(cut.stdout)!, /unchanged \(A\/A\) +0\/2 = 0\.0% .* 4 +78, 78$/);
+    const both = await cli(["check", "--quality", "--collect", "1", "--windows", "2"]);
+    assert.equal(both.code, 2);
+    assert.match(both.stderr, /--windows re-scores a pool; --collect times full processes/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
