@@ -21,7 +21,8 @@ export const GATE_WINDOWS = 15;
  * windows'. Cut to their first 15 windows, the quality pools' pairs spread 1.0-1.45 times as
  * wide as with 30 and cost 0.62-0.78 times as much: about the same information per second,
  * but in twice the pairs, and the sequential t pays dearly for estimating the spread from few
- * (simulated: 5% slowdowns caught on 78% of targets within the budget instead of 35%).
+ * (simulated with the spreads measured: 5% slowdowns caught on 73% of targets within the
+ * budget instead of 35%).
  *
  * Why the warm-up: the first windows after a 3-step warm-up are the noisiest (the MLP on wasm
  * still climbs from ~4,000 to ~13,000 images/s over its first 6 windows), hence the 1 s; the
