@@ -13,7 +13,7 @@ import {
 import { median, sampleStd } from "../../core/stats/mod.ts";
 import type { RunData } from "../../../results/mod.ts";
 import type { CalibrationSession } from "../../../results/calibrations.ts";
-import { envDiff } from "../env_diff.ts";
+import { envDiff, fieldDiff } from "../env_diff.ts";
 import { storedBaselineMethod, TRAINING_STATUS_METHOD } from "../methods.ts";
 import type { PairedTarget } from "./paired_targets.ts";
 import { GATE_TIMING_METRIC, type ProcessMedian, processMedians } from "./processes.ts";
@@ -32,25 +32,6 @@ export interface StoredBaseline {
   version: number | null;
   /** The protocol a baseline file's processes followed; null or absent when not recorded. */
   protocol?: Protocol | null;
-}
-
-/**
- * The fields where protocol `was` differs from `now`, as "field was -> now" (compared as
- * JSON), or "" when they agree.
- *
- * @example
- * ```ts
- * import { GATE_PROTOCOL, protocolDiff } from "./mod.ts";
- * protocolDiff({ ...GATE_PROTOCOL, windows: 30 }, { ...GATE_PROTOCOL, windows: 15 });
- * // "windows 30 -> 15"
- * ```
- */
-export function protocolDiff(was: Protocol, now: Protocol): string {
-  const keys = [...new Set([...Object.keys(was), ...Object.keys(now)])] as (keyof Protocol)[];
-  return keys
-    .filter((k) => JSON.stringify(was[k]) !== JSON.stringify(now[k]))
-    .map((k) => `${k} ${JSON.stringify(was[k]) ?? "unset"} -> ${JSON.stringify(now[k]) ?? "unset"}`)
-    .join(", ");
 }
 
 /**
@@ -100,7 +81,7 @@ export function judgeableBaseline(
         "--record (5 processes per target)",
     };
   }
-  const changed = baseline.protocol ? protocolDiff(baseline.protocol, GATE_PROTOCOL) : "";
+  const changed = baseline.protocol ? fieldDiff(baseline.protocol, GATE_PROTOCOL) : "";
   if (changed) {
     return {
       processes: [],

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { GATE_ENV, gateRun } from "../../testing/gate_runs.ts";
-import { protocolDiff, storedCalibration, storedRow } from "./stored_rows.ts";
+import { fieldDiff } from "../env_diff.ts";
+import { storedCalibration, storedRow } from "./stored_rows.ts";
 import { GATE_PROTOCOL } from "./timing_plan.ts";
 
 const TARGET = { experiment: "mlp", backend: "wasm" };
@@ -39,10 +40,10 @@ Deno.test("a baseline file timed with another protocol is inconclusive, naming w
   assert.equal(now.verdict, "regressed");
 });
 
-Deno.test("protocolDiff names every changed field, nested ones as JSON", () => {
-  assert.equal(protocolDiff(GATE_PROTOCOL, GATE_PROTOCOL), "");
+Deno.test("fieldDiff names every changed protocol field, nested ones as JSON", () => {
+  assert.equal(fieldDiff(GATE_PROTOCOL, GATE_PROTOCOL), "");
   assert.equal(
-    protocolDiff(GATE_PROTOCOL, { ...GATE_PROTOCOL, maxTimedS: 5, warmupS: { min: 2, max: 8 } }),
+    fieldDiff(GATE_PROTOCOL, { ...GATE_PROTOCOL, maxTimedS: 5, warmupS: { min: 2, max: 8 } }),
     'warmupS {"min":1,"max":8} -> {"min":2,"max":8}, maxTimedS 10 -> 5',
   );
 });

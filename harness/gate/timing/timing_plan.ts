@@ -7,9 +7,6 @@
  */
 import { type Protocol, PROTOCOLS } from "../../perf/mod.ts";
 
-/** Windows per gate process (see {@linkcode GATE_PROTOCOL}). */
-export const GATE_WINDOWS = 15;
-
 /**
  * 15 windows of about 0.25 s (up to 128 steps each) after a warm-up of at least 3 steps and
  * 1 s; slow backends stop after 12 windows or 10 s of timing. No inference latency and no
@@ -26,8 +23,8 @@ export const GATE_WINDOWS = 15;
  *
  * Why the warm-up: the first windows after a 3-step warm-up are the noisiest (the MLP on wasm
  * still climbs from ~4,000 to ~13,000 images/s over its first 6 windows), hence the 1 s; the
- * cap of 32 steps gave the MLP windows of 0.13 s. In a paired timing both sides time the same steps per window, the
- * first side's plan (`perf/turns.ts`, version 2).
+ * cap of 32 steps gave the MLP windows of 0.13 s. In a paired timing both sides time the same
+ * steps per window, the first side's plan (`perf/turns.ts`, version 2).
  */
 export const GATE_PROTOCOL: Protocol = {
   ...PROTOCOLS.quick,
@@ -39,7 +36,7 @@ export const GATE_PROTOCOL: Protocol = {
   // The plan reads the median of the last 9 warm-up steps (the MLP's ~5 ms steps: one step
   // alone gave 38 to 97 steps per window between processes).
   planSteps: 9,
-  windows: GATE_WINDOWS,
+  windows: 15,
   targetWindowS: 0.25,
   maxBatchesPerWindow: 128,
   maxTimedS: 10,
