@@ -124,6 +124,18 @@ Deno.test("the quality report's table gives each rate with its Wilson interval, 
   close(d.lag1, -0.9, 1e-12);
 });
 
+Deno.test("the quality report leaves out a section its pool has no streams for", () => {
+  const meta = { pool: "p.jsonl", pairs: 0, budgetS: 490, roundS: 40 };
+  const slowedOnly = poolStreams(pool().filter((p) => p.slowdown > 0));
+  const noAA = qualityReport([], slowedOnly, meta);
+  assert.match(noAA, /speed lost/);
+  assert.match(noAA, /not measured: this pool has no A\/A stream of 3 pairs\.$/);
+  assert.doesNotMatch(noAA, /A\/A pairs/);
+  const aaOnly = qualityReport([], poolStreams(pool().filter((p) => p.slowdown === 0)), meta);
+  assert.doesNotMatch(aaOnly, /speed lost/);
+  assert.match(aaOnly, /measured:\n\ntarget +load +A\/A pairs/);
+});
+
 Deno.test("a pool line that is not a pair is refused with its line number", () => {
   assert.throws(
     () => parsePool('{"theta":0,"slowdown":0,"experiment":"m"}\nnot json\n', "p.jsonl"),
