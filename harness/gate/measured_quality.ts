@@ -44,6 +44,12 @@ export const PAIRED_QUALITY: ModeQuality | null = {
 };
 
 /**
+ * Measured quality of the sequential paired mode with duet pairs (`--pair-order duet`: both
+ * processes time each window at the same time). Not measured yet.
+ */
+export const DUET_QUALITY: ModeQuality | null = null;
+
+/**
  * Measured quality of the stored-baseline mode at 15 windows: `check --quality` replays of
  * 5 processes from the first half of a pool's stream against 5 from its second half (one
  * session each, so less drift between them than a baseline recorded on another day has): a quiet

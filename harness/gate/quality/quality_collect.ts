@@ -3,18 +3,21 @@
  * (`quality_pool.ts`). A round times one pair per (target, variant), in an order rotated every
  * round so drift spreads evenly; a variant is a slowdown of the candidate (0: A/A), done as
  * real extra work after every training step (`perf/extra_work.ts`). Which process starts
- * first alternates within each stream. With `load: "loaded"` a bounded CPU hog
+ * first alternates within each stream, and, as in the live gate, a stream's pairs after its
+ * first time the steps per window the first planned. With `load: "loaded"` a bounded CPU hog
  * (`cpu_hog.ts`) runs beside the pairs, started here and always stopped.
  */
 import { fileURLToPath } from "node:url";
 import { processPairTheta } from "../../core/stats/mod.ts";
 import { median } from "../../core/stats/mod.ts";
+import { UserError } from "../../core/errors.ts";
 import { gitState } from "../../run/provenance.ts";
 import { pairedTiming } from "../timing/mod.ts";
-import type { PairedTarget } from "../timing/mod.ts";
+import type { PairedTarget, PairOrder } from "../timing/mod.ts";
 import {
   appendPool,
   type LoadCondition,
+  poolOrder,
   type PoolPair,
   poolStreams,
   readPool,
@@ -35,6 +38,8 @@ export interface CollectOptions {
   experiments?: string;
   /** Busy share of the hog's every 100 ms (loaded only). */
   hogDuty?: number;
+  /** How each pair's windows meet (default turns). */
+  order?: PairOrder;
   log: (line: string) => void;
 }
 
@@ -61,7 +66,16 @@ function startHog(duty: number, maxS: number): () => Promise<void> {
 
 /** Time `rounds` rounds into the pool; returns the pairs added. */
 export async function collectPool(opts: CollectOptions): Promise<PoolPair[]> {
-  const streams = poolStreams(await readPool(opts.pool));
+  const existing = await readPool(opts.pool);
+  const order = opts.order ?? "turns";
+  if (existing.length > 0 && poolOrder(existing, opts.pool) !== order) {
+    throw new UserError(
+      `${opts.pool} holds ${
+        poolOrder(existing, opts.pool)
+      } pairs: collect ${order} pairs into another --pool`,
+    );
+  }
+  const streams = poolStreams(existing);
   const cells = opts.targets.flatMap((t) => opts.variants.map((slowdown) => ({ ...t, slowdown })));
   const commit = (await gitState()).commit;
   // Bounded twice: stopped in `finally`, and by itself after a generous 40 s per pair.
@@ -76,7 +90,13 @@ export async function collectPool(opts: CollectOptions): Promise<PoolPair[]> {
       for (const cell of order) {
         const key = streamKey({ ...cell, load: opts.load });
         const seen = streams.get(key) ?? streams.set(key, []).get(key)!;
-        const pair = await timePair(opts, cell, seen.length % 2 === 0 ? "a" : "b", commit);
+        // As the live gate does, a stream's later pairs time the steps per window its first planned.
+        const batches = seen.find((p) => p.batches !== null)?.batches ?? null;
+        const pair = await timePair(opts, cell, {
+          first: seen.length % 2 === 0 ? "a" : "b",
+          batches,
+          commit,
+        });
         seen.push(pair);
         added.push(pair);
         await appendPool(opts.pool, pair);
@@ -101,8 +121,7 @@ export async function collectPool(opts: CollectOptions): Promise<PoolPair[]> {
 async function timePair(
   opts: CollectOptions,
   cell: PairedTarget & { slowdown: number },
-  first: "a" | "b",
-  commit: string | null,
+  { first, batches, commit }: { first: "a" | "b"; batches: number | null; commit: string | null },
 ): Promise<PoolPair> {
   const loadavg = Deno.loadavg();
   const started = performance.now();
@@ -114,6 +133,8 @@ async function timePair(
     a: plain,
     b: { ...plain, slowdown: String(cell.slowdown) },
     first,
+    batches,
+    order: opts.order,
   });
   const costS = (performance.now() - started) / 1000;
   for (const [side, what] of [[r.a, "baseline"], [r.b, "candidate"]] as const) {
@@ -138,6 +159,7 @@ async function timePair(
     batches: r.batches,
     batchSize: r.a.batchSize ?? r.b.batchSize,
     costS,
+    order: opts.order ?? "turns",
     loadavg,
     at: new Date().toISOString(),
     commit,
