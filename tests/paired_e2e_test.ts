@@ -57,37 +57,6 @@ Deno.test("paired timing: two processes take turns, every window is paired, one 
   }
 });
 
-Deno.test("paired timing in a duet: two real processes warm up and time their windows at once, all paired", async () => {
-  const dir = await Deno.makeTempDir();
-  try {
-    await writeTinyExperiment(dir, "tiny-mlp", { backends: ["cpu"] });
-    const db = join(dir, "r.duckdb");
-    const side = { root: ROOT.replace(/\/$/, ""), db };
-    // Steps per window given, as a target's later pairs are: the warm-ups meet too.
-    const r = await pairedTiming({
-      experiment: "tiny-mlp",
-      backend: "cpu",
-      experiments: dir,
-      a: side,
-      b: side,
-      order: "duet",
-      batches: 3,
-    });
-    assert.equal(r.a.status, "ok", r.a.reason ?? "");
-    assert.equal(r.b.status, "ok", r.b.reason ?? "");
-    assert.deepEqual([r.a.batchesPerWindow, r.b.batchesPerWindow, r.batches], [3, 3, 3]);
-    const n = Math.min(r.a.windows.length, r.b.windows.length);
-    assert.ok(n >= PAIRED_PROTOCOL.minWindows, `${n} pairs`);
-    assert.deepEqual(r.pairs, r.a.windows.slice(0, n).map((w, i) => [w, r.b.windows[i]]));
-    // A pair order the gate does not know is a one-line usage error, before anything runs.
-    const bad = await cli(["check", "--baseline", "latest", "--pair-order", "trio", "--db", db]);
-    assert.equal(bad.code, 2);
-    assert.match(bad.stderr, /--pair-order must be auto, turns, duet, got "trio"/);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-});
-
 Deno.test("the default path pairs against the code REPROBENCH_BASE_REF names, and an exhausted budget leaves timings inconclusive, not failed", async () => {
   const dir = await Deno.makeTempDir();
   try {

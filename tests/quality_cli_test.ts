@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { cli } from "./_bench.ts";
+import { cli, writeTinyExperiment } from "./_bench.ts";
 
 /**
  * 8 A/A pairs of the MLP on wasm: the first 2 windows of each pair agree (within ±0.2%), the
@@ -55,6 +55,61 @@ Deno.test("check --quality --windows re-scores a pool as shorter processes; --co
     const both = await cli(["check", "--quality", "--collect", "1", "--windows", "2"]);
     assert.equal(both.code, 2);
     assert.match(both.stderr, /--windows re-scores a pool; --collect times full processes/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("check --quality --collect times a stream's later pairs at the steps per window its first planned, as the live gate does", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    await writeTinyExperiment(dir, "tiny-mlp", { backends: ["cpu"] });
+    // The stream's first pair, as a collection before this one left it: 3 steps per window, a
+    // count no warm-up of this tiny model would plan (its steps take about a millisecond, so
+    // it plans the cap of 128 for a 0.25 s window).
+    const file = join(dir, "pool.jsonl");
+    const first = {
+      experiment: "tiny-mlp",
+      backend: "cpu",
+      slowdown: 0,
+      load: "quiet",
+      first: "a",
+      theta: 0,
+      pairs: [[1000, 1000]],
+      aMedian: 1000,
+      bMedian: 1000,
+      batches: 3,
+      costS: 5,
+      loadavg: [1, 1, 1],
+      at: "2026-12-04T00:00:00Z",
+      commit: null,
+    };
+    await Deno.writeTextFile(file, JSON.stringify(first) + "\n");
+    const r = await cli([
+      "check",
+      "--quality",
+      "--collect",
+      "1",
+      "--slowdowns",
+      "0",
+      "--experiments",
+      dir,
+      "--experiment",
+      "tiny-mlp",
+      "--backend",
+      "cpu",
+      "--pool",
+      file,
+      "--db",
+      join(dir, "q.duckdb"),
+    ]);
+    assert.equal(r.code, 0, r.stderr);
+    const lines = (await Deno.readTextFile(file)).trim().split("\n").map((l) => JSON.parse(l));
+    assert.equal(lines.length, 2);
+    // Second in its stream: the other process starts first, and both time the first's 3 steps.
+    assert.equal(lines[1].first, "b");
+    assert.equal(lines[1].batches, 3);
+    assert.ok(lines[1].pairs.length >= 1);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

@@ -5,13 +5,7 @@
  * so a new path only names its own. The statistics themselves: `harness/core/stats/`.
  */
 import { type SequentialDesign, TIMING_DEFAULTS } from "../core/stats/mod.ts";
-import {
-  describeQuality,
-  DUET_QUALITY,
-  PAIRED_QUALITY,
-  STORED_QUALITY,
-} from "./measured_quality.ts";
-import type { PairOrder } from "./timing/pair_order.ts";
+import { describeQuality, PAIRED_QUALITY, STORED_QUALITY } from "./measured_quality.ts";
 import type { JudgingMethod, VerdictRow } from "./types.ts";
 
 export type { JudgingMethod };
@@ -40,32 +34,26 @@ export function unpairedTimingMethod(
 }
 
 /**
- * The paired mode: the sequential t over process pairs (`sequential_gate.ts`) whose windows met
- * in `order`, with the design's levels and this machine's measured error rates for that order.
+ * The paired mode: the sequential t over process pairs (`sequential_gate.ts`), with the
+ * design's levels and this machine's measured error rates.
  *
  * @example
  * ```ts
  * import { DEFAULT_SEQUENTIAL_DESIGN } from "../core/stats/mod.ts";
  * sequentialPairedMethod(DEFAULT_SEQUENTIAL_DESIGN).name; // "sequential t over process pairs"
- * sequentialPairedMethod(DEFAULT_SEQUENTIAL_DESIGN, "duet").name; // "sequential t over process pairs (duet)"
  * ```
  */
-export function sequentialPairedMethod(
-  design: SequentialDesign,
-  order: PairOrder = "turns",
-): JudgingMethod {
+export function sequentialPairedMethod(design: SequentialDesign): JudgingMethod {
   const detect = design.detect.map((d) => pct(d.slowdown)).join(" and ");
-  const duet = order === "duet";
   return {
-    name: `sequential t over process pairs${duet ? " (duet)" : ""}`,
-    rule: "baseline code and candidate code ran in pairs of processes " +
-      (duet ? "timing each window at the same time (a duet)" : "taking turns window by window") +
-      ", each pair giving the Hodges-Lehmann log ratio of its windows; after every pair " +
+    name: "sequential t over process pairs",
+    rule: "baseline code and candidate code ran in pairs of processes taking turns window by " +
+      "window, each pair giving the Hodges-Lehmann log ratio of its windows; after every pair " +
       `from ${design.minPairs} to ${design.maxPairs}, a one-sided Student t over the pairs: ` +
       `regressed at p <= ${design.nominal.regressed.toPrecision(2)} per look (designed: at ` +
       `most ${pct(design.alpha)} false alarms per target, whatever the noise), unchanged once ` +
       `less than ${detect} slower are both shown, inconclusive at the cap or the time budget ` +
-      `(never a failure); ${describeQuality(duet ? DUET_QUALITY : PAIRED_QUALITY)}`,
+      `(never a failure); ${describeQuality(PAIRED_QUALITY)}`,
   };
 }
 

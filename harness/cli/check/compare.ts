@@ -28,7 +28,7 @@ import type { VerdictRow } from "../../gate/types.ts";
 import { intFlag } from "../args.ts";
 import { EXIT } from "../exit.ts";
 import { warnSplitGaps } from "../split_gaps.ts";
-import { type CheckContext, pairOrderFlag } from "./context.ts";
+import type { CheckContext } from "./context.ts";
 
 const bench = (runs: RunData[]) => runs.filter((r) => r.suiteKind === "bench");
 
@@ -57,7 +57,6 @@ async function baselineOf(ctx: CheckContext): Promise<RunSource> {
   if (flags.timing !== "auto" && flags.timing !== "stored") {
     throw new UserError(`--timing must be auto or stored, got "${flags.timing}"`);
   }
-  pairOrderFlag(flags["pair-order"]);
   if (!flags.baseline) {
     throw new UserError(
       "--baseline is required (a baseline file, a suite id, a git ref or latest)",
@@ -102,12 +101,7 @@ export async function compareMode(ctx: CheckContext): Promise<number> {
     accuracyTolerance: declaredTolerance(declared),
   });
   const targets = pairedTargets(baseline.runs, declared, ctx.backends);
-  const timing = {
-    db,
-    experiments: flags.experiments,
-    order: pairOrderFlag(flags["pair-order"]),
-    log,
-  };
+  const timing = { db, experiments: flags.experiments, log };
   if (mode.mode === "paired") {
     rows.push(...await pairedTimingRows(mode.commit, targets, { ...timing, deadlineS }));
   } else if (baseline.runs.some((r) => r.suiteKind === "perf")) {

@@ -5,8 +5,6 @@ import type { Progress } from "../../run/progress.ts";
 import { listFlag, parseFlags } from "../args.ts";
 import { progressFor } from "../progress.ts";
 import { CHECK_FLAGS } from "./flags.ts";
-import { PAIR_ORDER_CHOICES, type PairOrderChoice } from "../../gate/timing/mod.ts";
-import { UserError } from "../../core/errors.ts";
 
 /** Parse `check`'s command line. */
 export function parseCheck(args: string[]) {
@@ -47,14 +45,4 @@ export function checkContext(flags: CheckFlags, args: string[]): CheckContext {
     progress: progressFor(flags.db, flags.quiet),
     declared: () => found ??= declarations(flags.experiments),
   };
-}
-
-/** `--pair-order`, checked. */
-export function pairOrderFlag(value: string): PairOrderChoice {
-  if (!(PAIR_ORDER_CHOICES as readonly string[]).includes(value)) {
-    throw new UserError(
-      `--pair-order must be ${PAIR_ORDER_CHOICES.join(", ")}, got "${value}"`,
-    );
-  }
-  return value as PairOrderChoice;
 }

@@ -29,14 +29,6 @@ export const CHECK_FLAGS = {
     help: "auto (default: paired when the baseline's code is reachable, else\n" +
       "stored) or stored (the candidate's processes against the baseline's)",
   },
-  "pair-order": {
-    type: "string",
-    default: "auto",
-    arg: "ORDER",
-    help: "how a process pair's windows meet: duet (both at once), turns (one\n" +
-      "after the other), or auto (default: duet for cpu and wasm on 2 or\n" +
-      "more cores, else turns)",
-  },
   "time-budget": {
     type: "string",
     default: String(DEFAULT_TIME_BUDGET_S),
@@ -148,8 +140,8 @@ suites in the database), suite ids (comma-separated, prefixes allowed), or a git
 Timings: paired whenever the baseline's code is reachable, from the first of --paired-ref,
 the CI's base (GITHUB_BASE_REF, BUILDKITE_PULL_REQUEST_BASE_BRANCH: the merge base with
 origin/BRANCH; CI_MERGE_REQUEST_DIFF_BASE_SHA; REPROBENCH_BASE_REF), or the baseline's own
-commit: its code and this tree run in pairs of processes timing their windows side by side
-(see --pair-order), judged after every pair until decided. Else the stored baseline's processes (5 or more per target, as --record
+commit: its code and this tree run in pairs of processes taking turns, judged after every
+pair until decided. Else the stored baseline's processes (5 or more per target, as --record
 writes them) against 5 fresh processes of this tree. An undecided timing is inconclusive
 (exit 0, with a warning), never a failure.
 

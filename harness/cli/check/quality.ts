@@ -18,7 +18,6 @@ import {
 } from "../../gate/quality/mod.ts";
 import {
   type LoadCondition,
-  poolOrder,
   type PoolPair,
   poolStreams,
   readPool,
@@ -29,8 +28,6 @@ import { qualityReport } from "../../gate/quality/mod.ts";
 import { summarize, thetaDiagnostics } from "../../gate/quality/mod.ts";
 import { intFlag } from "../args.ts";
 import { EXIT } from "../exit.ts";
-import { pairOrderFlag } from "./context.ts";
-import { pairOrderFor } from "../../gate/timing/mod.ts";
 import { type CheckFlags, declarations } from "./context.ts";
 import { QUALITY_DB } from "./flags.ts";
 
@@ -68,16 +65,6 @@ export async function qualityMode(flags: CheckFlags, args: string[]): Promise<nu
     const targets = chosen.flatMap((d) =>
       backends.map((backend) => ({ experiment: d.experiment.id, backend }))
     );
-    // One order per pool: `auto` must give every target the same.
-    const choice = pairOrderFlag(flags["pair-order"]);
-    const orders = [...new Set(targets.map((t) => pairOrderFor(choice, t.backend)))];
-    if (orders.length > 1) {
-      throw new UserError(
-        `--pair-order ${choice} gives these targets ${
-          orders.join(" and ")
-        }: a pool holds one order (name it)`,
-      );
-    }
     const added = await collectPool({
       targets,
       variants: fractions(flags.slowdowns),
@@ -87,7 +74,6 @@ export async function qualityMode(flags: CheckFlags, args: string[]): Promise<nu
       root: REPO_ROOT,
       db,
       experiments: flags.experiments,
-      order: orders[0],
       log,
     });
     console.log(`added ${added.length} process pairs to ${flags.pool}`);
@@ -116,7 +102,6 @@ async function scorePool(flags: CheckFlags): Promise<number> {
   if (read.length === 0) {
     throw new UserError(`No process pairs in ${flags.pool}: add some with --quality --collect N`);
   }
-  const order = poolOrder(read, flags.pool);
   const pool = flags.windows === undefined ? read : await truncated(read, flags);
   const streams = poolStreams(pool);
   const seen = new Map(pool.map((p) => [JSON.stringify([p.experiment, p.backend]), p]));
@@ -155,20 +140,14 @@ async function scorePool(flags: CheckFlags): Promise<number> {
       }));
     console.log(
       JSON.stringify(
-        { pool: flags.pool, order, pairs: pool.length, budgetS, summaries, diagnostics },
+        { pool: flags.pool, pairs: pool.length, budgetS, summaries, diagnostics },
         null,
         2,
       ),
     );
   } else {
     console.log(
-      qualityReport(summaries, streams, {
-        pool: flags.pool,
-        pairs: pool.length,
-        budgetS,
-        roundS,
-        order,
-      }),
+      qualityReport(summaries, streams, { pool: flags.pool, pairs: pool.length, budgetS, roundS }),
     );
   }
   return EXIT.ok;

@@ -1,6 +1,6 @@
 /**
  * The gate's sequential decision over process pairs (paired timing: two processes, baseline
- * code and candidate code, timing their windows side by side). Each process pair j yields one
+ * code and candidate code, taking turns window by window). Each process pair j yields one
  * summary θ_j, the Hodges-Lehmann estimate of ln(candidate speed / baseline speed) over its
  * window pairs ({@linkcode processPairTheta}); the rule reads θ_1..θ_k after every pair and
  * says regressed, unchanged, continue, or (at the cap) inconclusive. Boundaries and their

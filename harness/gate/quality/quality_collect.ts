@@ -10,14 +10,12 @@
 import { fileURLToPath } from "node:url";
 import { processPairTheta } from "../../core/stats/mod.ts";
 import { median } from "../../core/stats/mod.ts";
-import { UserError } from "../../core/errors.ts";
 import { gitState } from "../../run/provenance.ts";
 import { pairedTiming } from "../timing/mod.ts";
-import type { PairedTarget, PairOrder } from "../timing/mod.ts";
+import type { PairedTarget } from "../timing/mod.ts";
 import {
   appendPool,
   type LoadCondition,
-  poolOrder,
   type PoolPair,
   poolStreams,
   readPool,
@@ -38,8 +36,6 @@ export interface CollectOptions {
   experiments?: string;
   /** Busy share of the hog's every 100 ms (loaded only). */
   hogDuty?: number;
-  /** How each pair's windows meet (default turns). */
-  order?: PairOrder;
   log: (line: string) => void;
 }
 
@@ -66,16 +62,7 @@ function startHog(duty: number, maxS: number): () => Promise<void> {
 
 /** Time `rounds` rounds into the pool; returns the pairs added. */
 export async function collectPool(opts: CollectOptions): Promise<PoolPair[]> {
-  const existing = await readPool(opts.pool);
-  const order = opts.order ?? "turns";
-  if (existing.length > 0 && poolOrder(existing, opts.pool) !== order) {
-    throw new UserError(
-      `${opts.pool} holds ${
-        poolOrder(existing, opts.pool)
-      } pairs: collect ${order} pairs into another --pool`,
-    );
-  }
-  const streams = poolStreams(existing);
+  const streams = poolStreams(await readPool(opts.pool));
   const cells = opts.targets.flatMap((t) => opts.variants.map((slowdown) => ({ ...t, slowdown })));
   const commit = (await gitState()).commit;
   // Bounded twice: stopped in `finally`, and by itself after a generous 40 s per pair.
@@ -134,7 +121,6 @@ async function timePair(
     b: { ...plain, slowdown: String(cell.slowdown) },
     first,
     batches,
-    order: opts.order,
   });
   const costS = (performance.now() - started) / 1000;
   for (const [side, what] of [[r.a, "baseline"], [r.b, "candidate"]] as const) {
@@ -159,7 +145,6 @@ async function timePair(
     batches: r.batches,
     batchSize: r.a.batchSize ?? r.b.batchSize,
     costS,
-    order: opts.order ?? "turns",
     loadavg,
     at: new Date().toISOString(),
     commit,

@@ -6,7 +6,6 @@
  * in the file. Pure but for reading and appending the file.
  */
 import { UserError } from "../../core/errors.ts";
-import type { PairOrder } from "../timing/mod.ts";
 
 /** Where `--quality` keeps its pool unless told (`--pool`). */
 export const QUALITY_POOL = "results/gate_quality_pool.jsonl";
@@ -36,8 +35,6 @@ export interface PoolPair {
   batchSize?: number | null;
   /** Wall seconds the pair took, start-up to exit of both processes. */
   costS: number;
-  /** How its windows met (absent in pools collected before duets: turns). */
-  order?: PairOrder;
   /** 1, 5 and 15 minute load averages before the pair (the hog's own load included). */
   loadavg: number[];
   /** When it was timed (ISO 8601) and on which commit of the code. */
@@ -77,11 +74,6 @@ export function parsePool(text: string, path: string): PoolPair[] {
     if (typeof p.theta !== "number" || typeof p.slowdown !== "number" || !p.experiment) {
       throw new UserError(`${path}:${i + 1}: not a pool pair (theta, slowdown, experiment)`);
     }
-    if (p.order !== undefined && p.order !== "turns" && p.order !== "duet") {
-      throw new UserError(
-        `${path}:${i + 1}: order must be turns or duet, got ${JSON.stringify(p.order)}`,
-      );
-    }
     out.push(p);
   });
   return out;
@@ -100,25 +92,6 @@ export async function readPool(path: string): Promise<PoolPair[]> {
 /** Append one pair to the pool at `path` (one line, written at once). */
 export async function appendPool(path: string, pair: PoolPair): Promise<void> {
   await Deno.writeTextFile(path, JSON.stringify(pair) + "\n", { append: true, create: true });
-}
-
-/**
- * The one pair order of `pool` (turns when empty or unrecorded): a pool of two orders is a
- * UserError, since its checks would mix two kinds of pair under one method.
- *
- * @example
- * ```ts
- * poolOrder([], "p"); // "turns"
- * ```
- */
-export function poolOrder(pool: readonly PoolPair[], path: string): PairOrder {
-  const counts = new Map<PairOrder, number>();
-  for (const p of pool) counts.set(p.order ?? "turns", (counts.get(p.order ?? "turns") ?? 0) + 1);
-  if (counts.size > 1) {
-    const list = [...counts].map(([o, n]) => `${n} ${o}`).join(", ");
-    throw new UserError(`${path} mixes pair orders (${list}): keep one order per pool`);
-  }
-  return [...counts.keys()][0] ?? "turns";
 }
 
 /** The pool's pairs grouped by stream, each in collection order. */

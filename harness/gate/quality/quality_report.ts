@@ -1,5 +1,4 @@
 /** The text report of `check --quality`: per method and load, rates with Wilson intervals. */
-import type { PairOrder } from "../timing/mod.ts";
 import { fmt, table } from "../../core/table.ts";
 import type { PoolStreams } from "./quality_pool.ts";
 import type { Rate } from "./quality.ts";
@@ -13,8 +12,6 @@ export interface QualityReportMeta {
   budgetS: number;
   /** Median seconds of one round of pairs (one per target), from the pool. */
   roundS: number;
-  /** How the pool's pairs met (absent: not said). */
-  order?: PairOrder;
 }
 
 const pct = (x: number) => `${fmt(x * 100, 1)}%`;
@@ -123,9 +120,7 @@ export function qualityReport(
   const perCheck = aa ? aa.pairsMedian * meta.roundS : NaN;
   const slowed = slowedTable(streams), theta = thetaTable(streams);
   return [
-    `Gate quality from ${meta.pairs} process pairs${
-      meta.order ? ` (${meta.order === "duet" ? "duets" : "in turns"})` : ""
-    } in ${meta.pool}: each check takes the next ` +
+    `Gate quality from ${meta.pairs} process pairs in ${meta.pool}: each check takes the next ` +
     "unused pairs of every target's stream, so checks are independent; a gate check fails " +
     "when any target is judged regressed (for a slowed candidate: detection). Sequential " +
     `checks replay the gate's loop with ${fmt(meta.budgetS, 0)} s of pairs, timed by each ` +

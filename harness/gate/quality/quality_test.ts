@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { wilson } from "./quality.ts";
 import { fixedSixChecks, sequentialChecks, storedChecks } from "./quality_checks.ts";
-import { parsePool, poolOrder, type PoolPair, poolStreams } from "./quality_pool.ts";
+import { parsePool, type PoolPair, poolStreams } from "./quality_pool.ts";
 import { qualityReport } from "./quality_report.ts";
 import { checksForBound, summarize, thetaDiagnostics } from "./quality_stats.ts";
 
@@ -142,19 +142,4 @@ Deno.test("a pool line that is not a pair is refused with its line number", () =
     /p\.jsonl:2: not a JSON line/,
   );
   assert.throws(() => parsePool('{"slowdown":0}\n', "p.jsonl"), /p\.jsonl:1: not a pool pair/);
-  assert.throws(
-    () => parsePool('{"theta":0,"slowdown":0,"experiment":"m","order":"both"}\n', "p.jsonl"),
-    /p\.jsonl:1: order must be turns or duet, got "both"/,
-  );
-});
-
-Deno.test("a pool holds one pair order: lines without one are turns, two orders are refused", () => {
-  const line = (order?: string) =>
-    JSON.stringify({ theta: 0, slowdown: 0, experiment: "m", ...(order ? { order } : {}) });
-  assert.equal(poolOrder(parsePool(`${line()}\n${line("turns")}\n`, "p"), "p"), "turns");
-  assert.equal(poolOrder(parsePool(`${line("duet")}\n`, "p"), "p"), "duet");
-  assert.throws(
-    () => poolOrder(parsePool(`${line()}\n${line("duet")}\n${line("duet")}\n`, "p"), "p"),
-    /p mixes pair orders \(1 turns, 2 duet\): keep one order per pool/,
-  );
 });

@@ -7,7 +7,6 @@
  */
 export * from "./child_runs.ts";
 export * from "./git_probe.ts";
-export * from "./pair_order.ts";
 export * from "./paired.ts";
 export * from "./paired_source.ts";
 export * from "./paired_targets.ts";

@@ -1,16 +1,14 @@
 /**
  * Paired timing: two perf runs (say, the baseline's code and the candidate's) in two
- * processes whose windows the driver starts one by one (the protocol is in `perf/turns.ts`).
- * Window i of one is timed right before or after window i of the other, in an A B B A A B ...
- * order (turns), or at the same time (a duet; `pair_order.ts`), so load
- * from anything else on the machine lands on both sides of a pair alike, and the gate can
- * judge the ratio of each pair instead of two distributions taken at other times.
+ * processes that take turns window by window (the protocol is in `perf/turns.ts`). Window i
+ * of one is timed right before or after window i of the other, in an A B B A A B ... order,
+ * so load from anything else on the machine lands on both sides of a pair alike, and the
+ * gate can judge the ratio of each pair instead of two distributions taken at other times.
  */
 import { TURN_PREFIX, TURNS_ENV } from "../../perf/turns.ts";
 import { SLOWDOWN_FLAG } from "../../perf/extra_work.ts";
 import { UserError } from "../../core/errors.ts";
 import { parsePerfJson, perfChildArgs } from "./child_runs.ts";
-import type { PairOrder } from "./pair_order.ts";
 
 /** One side of a paired timing. */
 export interface Side {
@@ -149,13 +147,6 @@ export interface PairedOptions {
    * side's own plan, passed on to the second.
    */
   batches?: number | null;
-  /**
-   * How the two processes' windows meet (`pair_order.ts`): `turns` (the default here) times
-   * window i of one right before or after window i of the other, so no two timed phases
-   * overlap; `duet` times them at the same time. A duet's warm-ups meet too when the
-   * steps per window are given (else the first side's warm-up plans them, then the second's).
-   */
-  order?: PairOrder;
 }
 
 /**
@@ -180,7 +171,7 @@ async function inTurns(opts: PairedOptions): Promise<PairedResult> {
   const a = start(opts.a);
   let b: Child | null = null;
   try {
-    const started = b = start(opts.b);
+    b = start(opts.b);
     let [aNext, bNext] = await Promise.all([a.next(), b.next()]);
     const windows: { a: number[]; b: number[] } = { a: [], b: [] };
     // The steps per window both sides time: given, else the first side's plan.
@@ -199,28 +190,11 @@ async function inTurns(opts: PairedOptions): Promise<PairedResult> {
       }
       return done === null ? null : await child.next();
     };
-    // One phase of both at once, `a`'s go written first or `b`'s (before either end is awaited).
-    const together = async (aFirst: boolean) => {
-      const ta = () => turn(a, aNext, windows.a), tb = () => turn(started, bNext, windows.b);
-      [aNext, bNext] = aFirst
-        ? await Promise.all([ta(), tb()])
-        : (await Promise.all([tb(), ta()])).reverse() as [string | null, string | null];
-    };
-    const duet = opts.order === "duet";
-    // A duet's warm-ups meet too once the steps per window are known (a target's later pairs):
-    // else the side that warmed up second starts its windows straight from its warm-up, the
-    // other after a wait.
-    if (duet && batches !== null && a.version >= 2 && b.version >= 2) await together(true);
-    else {
-      aNext = await turn(a, aNext, windows.a);
-      bNext = await turn(b, bNext, windows.b);
-    }
+    aNext = await turn(a, aNext, windows.a);
+    bNext = await turn(b, bNext, windows.b);
     for (let i = 0; aNext === "ready window" || bNext === "ready window"; i++) {
-      if (duet) {
-        // Which side is woken first alternates too.
-        await together(i % 2 === 0);
-      } else if (i % 2 === 0) {
-        // A B, B A, A B, ...: neither side always goes first.
+      // A B, B A, A B, ...: neither side always goes first.
+      if (i % 2 === 0) {
         aNext = await turn(a, aNext, windows.a);
         bNext = await turn(b, bNext, windows.b);
       } else {

@@ -1,12 +1,11 @@
 /**
  * Live process pairs for the gate's paired timing: the baseline's code, checked out at a
- * commit (`worktree.ts`), and this tree time their windows side by side (`paired.ts`), pair after
+ * commit (`worktree.ts`), and this tree take turns window by window (`paired.ts`), pair after
  * pair, through the sequential loop (`sequential_gate.ts`), within a time budget.
  */
 import { median, processPairTheta } from "../../core/stats/mod.ts";
 import { REPO_ROOT } from "../../core/paths.ts";
 import { pairedTiming } from "./paired.ts";
-import { type PairOrderChoice, pairOrderFor } from "./pair_order.ts";
 import type { PairedTarget } from "./paired_targets.ts";
 import { type PairOutcome, type PairSource, runSequentialGate } from "./sequential_gate.ts";
 import { sequentialRow } from "./sequential_rows.ts";
@@ -20,8 +19,6 @@ export interface PairedTimingOptions {
   db: string;
   /** Folder of declarations, as `--experiments` gives it. */
   experiments: string | undefined;
-  /** How each pair's windows meet (default turns; `auto`: per target, `pair_order.ts`). */
-  order?: PairOrderChoice;
   /** When the pairs must end, in `performance.now()` seconds. */
   deadlineS: number;
   log: (line: string) => void;
@@ -43,7 +40,6 @@ export function livePairs(root: string, opts: Omit<PairedTimingOptions, "deadlin
       b: { root: REPO_ROOT, db: opts.db },
       first: index % 2 === 0 ? "a" : "b",
       batches: batches.get(key),
-      order: pairOrderFor(opts.order ?? "turns", target.backend),
     });
     if (!batches.has(key) && r.batches !== null) batches.set(key, r.batches);
     const ok = r.a.status === "ok" && r.b.status === "ok" && r.pairs.length > 0;
@@ -74,9 +70,7 @@ export async function pairedTimingRows(
       firstPairS: 2 * GATE_PROTOCOL.warmupS.min,
       log: opts.log,
     });
-    return outcomes.map((o) =>
-      sequentialRow(o, pairOrderFor(opts.order ?? "turns", o.target.backend))
-    );
+    return outcomes.map((o) => sequentialRow(o));
   } finally {
     await tree.remove();
   }

@@ -7,11 +7,8 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { pairedTiming } from "./paired.ts";
 
-/**
- * A fake side: protocol `version`, planning `own` steps per window, timing 4 windows of
- * `speed`, each `ms` long; it writes each window's [start, end] (epoch ms) to spans.json.
- */
-function fakeMain(version: 1 | 2, own: number, speed: number, ms = 0): string {
+/** A fake side: protocol `version`, planning `own` steps per window, timing 4 windows of `speed`. */
+function fakeMain(version: 1 | 2, own: number, speed: number): string {
   return `
 const enc = new TextEncoder(), dec = new TextDecoder();
 let buf = "";
@@ -34,33 +31,29 @@ const m = go.match(/^go batches=(\\d+)$/);
 if (go !== "go" && !(${version} >= 2 && m)) Deno.exit(4);
 const batches = m ? Number(m[1]) : ${own};
 say(${version} >= 2 ? "done warmup batches=" + batches : "done warmup");
-const windows = [], spans = [];
+const windows = [];
 for (let w = 0; w < 4; w++) {
   say("ready window");
   if ((await line()) !== "go") Deno.exit(5);
-  const t0 = Date.now();
-  await new Promise((r) => setTimeout(r, ${ms}));
-  spans.push([t0, Date.now()]);
   windows.push(${speed} + w);
   say("done window " + windows[w]);
 }
 say("ready rest");
 await line();
-Deno.writeTextFileSync(new URL("./spans.json", import.meta.url), JSON.stringify(spans));
 console.log(JSON.stringify({ suiteId: "s${version}", rows: [{ status: "ok", reason: null, windows,
   imagesPerS: { median: ${speed} }, batchSize: 32, batchesPerWindow: batches }] }));
 `;
 }
 
 async function withSides(
-  sides: [1 | 2, number, number, number?][],
+  sides: [1 | 2, number, number][],
   f: (roots: string[]) => Promise<void>,
 ) {
   const dirs = await Promise.all(sides.map(() => Deno.makeTempDir()));
   try {
     await Promise.all(
-      sides.map(([v, own, speed, ms], i) =>
-        Deno.writeTextFile(join(dirs[i], "main.ts"), fakeMain(v, own, speed, ms))
+      sides.map(([v, own, speed], i) =>
+        Deno.writeTextFile(join(dirs[i], "main.ts"), fakeMain(v, own, speed))
       ),
     );
     await f(dirs);
@@ -104,28 +97,5 @@ Deno.test("a side of turn protocol version 1 still takes turns, each side with i
     assert.equal(r.pairs.length, 4);
     const own = await pairedTiming(opts(old, now));
     assert.deepEqual([own.a.batchesPerWindow, own.b.batchesPerWindow, own.batches], [9, 7, null]);
-  });
-});
-
-Deno.test("a duet times both sides' windows at once, turns one after the other", async () => {
-  await withSides([[2, 7, 100, 150], [2, 7, 200, 150]], async ([a, b]) => {
-    const spans = async (root: string): Promise<[number, number][]> =>
-      JSON.parse(await Deno.readTextFile(join(root, "spans.json")));
-    // Window i of each side: the share of the shorter one that overlaps the other.
-    const overlaps = async () => {
-      const [sa, sb] = [await spans(a), await spans(b)];
-      return sa.map(([a0, a1], i) => {
-        const [b0, b1] = sb[i];
-        return Math.max(0, Math.min(a1, b1) - Math.max(a0, b0)) / Math.min(a1 - a0, b1 - b0);
-      });
-    };
-    const duet = await pairedTiming({ ...opts(a, b), order: "duet" });
-    assert.deepEqual(duet.pairs, [[100, 200], [101, 201], [102, 202], [103, 203]]);
-    assert.equal(duet.batches, 7);
-    // 150 ms windows started by two writes a few ms apart overlap almost wholly.
-    for (const o of await overlaps()) assert.ok(o > 0.5, `duet windows overlap ${o}`);
-    const turns = await pairedTiming(opts(a, b));
-    assert.deepEqual(turns.pairs, duet.pairs);
-    assert.deepEqual(await overlaps(), [0, 0, 0, 0]);
   });
 });

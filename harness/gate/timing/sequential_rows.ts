@@ -2,14 +2,13 @@
 import { DEFAULT_SEQUENTIAL_DESIGN, median, type SequentialDesign } from "../../core/stats/mod.ts";
 import { sequentialPairedMethod, TRAINING_STATUS_METHOD } from "../methods.ts";
 import type { TargetOutcome } from "./sequential_gate.ts";
-import type { PairOrder } from "./pair_order.ts";
 import type { VerdictRow } from "../types.ts";
 
 /** The metric name of paired timing rows. */
 export const PAIRED_METRIC = "perf_window_images_per_s (paired)";
 
 /**
- * A target's verdict row, its pairs' windows met in `order`: the rule's decision (`continue` at the end of the time budget is
+ * A target's verdict row: the rule's decision (`continue` at the end of the time budget is
  * inconclusive, never regressed); a pair whose candidate stopped training while the baseline
  * trained is a regression by run status, any other failed pair leaves the target not
  * comparable.
@@ -27,7 +26,6 @@ export const PAIRED_METRIC = "perf_window_images_per_s (paired)";
  */
 export function sequentialRow(
   o: TargetOutcome,
-  order: PairOrder = "turns",
   design: SequentialDesign = DEFAULT_SEQUENTIAL_DESIGN,
 ): VerdictRow {
   const k = o.thetas.length;
@@ -64,7 +62,7 @@ export function sequentialRow(
     change: k > 0 ? r.ratio : null,
     ci: Number.isFinite(r.ci[0]) ? r.ci : null,
     p: Number.isFinite(r.p.regressed) ? r.p.regressed : null,
-    method: sequentialPairedMethod(design, order),
+    method: sequentialPairedMethod(design),
     reason: budget
       ? `the time budget ended after ${k} process pairs (${seconds}): ${
         k >= design.minPairs ? r.reason.replace(/^\d+ process pairs: /, "") : "too few to judge"

@@ -1,6 +1,6 @@
 /**
  * The timing protocol of every process the gate times: the processes of a paired timing
- * (baseline code and candidate code side by side), a stored-baseline check's candidate
+ * (baseline code and candidate code taking turns), a stored-baseline check's candidate
  * processes, and `check --record`'s baseline processes. One protocol, so a stored baseline's
  * per-process medians and a candidate's are alike, and so the error rates measured with
  * `check --quality` (gate/METHOD.md) are those of the processes the gate runs.
