@@ -73,12 +73,16 @@ export const NO_CI_ENV: Record<string, string> = {
 };
 
 /** Start `main.ts` with arguments as a child process (stdout discarded), to signal or kill it. */
-export function spawnCli(args: string[], stderr: "piped" | "null" = "null"): Deno.ChildProcess {
+export function spawnCli(
+  args: string[],
+  stderr: "piped" | "null" = "null",
+  env: Record<string, string> = {},
+): Deno.ChildProcess {
   return new Deno.Command(Deno.execPath(), {
     args: ["run", "-A", join(ROOT, "main.ts"), ...args],
     cwd: ROOT,
     stdout: "null",
     stderr,
-    env: { NO_COLOR: "1" },
+    env: { NO_COLOR: "1", ...env },
   }).spawn();
 }

@@ -147,16 +147,21 @@ Deno.test({
 });
 
 Deno.test({
-  name: "Ctrl-C during a browser run stores it as interrupted and leaves no Chromium",
+  name:
+    "Ctrl-C during a browser run stores it as interrupted and leaves no Chromium, nor its profile",
   ignore: skip !== null,
   async fn() {
     const dir = await Deno.makeTempDir();
     try {
       await writeTinyExperiment(dir, "tiny-sigint", { train: 2048, epochs: 20 });
       const db = join(dir, "r.duckdb");
+      // Its own temporary folder, where Playwright makes the browser's profile.
+      const tmp = join(dir, "tmp");
+      await Deno.mkdir(tmp);
       const child = spawnCli(
         ["bench", "--runtime=browser", "--backend=wasm", "--experiments", dir, "--db", db],
         "piped",
+        { TMPDIR: tmp },
       );
       // Wait for the page to report its first epoch's progress, then press Ctrl-C.
       const reader = child.stderr.pipeThrough(new TextDecoderStream()).getReader();
@@ -175,6 +180,11 @@ Deno.test({
       assert.equal(status.code, 130);
       // Chromium's helpers end just after the browser process close() waits for.
       assert.deepEqual(await stillRunningAfter(left), [], "Chromium outlived Ctrl-C");
+      const profiles: string[] = [];
+      for await (const e of Deno.readDir(tmp)) {
+        if (e.name.startsWith("playwright")) profiles.push(e.name);
+      }
+      assert.deepEqual(profiles, [], "Playwright's temporary folders outlived Ctrl-C");
       const [run] = await withDb(db, "read", (c) => rows(c, "SELECT status FROM runs"));
       assert.equal(run.status, "interrupted");
     } finally {
