@@ -66,9 +66,9 @@ export async function launchChromium(executable: string): Promise<Browser> {
     args: CHROMIUM_FLAGS,
     // Root in a container cannot use the sandbox; the pages are the harness's own.
     chromiumSandbox: false,
-    // Ctrl-C is the suite recorder's: it stores the run as interrupted, then closes the browser
-    // and waits for it. Playwright's own handler raced it, and the process could exit before
-    // Playwright had removed the browser's temporary profile (one left in /tmp per Ctrl-C).
+    // Ctrl-C is the session owner's (a suite's recorder, `list`'s probe): it closes the browser
+    // and waits for it. Playwright's own handler raced the recorder's, and the process could
+    // exit before Playwright had removed the browser's temporary profile.
     handleSIGINT: false,
   });
 }

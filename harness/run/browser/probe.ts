@@ -3,6 +3,7 @@
  * whether its pages are cross-origin isolated, and each backend started in a page, described
  * or with the reason it does not start.
  */
+import { EXIT } from "../../core/exit_codes.ts";
 import { BROWSER_BACKENDS } from "../../core/runtime.ts";
 import type { PageBackend } from "./page/backend.ts";
 import { BrowserSession, BrowserUnavailable } from "./session.ts";
@@ -21,7 +22,9 @@ export type BrowserProbe =
   };
 
 /**
- * Start Chromium, load a page, start each browser backend in it, and close everything.
+ * Start Chromium, load a page, start each browser backend in it, and close everything. Ctrl-C
+ * meanwhile closes the browser (and its temporary profile) before exiting: Playwright does not
+ * (`launch.ts`), and no suite recorder runs here.
  *
  * @example
  * ```ts
@@ -37,6 +40,8 @@ export async function probeBrowser(timeoutS = 120): Promise<BrowserProbe> {
     if (err instanceof BrowserUnavailable) return { available: false, reason: err.message };
     throw err;
   }
+  const onSigint = () => void session.close().finally(() => Deno.exit(EXIT.interrupted));
+  Deno.addSignalListener("SIGINT", onSigint);
   try {
     const threads = resolveThreads("wasm")!;
     const cores = coresFor(threads);
@@ -61,6 +66,7 @@ export async function probeBrowser(timeoutS = 120): Promise<BrowserProbe> {
       backends: BROWSER_BACKENDS.map((name) => ({ name, status: found[name] })),
     };
   } finally {
+    Deno.removeSignalListener("SIGINT", onSigint);
     await session.close();
   }
 }

@@ -26,9 +26,11 @@ export type RunOptions = Omit<PageRunOptions, "url">;
 
 /** One suite's browser; create with `BrowserSession.start`, end with `close`. */
 export class BrowserSession {
-  #browser: Browser | null = null;
+  /** The browser, from the moment its launch starts (so closing waits for a launch under way). */
+  #browser: Promise<Browser> | null = null;
   #version = "";
-  #closed = false;
+  /** The close, once asked for: every caller waits for the same one. */
+  #closing: Promise<void> | null = null;
 
   private constructor(
     readonly executable: string,
@@ -111,25 +113,31 @@ export class BrowserSession {
     };
   }
 
-  /** Close the browser and the server; safe to call more than once. */
-  async close(): Promise<void> {
-    if (this.#closed) return;
-    this.#closed = true;
-    await this.#closeBrowser();
-    await this.server.shutdown().catch(() => {});
+  /**
+   * Close the browser and the server. Safe to call more than once, and from a Ctrl-C handler
+   * while a run is under way: every call resolves when the one close has ended.
+   */
+  close(): Promise<void> {
+    return this.#closing ??= (async () => {
+      await this.#closeBrowser();
+      await this.server.shutdown().catch(() => {});
+    })();
   }
 
   async #launched(): Promise<Browser> {
-    if (this.#closed) throw new Error("the browser session is closed");
-    if (this.#browser?.isConnected()) return this.#browser;
-    this.#browser = await launchChromium(this.executable);
-    this.#version = this.#browser.version();
-    return this.#browser;
+    if (this.#closing) throw new Error("the browser session is closed");
+    const running = await this.#browser?.catch(() => null);
+    if (running?.isConnected()) return running;
+    this.#browser = launchChromium(this.executable);
+    const browser = await this.#browser;
+    this.#version = browser.version();
+    return browser;
   }
 
   async #closeBrowser(): Promise<void> {
-    const b = this.#browser;
+    const launched = this.#browser;
     this.#browser = null;
+    const b = await launched?.catch(() => null);
     await b?.close().catch(() => {});
   }
 }
