@@ -64,9 +64,8 @@ Deno.test("check --quality --collect times a stream's later pairs at the steps p
   const dir = await Deno.makeTempDir();
   try {
     await writeTinyExperiment(dir, "tiny-mlp", { backends: ["cpu"] });
-    // The stream's first pair, as a collection before this one left it: 3 steps per window, a
-    // count no warm-up of this tiny model would plan (its steps take about a millisecond, so
-    // it plans the cap of 128 for a 0.25 s window).
+    // The stream's first pair, as a collection before this one left it: 3 steps per window, far
+    // from what this tiny model's warm-up plans for a 0.25 s window (81 steps here).
     const file = join(dir, "pool.jsonl");
     const first = {
       experiment: "tiny-mlp",
