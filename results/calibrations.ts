@@ -54,15 +54,20 @@ export class CalibratedMargins {
 /** The metric of margin records (the training throughput's A/A pairs). */
 export const MARGIN_METRIC = "perf_window_images_per_s";
 
-/** The metric prefix of a calibration session's per-process medians, by experiment. */
+/**
+ * The metric prefix of a calibration session's per-process values, by experiment. Sessions
+ * stored before 2026-12-05 hold each process's median window, later ones its throughput (the
+ * harmonic mean of its windows); the key stays, so older sessions still count: both spread
+ * alike between processes.
+ */
 export const SESSION_METRIC = "process_medians:";
 
-/** One calibration session of one experiment: the median of each of its processes. */
+/** One calibration session of one experiment: the throughput of each of its processes. */
 export interface CalibrationSession {
   envId: string;
   backend: string;
   experimentId: string;
-  medians: number[];
+  speeds: number[];
 }
 
 /**
@@ -80,7 +85,7 @@ export async function readSessions(path: string): Promise<CalibrationSession[]> 
       envId: String(x.env_id),
       backend: String(x.backend),
       experimentId: String(x.metric).slice(SESSION_METRIC.length),
-      medians: (typeof x.observed === "string" ? JSON.parse(x.observed) : x.observed) as number[],
+      speeds: (typeof x.observed === "string" ? JSON.parse(x.observed) : x.observed) as number[],
     }));
   return await withDb(path, "read", read).catch(() => []);
 }

@@ -24,8 +24,8 @@ function pool(): string {
       // [ln(1 + e) twice, ln 0.8 twice] is a mixed one, (ln(1 + e) + ln 0.8) / 2.
       theta: (Math.log(1 + e) + Math.log(0.8)) / 2,
       pairs: [[1000, 1000 * (1 + e)], [1000, 1000 * (1 + e)], [1000, 800], [1000, 800]],
-      aMedian: 1000,
-      bMedian: 900,
+      aSpeed: 1000,
+      bSpeed: 900,
       batches: 4,
       costS: 20,
       loadavg: [1, 1, 1],
@@ -41,8 +41,9 @@ Deno.test("check --quality --windows re-scores a pool as shorter processes; --co
     const file = join(dir, "pool.jsonl");
     await Deno.writeTextFile(file, pool());
     const row = (out: string) => out.split("\n").find((l) => l.startsWith("sequential paired"));
-    // All 4 windows: θ is the Hodges-Lehmann estimate of [±0.002 twice, ln 0.8 twice], about
-    // -0.11 on every pair, so both 4-pair checks call this A/A stream regressed.
+    // All 4 windows: θ is the log ratio of total times, 4 windows at 1000 images/s against 2
+    // at about 1000 and 2 at 800, ln(4 / 4.5) = -0.12 on every pair (recomputed from the
+    // windows, whatever θ a line holds), so both 4-pair checks call this A/A stream regressed.
     const full = await cli(["check", "--quality", "--pool", file]);
     assert.equal(full.code, 0, full.stderr);
     assert.match(row(full.stdout)!, /unchanged \(A\/A\) +2\/2 = 100\.0% .* 4 +80, 80$/);
@@ -75,8 +76,8 @@ Deno.test("check --quality --collect times a stream's later pairs at the steps p
       first: "a",
       theta: 0,
       pairs: [[1000, 1000]],
-      aMedian: 1000,
-      bMedian: 1000,
+      aSpeed: 1000,
+      bSpeed: 1000,
       batches: 3,
       costS: 5,
       loadavg: [1, 1, 1],

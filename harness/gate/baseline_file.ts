@@ -8,7 +8,7 @@
  * measurements (timing windows).
  * - Version 2 (`check --record`): every perf suite is one process of its own, several per
  *   target (`timing.processesPerTarget`, timed by `timing.protocol`), so the stored-baseline
- *   mode judges per-process medians; the gate finds a target's processes as its perf suites.
+ *   mode judges per-process throughputs; the gate finds a target's processes as its perf suites.
  * - Version 1 (older): one perf run per target; still read, but its timings cannot be judged
  *   across processes (the gate says so: re-record with `--record`).
  */

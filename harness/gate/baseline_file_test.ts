@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { gateRun } from "../testing/gate_runs.ts";
 import { BASELINE_VERSION, baselineJson, readBaselineFile } from "./baseline_file.ts";
 import { GATE_PROTOCOL } from "./timing/mod.ts";
-import { processMedians } from "./timing/mod.ts";
+import { processSpeeds } from "./timing/mod.ts";
 
 async function withFile(text: string, f: (path: string) => Promise<void>) {
   const dir = await Deno.makeTempDir();
@@ -37,10 +37,13 @@ Deno.test("a version-2 baseline file round-trips its per-process timings and how
     assert.equal(file.source.gitCommit, "abc");
     // What the gate never reads is left out; the windows stay, one process per suite.
     assert.deepEqual(file.runs[1].measurements, { perf_window_images_per_s: [100, 101] });
-    assert.deepEqual(
-      processMedians(file.runs, "mlp", "wasm").map((p) => [p.suiteId, p.median]),
-      [["p1", 100.5], ["p2", 201], ["p3", 301.5], ["p4", 402], ["p5", 502.5]],
-    );
+    const speeds = processSpeeds(file.runs, "mlp", "wasm");
+    assert.deepEqual(speeds.map((p) => p.suiteId), ["p1", "p2", "p3", "p4", "p5"]);
+    // Each process's throughput over its two windows of equal work: 2 / (1/100i + 1/101i).
+    speeds.forEach((p, k) => {
+      const i = k + 1;
+      assert.ok(Math.abs(p.imagesPerS - 2 / (1 / (100 * i) + 1 / (101 * i))) < 1e-9);
+    });
   });
 });
 

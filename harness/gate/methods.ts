@@ -48,7 +48,7 @@ export function sequentialPairedMethod(design: SequentialDesign): JudgingMethod 
   return {
     name: "sequential t over process pairs",
     rule: "baseline code and candidate code ran in pairs of processes taking turns window by " +
-      "window, each pair giving the Hodges-Lehmann log ratio of its windows; after every pair " +
+      "window, each pair giving the log ratio of the two sides' total times; after every pair " +
       `from ${design.minPairs} to ${design.maxPairs}, a one-sided Student t over the pairs: ` +
       `regressed at p <= ${design.nominal.regressed.toPrecision(2)} per look (designed: at ` +
       `most ${pct(design.alpha)} false alarms per target, whatever the noise), unchanged once ` +
@@ -57,12 +57,12 @@ export function sequentialPairedMethod(design: SequentialDesign): JudgingMethod 
   };
 }
 
-/** The stored-baseline mode: per-process medians against the baseline's per-process medians. */
+/** The stored-baseline mode: per-process throughputs against the baseline's. */
 export function storedBaselineMethod(alpha: number, floor: number): JudgingMethod {
   return {
-    name: "per-process medians against a stored baseline",
-    rule: "the candidate ran in several fresh processes, each judged by its median window, " +
-      "against the stored baseline's per-process medians: a one-sided t whose standard error " +
+    name: "per-process throughputs against a stored baseline",
+    rule: "the candidate ran in several fresh processes, each judged by its throughput over " +
+      "its windows, against the stored baseline's processes': a one-sided t whose standard error " +
       "carries the machine's drift between sessions and the wider session's spread; regressed " +
       `at p <= ${alpha} and more than ${pct(floor)} slower, unchanged when the ` +
       `${pct(1 - alpha)} bound clears ${pct(floor)}, else inconclusive (too few processes: ` +

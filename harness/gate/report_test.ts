@@ -37,8 +37,8 @@ function pairedRow(thetas: number[], endedBy: "boundary" | "budget" = "boundary"
     endedBy,
     failed: null,
     costs: thetas.map(() => 20),
-    baselineMedians: [1000],
-    candidateMedians: [990],
+    baselineSpeeds: [1000],
+    candidateSpeeds: [990],
     endedAtS: 80,
   });
 }
@@ -108,7 +108,7 @@ Deno.test("the report says which mode judged timings and why, and each timing ro
     timing: { mode: "stored", reason: "stored baseline (--timing stored)" },
   });
   assert.match(storedMd, /^Timings: stored baseline \(--timing stored\)$/m);
-  assert.match(storedMd, /1\. \*\*per-process medians against a stored baseline\*\* \(1 row\)/);
+  assert.match(storedMd, /1\. \*\*per-process throughputs against a stored baseline\*\* \(1 row\)/);
 });
 
 Deno.test("an inconclusive timing passes the gate with a visible warning", () => {

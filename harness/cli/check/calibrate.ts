@@ -5,7 +5,7 @@ import { gitState } from "../../run/provenance.ts";
 import { SESSION_METRIC, storeCalibrations } from "../../../results/calibrations.ts";
 import type { RunData } from "../../../results/mod.ts";
 import { sampleStd } from "../../core/stats/mod.ts";
-import { processMedians } from "../../gate/timing/mod.ts";
+import { processSpeeds } from "../../gate/timing/mod.ts";
 import { readRuns } from "../../../results/runs.ts";
 import { calibrate, type CalibrationResult } from "../../gate/calibrate.ts";
 import { perfInChild } from "../../gate/timing/mod.ts";
@@ -61,7 +61,7 @@ export async function calibrateMode(ctx: CheckContext): Promise<number> {
 
 /**
  * This invocation as one session of the stored-baseline mode's calibration: per machine,
- * backend and experiment, each process's median window, and their spread (sd of the logs) in
+ * backend and experiment, each process's throughput, and their spread (sd of the logs) in
  * the margin column.
  */
 function sessionRecords(
@@ -70,17 +70,17 @@ function sessionRecords(
   gitCommit: string | null,
 ) {
   return targets.flatMap(([experiment, backend]) => {
-    const processes = processMedians(runs, experiment, backend);
+    const processes = processSpeeds(runs, experiment, backend);
     if (processes.length < 2) return [];
-    const medians = processes.map((p) => p.median);
+    const speeds = processes.map((p) => p.imagesPerS);
     return [{
       envId: processes[0].envId,
       backend,
       metric: `${SESSION_METRIC}${experiment}`,
-      margin: sampleStd(medians.map(Math.log)),
+      margin: sampleStd(speeds.map(Math.log)),
       quantile: 0,
-      pairs: medians.length,
-      observed: medians,
+      pairs: speeds.length,
+      observed: speeds,
       gitCommit,
     }];
   });

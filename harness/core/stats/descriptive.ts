@@ -30,6 +30,25 @@ export function mean(xs: readonly number[]): number {
 }
 
 /**
+ * The harmonic mean, n / Σ 1/x: the throughput of windows that each did the same work, timed
+ * at rates `xs` (images/s), since their total time is that work times Σ 1/x. Values must be
+ * positive.
+ *
+ * @example
+ * ```ts
+ * import { harmonicMean } from "./mod.ts";
+ * harmonicMean([100, 50]); // 66.67: 2 units of work in 1/100 + 1/50 = 0.03 s
+ * ```
+ */
+export function harmonicMean(xs: readonly number[]): number {
+  checkSample(xs, "harmonicMean");
+  for (const x of xs) {
+    if (!(x > 0)) throw new RangeError(`harmonicMean: values must be positive, got ${x}`);
+  }
+  return 1 / mean(xs.map((x) => 1 / x));
+}
+
+/**
  * The median: the middle value, or the mean of the two middle values.
  *
  * @example

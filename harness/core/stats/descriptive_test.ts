@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mad, mean, median, quantile, sampleStd } from "./descriptive.ts";
+import { harmonicMean, mad, mean, median, quantile, sampleStd } from "./descriptive.ts";
 
 Deno.test("median() takes the middle value, or the mean of the two middle ones", () => {
   assert.equal(median([3, 1, 2]), 2);
@@ -57,4 +57,12 @@ Deno.test("descriptive functions reject empty samples and non-finite values", ()
     message: 'Quantile probability must be in [0, 1], got "1.5"',
   });
   assert.throws(() => mad([1, 2], 0), RangeError);
+});
+
+Deno.test("harmonicMean() is the throughput of windows of equal work", () => {
+  // One unit of work at 100/s and one at 50/s: 2 units in 0.01 + 0.02 = 0.03 s.
+  assert.ok(Math.abs(harmonicMean([100, 50]) - 2 / 0.03) < 1e-9);
+  assert.equal(harmonicMean([4, 4, 4]), 4);
+  assert.throws(() => harmonicMean([1, 0]), RangeError);
+  assert.throws(() => harmonicMean([]), RangeError);
 });

@@ -12,7 +12,7 @@
  *
  * @module
  */
-export { mad, mean, median, quantile, sampleStd } from "./descriptive.ts";
+export { harmonicMean, mad, mean, median, quantile, sampleStd } from "./descriptive.ts";
 export { normalCdf, tCdf, tQuantile } from "./student_t.ts";
 export { type MeanCI, meanCI } from "./mean_ci.ts";
 export { EXACT_MAX_PAIRS, mannWhitney, type MannWhitneyResult } from "./mann_whitney.ts";

@@ -9,6 +9,7 @@ import { hodgesLehmann, signedRank } from "./signed_rank.ts";
 import { tCdf, tQuantile } from "./student_t.ts";
 import { mean, sampleStd } from "./descriptive.ts";
 import { TIMING_DEFAULTS, type TimingVerdictResult } from "./timing_verdict.ts";
+import { processPairTheta } from "./sequential_verdict.ts";
 
 /** ln(candidate / baseline) of each pair, refusing an empty list or a non-positive value. */
 function logRatios(pairs: readonly (readonly [number, number])[], what: string): number[] {
@@ -99,7 +100,7 @@ export interface ClusteredTimingInput extends Omit<PairedTimingInput, "pairs"> {
  * Decide from several pairs of processes, each timed as in {@linkcode pairedTimingVerdict}.
  * Two processes of the same code differ by more than their windows suggest (measured here:
  * A/A pairs of processes 0.98-1.05 apart), so the process pair is the unit: each pair's
- * Hodges-Lehmann log ratio θ_j, then a one-sample Student t over the k values of θ_j. The
+ * log ratio of total times θ_j (`processPairTheta`, as the sequential gate's), then a one-sample Student t over the k values of θ_j. The
  * ratio is exp(mean θ), its interval exp(mean ± t((1 + level)/2, k - 1) · s/√k), p the
  * two-sided t-test of mean θ = 0 (k - 1 degrees of freedom). With no spread (all θ_j equal)
  * the interval is that point and p is 1 at 0, else 0. Fewer than 3 pairs are too few
@@ -126,9 +127,11 @@ export function clusteredTimingVerdict(input: ClusteredTimingInput): TimingVerdi
     return pairedTimingVerdict({ pairs: clusters[0], higherIsBetter, margin, alpha, level });
   }
   checkMargin(margin);
-  const thetas = clusters.map((pairs) =>
-    hodgesLehmann(logRatios(pairs, "clusteredTimingVerdict()")).estimate
-  );
+  // In the values' own unit, as classifyTiming reads them: ln(candidate / baseline).
+  const thetas = clusters.map((pairs) => {
+    logRatios(pairs, "clusteredTimingVerdict()");
+    return higherIsBetter ? processPairTheta(pairs, true) : -processPairTheta(pairs, false);
+  });
   const k = thetas.length;
   const center = mean(thetas);
   const se = sampleStd(thetas) / Math.sqrt(k);
@@ -145,7 +148,7 @@ export function clusteredTimingVerdict(input: ClusteredTimingInput): TimingVerdi
     { ratio, ci, p, higherIsBetter, tooFew: k < 3 },
     { alpha, margin },
   );
-  const method = `Student t over ${k} process pairs' Hodges-Lehmann log ratios at alpha ` +
+  const method = `Student t over ${k} process pairs' log ratios of total time at alpha ` +
     `${alpha}; ${level * 100}% t interval; whole CI beyond ±${margin * 100}% margin`;
   return { verdict, ratio, ci, p, method, reason: `${k} process pairs: ${reason}` };
 }

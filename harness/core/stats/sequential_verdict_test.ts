@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { Rng } from "../rng.ts";
 import { designSequential, type SequentialDesign } from "./sequential_design.ts";
 import { processPairTheta, sequentialVerdict } from "./sequential_verdict.ts";
+import { hodgesLehmann } from "./signed_rank.ts";
 
 const close = (actual: number, expected: number, tol = 1e-6) =>
   assert.ok(Math.abs(actual - expected) <= tol, `${actual} is not within ${tol} of ${expected}`);
@@ -93,13 +94,24 @@ Deno.test("the trimmed statistic sets one disturbed pair aside", () => {
   close(r.p.unchanged[0], 1 - t2Cdf(Math.log(1.05) / se), 1e-9);
 });
 
-Deno.test("processPairTheta() is the Hodges-Lehmann log ratio, faster positive for both units", () => {
+Deno.test("processPairTheta() is the log ratio of total times, faster positive for both units", () => {
   close(processPairTheta([[100, 90], [100, 90], [100, 90]], true), Math.log(0.9), 1e-12);
   close(processPairTheta([[100, 90], [100, 90], [100, 90]], false), Math.log(100 / 90), 1e-12);
-  // Walsh averages of ln(c/b) for d = [0, 0, ln 2]: 0, 0, ln2/2, 0, ln2/2, ln2 -> median ln2/4.
-  close(processPairTheta([[1, 1], [2, 2], [1, 2]], true), Math.log(2) / 4, 1e-12);
+  // Throughputs [1, 2, 1] and [1, 2, 2]: times 1 + 0.5 + 1 = 2.5 and 1 + 0.5 + 0.5 = 2.
+  close(processPairTheta([[1, 1], [2, 2], [1, 2]], true), Math.log(2.5 / 2), 1e-12);
+  // Times: 10 + 20 + 30 = 60 against 10 + 20 + 45 = 75, the candidate 25% slower.
+  close(processPairTheta([[10, 10], [20, 20], [30, 45]], false), Math.log(60 / 75), 1e-12);
   assert.throws(() => processPairTheta([[1, 0]], true), RangeError);
   assert.throws(() => processPairTheta([], true), RangeError);
+});
+
+Deno.test("processPairTheta() counts a slowdown that lands on every 5th window only", () => {
+  // 15 one-step windows at 160 images/s; the candidate's windows 2, 7 and 12 take 1.5 times
+  // as long (a forward pass every 5th step): 16.5 time units for 15, 10% less throughput.
+  const pairs = Array.from({ length: 15 }, (_, i) => [160, i % 5 === 1 ? 160 / 1.5 : 160] as const);
+  close(processPairTheta(pairs, true), -Math.log(1.1), 1e-12);
+  // A median-type estimate reads it as no change at all: 12 of the 15 log ratios are 0.
+  assert.equal(hodgesLehmann(pairs.map(([b, c]) => Math.log(c / b))).estimate, 0);
 });
 
 Deno.test("a simulated design keeps its error rates at any spread (scale invariance)", () => {

@@ -70,8 +70,8 @@ export async function sequentialChecks(pool: PoolStreams, s: ReplaySettings): Pr
         theta: p.theta,
         baselineStatus: "ok",
         candidateStatus: "ok",
-        baselineMedian: p.aMedian,
-        candidateMedian: p.bMedian,
+        baselineSpeed: p.aSpeed,
+        candidateSpeed: p.bSpeed,
       });
     };
     try {
@@ -128,11 +128,11 @@ function storedBlocks(stream: PoolPair[], k: number): [number[], number[]][] {
   const half = Math.floor(stream.length / 2);
   const first = stream.slice(0, half), second = stream.slice(half, 2 * half);
   const sides: [number[], number[]][] = [[
-    first.map((p) => p.aMedian),
-    second.map((p) => p.bMedian),
+    first.map((p) => p.aSpeed),
+    second.map((p) => p.bSpeed),
   ]];
   if (stream[0]?.slowdown === 0) {
-    sides.push([first.map((p) => p.bMedian), second.map((p) => p.aMedian)]);
+    sides.push([first.map((p) => p.bSpeed), second.map((p) => p.aSpeed)]);
   }
   const blocks: [number[], number[]][] = [];
   for (const [base, cand] of sides) {

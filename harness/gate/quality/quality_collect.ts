@@ -8,8 +8,7 @@
  * (`cpu_hog.ts`) runs beside the pairs, started here and always stopped.
  */
 import { fileURLToPath } from "node:url";
-import { processPairTheta } from "../../core/stats/mod.ts";
-import { median } from "../../core/stats/mod.ts";
+import { harmonicMean, processPairTheta } from "../../core/stats/mod.ts";
 import { gitState } from "../../run/provenance.ts";
 import { pairedTiming } from "../timing/mod.ts";
 import type { PairedTarget } from "../timing/mod.ts";
@@ -140,8 +139,8 @@ async function timePair(
     first,
     theta: processPairTheta(r.pairs, true),
     pairs: r.pairs,
-    aMedian: median(r.a.windows),
-    bMedian: median(r.b.windows),
+    aSpeed: harmonicMean(r.a.windows),
+    bSpeed: harmonicMean(r.b.windows),
     batches: r.batches,
     batchSize: r.a.batchSize ?? r.b.batchSize,
     costS,

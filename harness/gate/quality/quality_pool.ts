@@ -6,6 +6,7 @@
  * in the file. Pure but for reading and appending the file.
  */
 import { UserError } from "../../core/errors.ts";
+import { harmonicMean, processPairTheta } from "../../core/stats/mod.ts";
 
 /** Where `--quality` keeps its pool unless told (`--pool`). */
 export const QUALITY_POOL = "results/gate_quality_pool.jsonl";
@@ -22,13 +23,19 @@ export interface PoolPair {
   load: LoadCondition;
   /** Which process started (and took its first window) first. */
   first: "a" | "b";
-  /** ln(candidate speed / baseline speed) of the pair (Hodges-Lehmann over its windows). */
+  /**
+   * ln(candidate speed / baseline speed) of the pair (`processPairTheta`). Read from a file it
+   * is recomputed from `pairs`, so a pool timed when θ was another estimate scores as today.
+   */
   theta: number;
   /** [baseline, candidate] images/s of each window pair. */
   pairs: [number, number][];
-  /** Per-process medians of the windows: each process stands alone in the stored path. */
-  aMedian: number;
-  bMedian: number;
+  /**
+   * Each process's throughput over its windows (images/s): each process stands alone in the
+   * stored path. Recomputed from `pairs` when read, as θ is.
+   */
+  aSpeed: number;
+  bSpeed: number;
   /** Steps per window both sides timed (null if they planned apart). */
   batches: number | null;
   /** Images per step (absent in pools collected before it was recorded). */
@@ -40,6 +47,23 @@ export interface PoolPair {
   /** When it was timed (ISO 8601) and on which commit of the code. */
   at: string;
   commit: string | null;
+}
+
+/**
+ * θ and the per-process throughputs of `p` from its window pairs, as today's gate computes
+ * them (pools written before 2026-12-05 hold a Hodges-Lehmann θ and per-process medians).
+ */
+function fromWindows(p: PoolPair, path: string, line: number): PoolPair {
+  try {
+    return {
+      ...p,
+      theta: processPairTheta(p.pairs, true),
+      aSpeed: harmonicMean(p.pairs.map(([a]) => a)),
+      bSpeed: harmonicMean(p.pairs.map(([, b]) => b)),
+    };
+  } catch (e) {
+    throw new UserError(`${path}:${line}: pairs: ${(e as Error).message}`);
+  }
 }
 
 /** Pool pairs by stream: one (experiment, backend, slowdown, load), in collection order. */
@@ -74,7 +98,7 @@ export function parsePool(text: string, path: string): PoolPair[] {
     if (typeof p.theta !== "number" || typeof p.slowdown !== "number" || !p.experiment) {
       throw new UserError(`${path}:${i + 1}: not a pool pair (theta, slowdown, experiment)`);
     }
-    out.push(p);
+    out.push(Array.isArray(p.pairs) && p.pairs.length > 0 ? fromWindows(p, path, i + 1) : p);
   });
   return out;
 }

@@ -6,11 +6,11 @@
  * durations the speeds give; the start-up, warm-up and exit a process spends are kept whole.
  * This is how the gate's window count was chosen (gate/METHOD.md, "Windows per process").
  */
-import { median, processPairTheta } from "../../core/stats/mod.ts";
+import { harmonicMean, processPairTheta } from "../../core/stats/mod.ts";
 import type { PoolPair } from "./quality_pool.ts";
 
 /**
- * `p` cut to its first `windows` window pairs: θ and the per-process medians recomputed from
+ * `p` cut to its first `windows` window pairs: θ and the per-process throughputs recomputed from
  * them, and its cost less the seconds of the window pairs left out (steps per window x batch
  * size / images/s, each side). Unchanged when it has no more than `windows` pairs. When the
  * steps per window or the batch size are unknown the cost stays whole (an overestimate).
@@ -35,8 +35,8 @@ export function truncatePair(p: PoolPair, windows: number, batchSize: number | n
     ...p,
     pairs: kept,
     theta: processPairTheta(kept, true),
-    aMedian: median(kept.map(([a]) => a)),
-    bMedian: median(kept.map(([, b]) => b)),
+    aSpeed: harmonicMean(kept.map(([a]) => a)),
+    bSpeed: harmonicMean(kept.map(([, b]) => b)),
     costS: p.costS - droppedS,
   };
 }

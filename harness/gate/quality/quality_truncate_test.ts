@@ -14,8 +14,8 @@ const P: PoolPair = {
   first: "a",
   theta: 0,
   pairs: [[100, 90], [200, 180], [50, 50], [40, 40]],
-  aMedian: 75,
-  bMedian: 70,
+  aSpeed: 75,
+  bSpeed: 70,
   batches: 2,
   costS: 30,
   loadavg: [1, 1, 1],
@@ -23,13 +23,14 @@ const P: PoolPair = {
   commit: null,
 };
 
-Deno.test("truncatePair: θ, medians and cost of the first N window pairs, by hand", () => {
+Deno.test("truncatePair: θ, throughputs and cost of the first N window pairs, by hand", () => {
   const t = truncatePair(P, 2, 25);
   assert.deepEqual(t.pairs, [[100, 90], [200, 180]]);
-  // Both log ratios are ln 0.9, so their Hodges-Lehmann estimate is ln 0.9.
+  // Every window of the candidate 0.9 times as fast: its total time 1/0.9 as long, θ = ln 0.9.
   close(t.theta, Math.log(0.9));
-  assert.equal(t.aMedian, 150);
-  assert.equal(t.bMedian, 135);
+  // Two windows of equal work at 100 and 200 images/s: 2 / (1/100 + 1/200) = 133.3.
+  close(t.aSpeed, 400 / 3);
+  close(t.bSpeed, 120);
   // Left out: 2 steps x 25 images per window, each side: 50/50 + 50/50 + 50/40 + 50/40 = 4.5 s.
   close(t.costS, 30 - 4.5);
   assert.equal(t.experiment, "mlp");

@@ -3,7 +3,7 @@
  * commit (`worktree.ts`), and this tree take turns window by window (`paired.ts`), pair after
  * pair, through the sequential loop (`sequential_gate.ts`), within a time budget.
  */
-import { median, processPairTheta } from "../../core/stats/mod.ts";
+import { harmonicMean, processPairTheta } from "../../core/stats/mod.ts";
 import { REPO_ROOT } from "../../core/paths.ts";
 import { pairedTiming } from "./paired.ts";
 import type { PairedTarget } from "./paired_targets.ts";
@@ -48,8 +48,8 @@ export function livePairs(root: string, opts: Omit<PairedTimingOptions, "deadlin
       baselineStatus: r.a.status,
       candidateStatus: r.b.status,
       reason: ok ? null : (r.b.reason ?? r.a.reason ?? "no window was paired"),
-      baselineMedian: r.a.windows.length ? median(r.a.windows) : null,
-      candidateMedian: r.b.windows.length ? median(r.b.windows) : null,
+      baselineSpeed: r.a.windows.length ? harmonicMean(r.a.windows) : null,
+      candidateSpeed: r.b.windows.length ? harmonicMean(r.b.windows) : null,
     };
   };
 }

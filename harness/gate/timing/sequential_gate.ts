@@ -25,9 +25,9 @@ export interface PairOutcome {
   candidateStatus: string;
   /** Why a side did not time. */
   reason?: string | null;
-  /** Each process's median window (images/s), null when it timed none. */
-  baselineMedian: number | null;
-  candidateMedian: number | null;
+  /** Each process's throughput over its windows (images/s), null when it timed none. */
+  baselineSpeed: number | null;
+  candidateSpeed: number | null;
 }
 
 /** Times (or replays) pair `index` (0-based) of `target`. */
@@ -63,8 +63,8 @@ export interface TargetOutcome {
   failed: PairOutcome | null;
   /** Seconds each pair took. */
   costs: number[];
-  baselineMedians: number[];
-  candidateMedians: number[];
+  baselineSpeeds: number[];
+  candidateSpeeds: number[];
   /** Seconds from the loop's start to this target's end. */
   endedAtS: number;
 }
@@ -82,7 +82,7 @@ interface Open extends TargetOutcome {
  * const source = async () => {
  *   now += 10;
  *   return { theta: -0.2, baselineStatus: "ok", candidateStatus: "ok",
- *     baselineMedian: 100, candidateMedian: 82 };
+ *     baselineSpeed: 100, candidateSpeed: 82 };
  * };
  * const [t] = await runSequentialGate([{ experiment: "mlp", backend: "wasm" }], source,
  *   { budgetS: 600, clock: () => now });
@@ -104,8 +104,8 @@ export async function runSequentialGate(
     endedBy: "budget",
     failed: null,
     costs: [],
-    baselineMedians: [],
-    candidateMedians: [],
+    baselineSpeeds: [],
+    candidateSpeeds: [],
     endedAtS: 0,
   }));
   const state = (o: Open) => ({
@@ -134,8 +134,8 @@ export async function runSequentialGate(
         continue;
       }
       o.thetas.push(pair.theta);
-      if (pair.baselineMedian !== null) o.baselineMedians.push(pair.baselineMedian);
-      if (pair.candidateMedian !== null) o.candidateMedians.push(pair.candidateMedian);
+      if (pair.baselineSpeed !== null) o.baselineSpeeds.push(pair.baselineSpeed);
+      if (pair.candidateSpeed !== null) o.candidateSpeeds.push(pair.candidateSpeed);
       o.result = sequentialVerdict(o.thetas, design);
       if (o.result.decision !== "continue") {
         o.endedBy = o.result.decision === "inconclusive" ? "cap" : "boundary";

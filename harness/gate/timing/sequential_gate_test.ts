@@ -10,8 +10,8 @@ const ok = (theta: number): PairOutcome => ({
   theta,
   baselineStatus: "ok",
   candidateStatus: "ok",
-  baselineMedian: 1000,
-  candidateMedian: 1000 * Math.exp(theta),
+  baselineSpeed: 1000,
+  candidateSpeed: 1000 * Math.exp(theta),
 });
 
 /**

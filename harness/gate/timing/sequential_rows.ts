@@ -20,7 +20,7 @@ export const PAIRED_METRIC = "perf_window_images_per_s (paired)";
  * sequentialRow({
  *   target: { experiment: "mlp", backend: "wasm" }, thetas, endedBy: "boundary",
  *   result: sequentialVerdict(thetas, DEFAULT_SEQUENTIAL_DESIGN), failed: null, costs: [1, 1, 1, 1],
- *   baselineMedians: [100], candidateMedians: [100], endedAtS: 4,
+ *   baselineSpeeds: [100], candidateSpeeds: [100], endedAtS: 4,
  * }).verdict; // "unchanged"
  * ```
  */
@@ -34,8 +34,8 @@ export function sequentialRow(
     backend: o.target.backend,
     metric: PAIRED_METRIC,
     kind: "timing" as const,
-    baseline: o.baselineMedians.length ? median(o.baselineMedians) : null,
-    candidate: o.candidateMedians.length ? median(o.candidateMedians) : null,
+    baseline: o.baselineSpeeds.length ? median(o.baselineSpeeds) : null,
+    candidate: o.candidateSpeeds.length ? median(o.candidateSpeeds) : null,
     n: [k, k] as [number, number],
   };
   const seconds = `${Math.round(o.costs.reduce((a, b) => a + b, 0))} s`;

@@ -1,6 +1,6 @@
 /**
  * The stored-baseline mode's timing rows: per target, the candidate's fresh processes against
- * the stored baseline's processes, one median each (`storedBaselineVerdict`). A baseline file
+ * the stored baseline's processes, one throughput each (`storedBaselineVerdict`). A baseline file
  * of version 1 (one process per target) or timed with another protocol, fewer than 5
  * processes, or another machine is never judged regressed: inconclusive or not comparable,
  * with the reason.
@@ -16,7 +16,7 @@ import type { CalibrationSession } from "../../../results/calibrations.ts";
 import { envDiff, fieldDiff } from "../env_diff.ts";
 import { storedBaselineMethod, TRAINING_STATUS_METHOD } from "../methods.ts";
 import type { PairedTarget } from "./paired_targets.ts";
-import { GATE_TIMING_METRIC, type ProcessMedian, processMedians } from "./processes.ts";
+import { GATE_TIMING_METRIC, type ProcessSpeed, processSpeeds } from "./processes.ts";
 import type { VerdictRow } from "../types.ts";
 import { type RowFields, verdictRow } from "../verdict_row.ts";
 import type { Protocol } from "../../perf/mod.ts";
@@ -35,7 +35,7 @@ export interface StoredBaseline {
 }
 
 /**
- * This machine's calibration for a target: σ of ln(per-process median) (the largest within a
+ * This machine's calibration for a target: σ of ln(per-process throughput) (the largest within a
  * session) and ρ = τ/σ, the drift between sessions, once 3 sessions are stored (fewer: the
  * rule's conservative default ρ = 1).
  *
@@ -47,7 +47,7 @@ export interface StoredBaseline {
 export function storedCalibration(
   sessions: readonly CalibrationSession[],
 ): { sigma?: number; sessionRatio?: number } {
-  const usable = sessions.filter((s) => s.medians.length >= 2).map((s) => s.medians);
+  const usable = sessions.filter((s) => s.speeds.length >= 2).map((s) => s.speeds);
   if (usable.length === 0) return {};
   const sigma = Math.max(...usable.map((m) => sampleStd(m.map(Math.log))));
   return usable.length >= 3 ? { sigma, sessionRatio: sessionRatio(usable).ratio } : { sigma };
@@ -69,7 +69,7 @@ export function judgeableBaseline(
   baseline: StoredBaseline,
   here: Machine,
 ): {
-  processes: ProcessMedian[];
+  processes: ProcessSpeed[];
   verdict: "inconclusive" | "not_comparable" | null;
   reason: string;
 } {
@@ -90,7 +90,7 @@ export function judgeableBaseline(
         "re-record with --record",
     };
   }
-  const all = processMedians(baseline.runs, target.experiment, target.backend);
+  const all = processSpeeds(baseline.runs, target.experiment, target.backend);
   const same = all.filter((b) => b.envId === here.envId);
   if (all.length > 0 && same.length === 0) {
     return {
@@ -148,7 +148,7 @@ export function storedRow(
   const mine = candidate.filter((r) =>
     r.suiteKind === "perf" && r.experimentId === experiment && r.backend === backend
   );
-  const cand = processMedians(mine, experiment, backend)
+  const cand = processSpeeds(mine, experiment, backend)
     .filter((c) =>
       c.envId === here.envId && base.some((b) => b.declarationHash === c.declarationHash)
     );
@@ -167,8 +167,8 @@ export function storedRow(
     });
   }
   const v = storedBaselineVerdict({
-    baseline: base.map((p) => p.median),
-    candidate: cand.map((p) => p.median),
+    baseline: base.map((p) => p.imagesPerS),
+    candidate: cand.map((p) => p.imagesPerS),
     higherIsBetter: true,
     ...storedCalibration(
       sessions.filter((s) =>
@@ -178,8 +178,8 @@ export function storedRow(
   });
   return row({
     verdict: v.verdict === "not comparable" ? "not_comparable" : v.verdict,
-    baseline: median(base.map((p) => p.median)),
-    candidate: median(cand.map((p) => p.median)),
+    baseline: median(base.map((p) => p.imagesPerS)),
+    candidate: median(cand.map((p) => p.imagesPerS)),
     change: v.ratio,
     p: Number.isFinite(v.p) ? v.p : null,
     n: [base.length, cand.length],

@@ -15,7 +15,7 @@ const proc = (i: number, level: number, over = {}) =>
     measurements: { perf_window_images_per_s: [level * 0.99, level, level * 1.01] },
     ...over,
   });
-/** `n` processes whose medians spread by ±`spread` around `level`. */
+/** `n` processes whose throughputs spread by ±`spread` around `level`. */
 const procs = (n: number, level: number, over = {}, spread = 0.02) =>
   Array.from({ length: n }, (_, i) => proc(i, level * (1 + spread * Math.sin(i + 1)), over));
 
@@ -23,7 +23,7 @@ Deno.test("a version-1 baseline file's timings are inconclusive: re-record with 
   const row = storedRow(TARGET, { runs: procs(1, 1000), version: 1 }, procs(5, 500), [], HERE);
   assert.equal(row.verdict, "inconclusive");
   assert.match(row.reason, /version 1.*re-record with --record/);
-  assert.equal(row.method.name, "per-process medians against a stored baseline");
+  assert.equal(row.method.name, "per-process throughputs against a stored baseline");
 });
 
 Deno.test("a baseline file timed with another protocol is inconclusive, naming what changed", () => {
@@ -69,7 +69,7 @@ Deno.test("5 against 5 processes: half the speed regresses, the same speed is un
   const slow = storedRow(TARGET, base, procs(5, 500), [], HERE);
   assert.equal(slow.verdict, "regressed");
   assert.deepEqual(slow.n, [5, 5]);
-  // The change is the ratio of geometric means of the medians: 0.5 exactly.
+  // The change is the ratio of geometric means of the throughputs: 0.5 exactly.
   assert.ok(Math.abs(slow.change! - 0.5) < 1e-12);
   // Unchanged needs the bound across sessions (ρ = 1 uncalibrated) to clear 2%: with ±2%
   // between processes the drift allowed is wider than that, and the row says so.
@@ -85,6 +85,30 @@ Deno.test("5 against 5 processes: half the speed regresses, the same speed is un
   assert.match(calm.reason, /^5 vs 5 processes: within 2\.0%/);
 });
 
+Deno.test("a process is judged by its throughput: a slowdown on one window in five counts", () => {
+  const base = { runs: procs(5, 1000, {}, 0.001), version: 2 };
+  // Each candidate process: four windows at the baseline's speed and one at a third of it
+  // (a hiccup every 5th step, one step per window). Its median window is unchanged; its
+  // throughput is 5 / (4 + 3) = 5/7 of the baseline's.
+  const hiccup = base.runs.map((r) => ({
+    ...r,
+    measurements: {
+      perf_window_images_per_s: [
+        ...r.measurements.perf_window_images_per_s,
+        r.measurements.perf_window_images_per_s[1],
+        r.measurements.perf_window_images_per_s[1] / 3,
+      ],
+    },
+  }));
+  const row = storedRow(TARGET, base, hiccup, [], HERE);
+  assert.equal(row.verdict, "regressed");
+  const level = (w: number[]) => w.length / w.reduce((a, x) => a + 1 / x, 0);
+  const b0 = base.runs[0].measurements.perf_window_images_per_s;
+  const ratio = level([...b0, b0[1], b0[1] / 3]) / level(b0);
+  assert.ok(Math.abs(row.change! - ratio) < 1e-9);
+  assert.ok(Math.abs(ratio - 0.7) < 0.05);
+});
+
 Deno.test("a candidate whose processes all failed where the baseline timed is a regression by run status", () => {
   const failed = procs(5, 1000, { status: "failed", measurements: {} });
   const row = storedRow(TARGET, { runs: procs(5, 1000), version: 2 }, failed, [], HERE);
@@ -93,7 +117,7 @@ Deno.test("a candidate whose processes all failed where the baseline timed is a 
 });
 
 Deno.test("storedCalibration: σ from the widest session, ρ only once 3 sessions are stored", () => {
-  const s = (medians: number[]) => ({ envId: "e1", backend: "wasm", experimentId: "mlp", medians });
+  const s = (speeds: number[]) => ({ envId: "e1", backend: "wasm", experimentId: "mlp", speeds });
   assert.deepEqual(storedCalibration([]), {});
   // ln 100 and ln 110: sd = ln(1.1)/√2 = 0.067393.
   const one = storedCalibration([s([100, 110]), s([100, 101])]);

@@ -2,7 +2,7 @@
  * The timing protocol of every process the gate times: the processes of a paired timing
  * (baseline code and candidate code taking turns), a stored-baseline check's candidate
  * processes, and `check --record`'s baseline processes. One protocol, so a stored baseline's
- * per-process medians and a candidate's are alike, and so the error rates measured with
+ * per-process throughputs and a candidate's are alike, and so the error rates measured with
  * `check --quality` (gate/METHOD.md) are those of the processes the gate runs.
  */
 import { type Protocol, PROTOCOLS } from "../../perf/mod.ts";
