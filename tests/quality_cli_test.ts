@@ -56,6 +56,10 @@ Deno.test("check --quality --windows re-scores a pool as shorter processes; --co
     const both = await cli(["check", "--quality", "--collect", "1", "--windows", "2"]);
     assert.equal(both.code, 2);
     assert.match(both.stderr, /--windows re-scores a pool; --collect times full processes/);
+    // A sparse slowdown needs a slowdown: 0@5 would be A/A with a label that says otherwise.
+    const sparse = await cli(["check", "--quality", "--collect", "1", "--slowdowns", "0.05@5,0@5"]);
+    assert.equal(sparse.code, 2);
+    assert.match(sparse.stderr, /--slowdowns must be .*@K.*got "0@5"/);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

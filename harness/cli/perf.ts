@@ -67,8 +67,9 @@ const PERF_FLAGS = {
   "injected-slowdown": {
     type: "string",
     arg: "F",
-    help: "add F (0 to 1) of each timed step's time as extra work, recorded in\n" +
-      "the run's config (passed by `deno task check --quality` only)",
+    help: "add F (0 to 1) of each timed step's time as extra work (F@K: K times\n" +
+      "as much after every K-th step), recorded in the run's config (passed by\n" +
+      "`deno task check --quality` only)",
   },
   json: withHelp(FLAGS.json, "print the rows as one JSON document on stdout"),
   quiet: FLAGS.quiet,

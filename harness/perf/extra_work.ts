@@ -8,7 +8,10 @@
  * the work units it did in its measurements. After every timed training step it does units
  * of real work on the same backend as the training until `fraction` of that step's own
  * duration has passed. The slowdown is thus `fraction` of whatever the step cost in that
- * process at that moment (a fixed number of units per step was tried first: two processes of
+ * process at that moment. A sparse slowdown (`F@K`) does `K` times as much after every `K`-th
+ * step only, the same share of the time on average landing on some windows and not others, as
+ * a debug metric or a log line every K steps does (the gate's estimate must count those too:
+ * gate/METHOD.md, "Why the total, not a robust estimate") (a fixed number of units per step was tried first: two processes of
  * the same code differ by several percent, and JIT warm-up in a replica's worker goes on
  * after the warm-up steps, so a fixed amount gave slowdowns of 0.5x to 1.4x the intended).
  */
@@ -18,17 +21,34 @@ import { UserError } from "../core/errors.ts";
 /** The perf command's flag that asks for extra work, set by the quality command only. */
 export const SLOWDOWN_FLAG = "--injected-slowdown";
 
+/** Extra work of `fraction` of the step time on average, done after every `every`-th step. */
+export interface InjectedSlowdown {
+  fraction: number;
+  /** 1: after every step; K: K times as much after every K-th step. */
+  every: number;
+}
+
 /**
- * The slowdown fraction of a `--injected-slowdown` value, or null when none was given. `0`
- * gives no extra work (the A of an A/B measurement) but is recorded, as a fraction would be.
+ * The slowdown of a `--injected-slowdown` value, `F` or `F@K`, or null when none was given.
+ * `0` gives no extra work (the A of an A/B measurement) but is recorded, as a fraction would be.
+ *
+ * @example
+ * ```ts
+ * parseSlowdown("0.05@5"); // { fraction: 0.05, every: 5 }
+ * ```
  */
-export function parseSlowdown(text: string | undefined): number | null {
+export function parseSlowdown(text: string | undefined): InjectedSlowdown | null {
   if (text === undefined || text === "") return null;
-  const f = Number(text);
-  if (!(f >= 0 && f <= 1)) {
-    throw new UserError(`${SLOWDOWN_FLAG} must be a fraction from 0 to 1, got "${text}"`);
+  const [f, k = "1", ...more] = text.split("@");
+  const fraction = f.trim() === "" ? NaN : Number(f), every = Number(k);
+  if (
+    !(fraction >= 0 && fraction <= 1) || !(Number.isInteger(every) && every >= 1) || more.length
+  ) {
+    throw new UserError(
+      `${SLOWDOWN_FLAG} must be a fraction from 0 to 1, optionally @K (every K-th step), got "${text}"`,
+    );
   }
-  return f;
+  return { fraction, every };
 }
 
 /** One unit of work: a 64 x 64 by 64 x 64 float32 product on the run's backend, read back. */
@@ -39,19 +59,26 @@ export interface ExtraWork {
   fraction: number;
   /** Units done so far. */
   units: number;
-  /** Do units of work until `fraction` of `stepS` seconds have passed. */
+  /**
+   * After a step of `stepS` seconds: units of work until `fraction` of it has passed, or, for
+   * a sparse slowdown, `every` times that after every `every`-th step and nothing after others.
+   */
   run(stepS: number): Promise<void>;
   dispose(): void;
 }
 
 /**
- * Plan `fraction` of every step's time as extra work; null for none. The unit is a matrix
+ * Plan `fraction` of every step's time as extra work (sparse: `every` times as much after
+ * every `every`-th step); null for none. The unit is a matrix
  * product on the same backend as the training, read back (a JavaScript loop was tried first:
  * V8 re-optimised it mid-run and its cost per unit changed 2.7x). Each step's extra work runs
  * units until `fraction` of that step's duration has passed (planning a number of units from
  * a rate measured once gave about two thirds of the intended slowdown in steady state).
  */
-export async function planExtraWork(fraction: number): Promise<ExtraWork | null> {
+export async function planExtraWork(
+  slowdown: InjectedSlowdown,
+): Promise<ExtraWork | null> {
+  const { fraction, every } = slowdown;
   if (fraction === 0) return null;
   const values = Float32Array.from({ length: N * N }, (_, i) => ((i * 7919) % 13) / 13 - 0.5);
   const a = tf.tensor2d(values, [N, N]), b = tf.transpose(a);
@@ -61,11 +88,13 @@ export async function planExtraWork(fraction: number): Promise<ExtraWork | null>
     c.dispose();
   };
   for (let i = 0; i < 30; i++) await unit(); // compile and warm up before the first step
+  let steps = 0;
   const work: ExtraWork = {
     fraction,
     units: 0,
     run: async (stepS) => {
-      const end = performance.now() + fraction * stepS * 1000;
+      if (++steps % every !== 0) return;
+      const end = performance.now() + every * fraction * stepS * 1000;
       while (performance.now() < end) {
         await unit();
         work.units++;

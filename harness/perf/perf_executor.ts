@@ -15,13 +15,14 @@ import { browserPerf, deviceName } from "./browser_measure.ts";
 import { derive, measurementsOf, overhead } from "./summarize.ts";
 import type { Turns } from "./turns.ts";
 import type { Measured, PerfBackend, PerfRow } from "./types.ts";
+import type { InjectedSlowdown } from "./extra_work.ts";
 
 /** What every run of a perf suite shares. */
 export interface PerfExecution {
   protocol: Protocol;
   stock: boolean;
   progress: Progress;
-  slowdown: number | null;
+  slowdown: InjectedSlowdown | null;
   turns: Turns | null;
   /** Each browser run's time limit in seconds (default `DEFAULT_BROWSER_TIMEOUT_S`). */
   browserTimeoutS?: number;

@@ -18,6 +18,7 @@ import { type Protocol, PROTOCOLS } from "./protocol.ts";
 import { perfExecutor } from "./perf_executor.ts";
 import type { Turns } from "./turns.ts";
 import { PERF_BACKENDS, type PerfBackend, type PerfRow } from "./types.ts";
+import type { InjectedSlowdown } from "./extra_work.ts";
 
 export interface PerfOptions {
   profile: ProfileName;
@@ -41,7 +42,7 @@ export interface PerfOptions {
    * Extra work per training step as a fraction of the step time, for the gate's quality
    * measurement only (see extra_work.ts). Recorded in the run's configuration.
    */
-  slowdown?: number | null;
+  slowdown?: InjectedSlowdown | null;
   /** Take turns with another process (the gate's paired timing; see turns.ts). */
   turns?: Turns | null;
   /** Ctrl-C handling (default: listen, record, exit 130). */
@@ -111,7 +112,8 @@ export function perfPlan(
   const perf = {
     protocol: opts.protocol,
     kernels,
-    ...(opts.slowdown != null ? { injectedSlowdown: opts.slowdown } : {}),
+    ...(opts.slowdown != null ? { injectedSlowdown: opts.slowdown.fraction } : {}),
+    ...(opts.slowdown && opts.slowdown.every > 1 ? { injectedEvery: opts.slowdown.every } : {}),
   };
   const exec = { kernels, replicas: opts.replicas, threads: opts.threads } as const;
   const order = (b: string) => PERF_BACKENDS.indexOf(b as PerfBackend);

@@ -119,7 +119,7 @@ Deno.test("perfPlan() puts PyTorch first and records the protocol and any slowdo
     backends: ["wasm", "pytorch-cpu", "cpu"],
     stock: false,
     replicas: 2,
-    slowdown: 0,
+    slowdown: { fraction: 0, every: 1 },
     protocol: TINY,
   });
   assert.deepEqual(plan.map((r) => `${r.backend} ${r.seed} x${r.replicas}`), [
@@ -141,4 +141,18 @@ Deno.test("perfPlan() puts PyTorch first and records the protocol and any slowdo
   });
   assert.deepEqual(plain[0].runConfig.perf, { protocol: TINY, kernels: "stock" });
   assert.equal(plain[0].replicas, 1);
+  // A sparse slowdown records how often it lands.
+  const sparse = perfPlan(select(experiments, "keras-mlp-mnist-004"), {
+    profile: "quick",
+    backends: ["cpu"],
+    stock: false,
+    slowdown: { fraction: 0.05, every: 5 },
+    protocol: TINY,
+  });
+  assert.deepEqual(sparse[0].runConfig.perf, {
+    protocol: TINY,
+    kernels: "default",
+    injectedSlowdown: 0.05,
+    injectedEvery: 5,
+  });
 });

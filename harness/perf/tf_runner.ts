@@ -25,7 +25,7 @@ import {
   type WindowPlan,
 } from "./protocol.ts";
 import type { LoopTimes, Measured } from "./types.ts";
-import { type ExtraWork, planExtraWork } from "./extra_work.ts";
+import { type ExtraWork, type InjectedSlowdown, planExtraWork } from "./extra_work.ts";
 import type { Turns } from "./turns.ts";
 
 /** How a tfjs measurement runs: the protocol, and what the command passed down. */
@@ -35,7 +35,7 @@ export interface TfjsOptions {
   stock: boolean;
   onProgress: (p: RunProgress) => void;
   /** Extra work per step as a fraction of its time (the gate's quality measurement only). */
-  slowdown: number | null;
+  slowdown: InjectedSlowdown | null;
   /** Turn-taking with another process (the gate's paired timing), or null. */
   turns: Turns | null;
 }

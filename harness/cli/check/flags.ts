@@ -93,8 +93,9 @@ export const CHECK_FLAGS = {
     type: "string",
     default: "0,0.02,0.05,0.1,0.2",
     arg: "LIST",
-    help: "the candidate's slowdowns --collect times (0: A/A; repeat an entry\n" +
-      "to weigh it; default 0,0.02,0.05,0.1,0.2)",
+    help: "the candidate's slowdowns --collect times (0: A/A; F@K: F on average\n" +
+      "as K times as much after every K-th step; repeat an entry to weigh it;\n" +
+      "default 0,0.02,0.05,0.1,0.2)",
   },
   load: {
     type: "string",

@@ -22,6 +22,8 @@ import {
   poolStreams,
   readPool,
   truncatePool,
+  type Variant,
+  variantOf,
 } from "../../gate/quality/mod.ts";
 import { resolveConfig } from "../../core/config.ts";
 import { qualityReport } from "../../gate/quality/mod.ts";
@@ -37,13 +39,20 @@ import { QUALITY_DB } from "./flags.ts";
  */
 export const BEFORE_PAIRS_S = 80;
 
-function fractions(list: string): number[] {
+/** `--slowdowns`: fractions in [0, 1], each optionally `@K` (sparse: every K-th step). */
+function variants(list: string): Variant[] {
   return list.split(",").map((x) => {
-    const f = Number(x.trim());
-    if (!(f >= 0 && f <= 1) || x.trim() === "") {
-      throw new UserError(`--slowdowns must be fractions in [0, 1], got "${x.trim()}"`);
+    const [f, k = "1", ...more] = x.trim().split("@");
+    const slowdown = f === "" ? NaN : Number(f), every = Number(k);
+    if (
+      !(slowdown >= 0 && slowdown <= 1) || !(Number.isInteger(every) && every >= 1) ||
+      more.length > 0 || (slowdown === 0 && every > 1)
+    ) {
+      throw new UserError(
+        `--slowdowns must be fractions in [0, 1], each optionally @K (K >= 1, a slowdown after every K-th step), got "${x.trim()}"`,
+      );
     }
-    return f;
+    return { slowdown, every };
   });
 }
 
@@ -67,7 +76,7 @@ export async function qualityMode(flags: CheckFlags, args: string[]): Promise<nu
     );
     const added = await collectPool({
       targets,
-      variants: fractions(flags.slowdowns),
+      variants: variants(flags.slowdowns),
       rounds: intFlag("collect", flags.collect),
       load: flags.load as LoadCondition,
       pool: flags.pool,
@@ -106,12 +115,14 @@ async function scorePool(flags: CheckFlags): Promise<number> {
   const streams = poolStreams(pool);
   const seen = new Map(pool.map((p) => [JSON.stringify([p.experiment, p.backend]), p]));
   const targets = [...seen.values()].map((p) => ({ experiment: p.experiment, backend: p.backend }));
-  const variants = [...new Map(pool.map((p) => [`${p.load}/${p.slowdown}`, p])).values()]
-    .sort((a, b) => a.load.localeCompare(b.load) || a.slowdown - b.slowdown);
+  const kinds = [
+    ...new Map(pool.map((p) => [`${p.load}/${p.slowdown}/${p.every ?? 1}`, p])).values(),
+  ].map((p) => ({ load: p.load, ...variantOf(p) }))
+    .sort((a, b) => a.load.localeCompare(b.load) || a.slowdown - b.slowdown || a.every - b.every);
   const budgetS = intFlag("time-budget", flags["time-budget"]) - BEFORE_PAIRS_S;
   const checks: GateCheck[][] = [];
-  for (const v of variants) {
-    const s: ReplaySettings = { targets, slowdown: v.slowdown, load: v.load, budgetS };
+  for (const v of kinds) {
+    const s: ReplaySettings = { targets, ...v, budgetS };
     checks.push(
       await sequentialChecks(streams, s),
       fixedSixChecks(streams, s),
@@ -120,7 +131,8 @@ async function scorePool(flags: CheckFlags): Promise<number> {
   }
   const summaries = checks.filter((c) => c.length > 0).map(summarize)
     .sort((a, b) =>
-      a.method.localeCompare(b.method) || a.load.localeCompare(b.load) || a.slowdown - b.slowdown
+      a.method.localeCompare(b.method) || a.load.localeCompare(b.load) ||
+      a.slowdown - b.slowdown || a.every - b.every
     );
   const roundS = targets.reduce(
     (sum, t) =>

@@ -35,6 +35,8 @@ export interface TargetCheck {
 export interface GateCheck {
   method: QualityMethod;
   slowdown: number;
+  /** Sparse: the extra work came after every `every`-th step. */
+  every: number;
   load: LoadCondition;
   targets: TargetCheck[];
   /** Seconds of pairs until the last target ended (sequential only; else NaN). */
@@ -45,6 +47,8 @@ export interface GateCheck {
 export interface ReplaySettings {
   targets: PairedTarget[];
   slowdown: number;
+  /** Sparse slowdowns: after every `every`-th step (default 1). */
+  every?: number;
   load: LoadCondition;
   /** Seconds of process pairs a live gate has (its time budget less its accuracy runs). */
   budgetS: number;
@@ -53,7 +57,9 @@ export interface ReplaySettings {
 class OutOfPairs extends Error {}
 
 const streamsOf = (pool: PoolStreams, s: ReplaySettings) =>
-  s.targets.map((t) => pool.get(streamKey({ ...t, slowdown: s.slowdown, load: s.load })) ?? []);
+  s.targets.map((t) =>
+    pool.get(streamKey({ ...t, slowdown: s.slowdown, every: s.every ?? 1, load: s.load })) ?? []
+  );
 
 /** The sequential paired gate replayed on the pool until a stream runs out. */
 export async function sequentialChecks(pool: PoolStreams, s: ReplaySettings): Promise<GateCheck[]> {
@@ -82,6 +88,7 @@ export async function sequentialChecks(pool: PoolStreams, s: ReplaySettings): Pr
       checks.push({
         method: "sequential paired",
         slowdown: s.slowdown,
+        every: s.every ?? 1,
         load: s.load,
         targets: outcomes.map((o) => ({
           verdict: sequentialRow(o).verdict,
@@ -105,6 +112,7 @@ export function fixedSixChecks(pool: PoolStreams, s: ReplaySettings): GateCheck[
   return Array.from({ length: Math.max(0, n) }, (_, c) => ({
     method: "fixed 6 pairs" as const,
     slowdown: s.slowdown,
+    every: s.every ?? 1,
     load: s.load,
     targets: streams.map((x) => ({
       verdict: clusteredTimingVerdict({
@@ -150,6 +158,7 @@ export function storedChecks(pool: PoolStreams, s: ReplaySettings, k = 5): GateC
   return Array.from({ length: Math.max(0, n) }, (_, c) => ({
     method: "stored baseline" as const,
     slowdown: s.slowdown,
+    every: s.every ?? 1,
     load: s.load,
     targets: blocks.map((b) => {
       const v = storedBaselineVerdict({

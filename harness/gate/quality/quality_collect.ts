@@ -2,7 +2,7 @@
  * `check --quality --collect N`: time N rounds of process pairs into the pool
  * (`quality_pool.ts`). A round times one pair per (target, variant), in an order rotated every
  * round so drift spreads evenly; a variant is a slowdown of the candidate (0: A/A), done as
- * real extra work after every training step (`perf/extra_work.ts`). Which process starts
+ * real extra work after every training step, or sparse after every K-th (`perf/extra_work.ts`). Which process starts
  * first alternates within each stream, and, as in the live gate, a stream's pairs after its
  * first time the steps per window the first planned. With `load: "loaded"` a bounded CPU hog
  * (`cpu_hog.ts`) runs beside the pairs, started here and always stopped.
@@ -19,13 +19,15 @@ import {
   poolStreams,
   readPool,
   streamKey,
+  type Variant,
+  variantLabel,
 } from "./quality_pool.ts";
 
 /** What a collection times. */
 export interface CollectOptions {
   targets: PairedTarget[];
   /** Candidate slowdowns, 0 for A/A. */
-  variants: number[];
+  variants: Variant[];
   rounds: number;
   load: LoadCondition;
   pool: string;
@@ -62,7 +64,7 @@ function startHog(duty: number, maxS: number): () => Promise<void> {
 /** Time `rounds` rounds into the pool; returns the pairs added. */
 export async function collectPool(opts: CollectOptions): Promise<PoolPair[]> {
   const streams = poolStreams(await readPool(opts.pool));
-  const cells = opts.targets.flatMap((t) => opts.variants.map((slowdown) => ({ ...t, slowdown })));
+  const cells = opts.targets.flatMap((t) => opts.variants.map((v) => ({ ...t, ...v })));
   const commit = (await gitState()).commit;
   // Bounded twice: stopped in `finally`, and by itself after a generous 40 s per pair.
   const stopHog = opts.load === "loaded"
@@ -89,7 +91,7 @@ export async function collectPool(opts: CollectOptions): Promise<PoolPair[]> {
         const spent = (performance.now() - t0) / 1000, total = cells.length * opts.rounds;
         opts.log(
           `[${added.length}/${total}] ${cell.experiment} ${cell.backend} ${
-            cell.slowdown ? `+${cell.slowdown * 100}%` : "A/A"
+            cell.slowdown ? variantLabel(cell) : "A/A"
           } ${opts.load}: θ ${pair.theta.toFixed(4)}, ${pair.pairs.length} window pairs, ` +
             `${pair.costS.toFixed(1)} s, load ${pair.loadavg[0].toFixed(2)} (ETA ${
               Math.round((spent / added.length) * (total - added.length))
@@ -106,7 +108,7 @@ export async function collectPool(opts: CollectOptions): Promise<PoolPair[]> {
 /** One process pair of a cell, as a pool line; a side that did not time is an error. */
 async function timePair(
   opts: CollectOptions,
-  cell: PairedTarget & { slowdown: number },
+  cell: PairedTarget & Variant,
   { first, batches, commit }: { first: "a" | "b"; batches: number | null; commit: string | null },
 ): Promise<PoolPair> {
   const loadavg = Deno.loadavg();
@@ -117,7 +119,10 @@ async function timePair(
     backend: cell.backend,
     experiments: opts.experiments,
     a: plain,
-    b: { ...plain, slowdown: String(cell.slowdown) },
+    b: {
+      ...plain,
+      slowdown: cell.every > 1 ? `${cell.slowdown}@${cell.every}` : String(cell.slowdown),
+    },
     first,
     batches,
   });
@@ -135,6 +140,7 @@ async function timePair(
     experiment: cell.experiment,
     backend: cell.backend,
     slowdown: cell.slowdown,
+    ...(cell.every > 1 ? { every: cell.every } : {}),
     load: opts.load,
     first,
     theta: processPairTheta(r.pairs, true),

@@ -20,6 +20,8 @@ export interface PoolPair {
   backend: string;
   /** The candidate's extra work as a fraction of its step time; 0 for A/A. */
   slowdown: number;
+  /** The extra work came after every `every`-th step, `every` times as much (absent: 1). */
+  every?: number;
   load: LoadCondition;
   /** Which process started (and took its first window) first. */
   first: "a" | "b";
@@ -66,14 +68,42 @@ function fromWindows(p: PoolPair, path: string, line: number): PoolPair {
   }
 }
 
-/** Pool pairs by stream: one (experiment, backend, slowdown, load), in collection order. */
+/**
+ * A candidate of the pool: `slowdown` of its step time as extra work on average, after every
+ * step or, sparse, `every` times as much after every `every`-th step.
+ */
+export interface Variant {
+  slowdown: number;
+  every: number;
+}
+
+/** A pair's variant (pools before sparse slowdowns: every step). */
+export function variantOf(p: Pick<PoolPair, "slowdown" | "every">): Variant {
+  return { slowdown: p.slowdown, every: p.every ?? 1 };
+}
+
+/**
+ * How a report names a variant.
+ *
+ * @example
+ * ```ts
+ * variantLabel({ slowdown: 0.05, every: 5 }); // "5% slower, every 5th step"
+ * ```
+ */
+export function variantLabel(v: Variant): string {
+  if (v.slowdown === 0) return "unchanged (A/A)";
+  const pct = `${Number((v.slowdown * 100).toFixed(1))}% slower`;
+  return v.every === 1 ? pct : `${pct}, every ${v.every}th step`;
+}
+
+/** Pool pairs by stream: one (experiment, backend, variant, load), in collection order. */
 export type PoolStreams = Map<string, PoolPair[]>;
 
 /** The key of a pair's stream. */
 export function streamKey(
-  p: Pick<PoolPair, "experiment" | "backend" | "slowdown" | "load">,
+  p: Pick<PoolPair, "experiment" | "backend" | "slowdown" | "every" | "load">,
 ): string {
-  return JSON.stringify([p.experiment, p.backend, p.slowdown, p.load]);
+  return JSON.stringify([p.experiment, p.backend, p.slowdown, p.every ?? 1, p.load]);
 }
 
 /**

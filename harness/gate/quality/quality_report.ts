@@ -1,6 +1,6 @@
 /** The text report of `check --quality`: per method and load, rates with Wilson intervals. */
 import { fmt, table } from "../../core/table.ts";
-import type { PoolStreams } from "./quality_pool.ts";
+import { type PoolStreams, variantLabel } from "./quality_pool.ts";
 import type { Rate } from "./quality.ts";
 import { checksForBound, type CheckSummary, thetaDiagnostics } from "./quality_stats.ts";
 
@@ -36,7 +36,7 @@ function checksTable(rows: CheckSummary[]): string {
     rows.map((s) => [
       s.method,
       s.load,
-      s.slowdown === 0 ? "unchanged (A/A)" : `${fmt(s.slowdown * 100, 0)}% slower`,
+      variantLabel(s),
       rate(s.gateFailed),
       rate(s.targetRegressed),
       String(s.targetUnchanged),
@@ -95,7 +95,7 @@ function slowedTable(streams: PoolStreams): string | null {
       return [
         `${s[0].experiment} ${s[0].backend}`,
         s[0].load,
-        pct(s[0].slowdown),
+        pct(s[0].slowdown) + ((s[0].every ?? 1) > 1 ? ` every ${s[0].every}th step` : ""),
         String(d.n),
         `${fmt(d.mean, 4)} ± ${fmt(2 * d.se, 4)}`,
         pct(1 - Math.exp(d.mean)),

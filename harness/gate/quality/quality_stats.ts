@@ -13,6 +13,7 @@ import { type Rate, wilson } from "./quality.ts";
 export interface CheckSummary {
   method: GateCheck["method"];
   slowdown: number;
+  every: number;
   load: GateCheck["load"];
   /** Gate checks failed (any target regressed): false alarms for A/A, detection otherwise. */
   gateFailed: Rate;
@@ -35,6 +36,7 @@ export function summarize(checks: readonly GateCheck[]): CheckSummary {
   return {
     method: checks[0].method,
     slowdown: checks[0].slowdown,
+    every: checks[0].every,
     load: checks[0].load,
     gateFailed: wilson(
       checks.filter((c) => c.targets.some((t) => t.verdict === "regressed")).length,

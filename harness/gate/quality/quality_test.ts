@@ -143,3 +143,39 @@ Deno.test("a pool line that is not a pair is refused with its line number", () =
   );
   assert.throws(() => parsePool('{"slowdown":0}\n', "p.jsonl"), /p\.jsonl:1: not a pool pair/);
 });
+
+Deno.test("a sparse slowdown is a stream of its own, and θ is read from its windows as the gate reads them", async () => {
+  // 15 one-step windows; the candidate's every 5th window takes 1.5 times as long: 16.5 time
+  // units for 15, θ = -ln 1.1 whatever θ the line holds (here 0, as a robust estimate read it).
+  const windows = Array.from({ length: 15 }, (_, i) => [160, i % 5 === 4 ? 160 / 1.5 : 160]);
+  const line = (t: (typeof TARGETS)[0], every?: number) =>
+    JSON.stringify({ ...pair(t, 0.1, 0, 0), ...(every ? { every } : {}), pairs: windows });
+  const text = TARGETS.flatMap((t) => [
+    ...Array.from({ length: 6 }, () => line(t, 5)),
+    ...Array.from({ length: 6 }, () => line(t)),
+  ]).join("\n");
+  const read = parsePool(text, "p.jsonl");
+  close(read[0].theta, -Math.log(1.1), 1e-12);
+  // The candidate's throughput: 15 windows of equal work in 16.5/160 s.
+  close(read[0].bSpeed, 160 * 15 / 16.5, 1e-9);
+  const streams = poolStreams(read);
+  assert.equal(streams.size, 4);
+  const s = { targets: TARGETS, slowdown: 0.1, load: "quiet" as const, budgetS: 490 };
+  const sparse = summarize(await sequentialChecks(streams, { ...s, every: 5 }));
+  assert.equal(sparse.every, 5);
+  assert.deepEqual([sparse.targetRegressed.hits, sparse.targetRegressed.checks], [2, 2]);
+  const report = qualityReport([sparse], streams, {
+    pool: "p.jsonl",
+    pairs: 24,
+    budgetS: 490,
+    roundS: 40,
+  });
+  assert.match(report, /sequential paired +quiet +10% slower, every 5th step +1\/1/);
+  // 1 - 1/1.1 = 9.09% of the speed lost, in the stream's own row.
+  assert.match(report, /mlp wasm +quiet +10\.0% every 5th step +6 +-0\.0953 ± 0\.0000 +9\.1% /);
+});
+
+Deno.test("a pool line whose windows are not positive speeds is refused with its line number", () => {
+  const bad = JSON.stringify({ ...pair(TARGETS[0], 0, 0, 0), pairs: [[100, 0]] });
+  assert.throws(() => parsePool(`${bad}\n`, "p.jsonl"), /p\.jsonl:1: pairs: .*positive/);
+});
