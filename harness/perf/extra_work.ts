@@ -8,12 +8,14 @@
  * the work units it did in its measurements. After every timed training step it does units
  * of real work on the same backend as the training until `fraction` of that step's own
  * duration has passed. The slowdown is thus `fraction` of whatever the step cost in that
- * process at that moment. A sparse slowdown (`F@K`) does `K` times as much after every `K`-th
- * step only, the same share of the time on average landing on some windows and not others, as
- * a debug metric or a log line every K steps does (the gate's estimate must count those too:
- * gate/METHOD.md, "Why the total, not a robust estimate") (a fixed number of units per step was tried first: two processes of
+ * process at that moment (a fixed number of units per step was tried first: two processes of
  * the same code differ by several percent, and JIT warm-up in a replica's worker goes on
  * after the warm-up steps, so a fixed amount gave slowdowns of 0.5x to 1.4x the intended).
+ *
+ * A sparse slowdown (`F@K`) does `K` times as much after every `K`-th step only: the same share
+ * of the time on average, landing on some windows and not others, as a debug metric or a log
+ * line every K steps does. The gate's estimate must count those too (gate/METHOD.md, "Why the
+ * total, not a robust estimate").
  */
 import * as tf from "@tensorflow/tfjs";
 import { UserError } from "../core/errors.ts";

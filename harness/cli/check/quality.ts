@@ -49,7 +49,8 @@ function variants(list: string): Variant[] {
       more.length > 0 || (slowdown === 0 && every > 1)
     ) {
       throw new UserError(
-        `--slowdowns must be fractions in [0, 1], each optionally @K (K >= 1, a slowdown after every K-th step), got "${x.trim()}"`,
+        `--slowdowns must be fractions in [0, 1], each optionally @K (K >= 1: after every ` +
+          `K-th step), got "${x.trim()}"`,
       );
     }
     return { slowdown, every };

@@ -99,11 +99,12 @@ export interface ClusteredTimingInput extends Omit<PairedTimingInput, "pairs"> {
 /**
  * Decide from several pairs of processes, each timed as in {@linkcode pairedTimingVerdict}.
  * Two processes of the same code differ by more than their windows suggest (measured here:
- * A/A pairs of processes 0.98-1.05 apart), so the process pair is the unit: each pair's
- * log ratio of total times θ_j (`processPairTheta`, as the sequential gate's), then a one-sample Student t over the k values of θ_j. The
- * ratio is exp(mean θ), its interval exp(mean ± t((1 + level)/2, k - 1) · s/√k), p the
- * two-sided t-test of mean θ = 0 (k - 1 degrees of freedom). With no spread (all θ_j equal)
- * the interval is that point and p is 1 at 0, else 0. Fewer than 3 pairs are too few
+ * A/A pairs of processes 0.98-1.05 apart), so the process pair is the unit: each pair's log
+ * ratio of total times θ_j (`processPairTheta`, as the sequential gate's), then a one-sample
+ * Student t over the k values of θ_j. The ratio is exp(mean θ), its interval
+ * exp(mean ± t((1 + level)/2, k - 1) · s/√k), p the two-sided t-test of mean θ = 0 (k - 1
+ * degrees of freedom). With no spread (all θ_j equal) the interval is that point and p is 1 at
+ * 0, else 0. Fewer than 3 pairs are too few
  * (inconclusive); one cluster falls back to {@linkcode pairedTimingVerdict}. The decision is
  * `classifyTiming`'s.
  *

@@ -2,9 +2,9 @@
  * `check --quality --collect N`: time N rounds of process pairs into the pool
  * (`quality_pool.ts`). A round times one pair per (target, variant), in an order rotated every
  * round so drift spreads evenly; a variant is a slowdown of the candidate (0: A/A), done as
- * real extra work after every training step, or sparse after every K-th (`perf/extra_work.ts`). Which process starts
- * first alternates within each stream, and, as in the live gate, a stream's pairs after its
- * first time the steps per window the first planned. With `load: "loaded"` a bounded CPU hog
+ * real extra work after every training step, or sparse after every K-th (`perf/extra_work.ts`).
+ * Which process starts first alternates within each stream, and, as in the live gate, a
+ * stream's pairs after its first time the steps per window the first planned. With `load: "loaded"` a bounded CPU hog
  * (`cpu_hog.ts`) runs beside the pairs, started here and always stopped.
  */
 import { fileURLToPath } from "node:url";
