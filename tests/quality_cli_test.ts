@@ -65,7 +65,7 @@ Deno.test("check --quality --windows re-scores a pool as shorter processes; --co
   }
 });
 
-Deno.test("check --quality --collect times a stream's later pairs at the steps per window its first planned, as the live gate does", async () => {
+Deno.test("check --quality --collect times a stream's later pairs at the steps per window its first planned, as the live gate does; a sparse slowdown is a stream of its own", async () => {
   const dir = await Deno.makeTempDir();
   try {
     await writeTinyExperiment(dir, "tiny-mlp", { backends: ["cpu"] });
@@ -95,7 +95,7 @@ Deno.test("check --quality --collect times a stream's later pairs at the steps p
       "--collect",
       "1",
       "--slowdowns",
-      "0",
+      "0,0.5@2",
       "--experiments",
       dir,
       "--experiment",
@@ -109,11 +109,20 @@ Deno.test("check --quality --collect times a stream's later pairs at the steps p
     ]);
     assert.equal(r.code, 0, r.stderr);
     const lines = (await Deno.readTextFile(file)).trim().split("\n").map((l) => JSON.parse(l));
-    assert.equal(lines.length, 2);
+    assert.equal(lines.length, 3);
     // Second in its stream: the other process starts first, and both time the first's 3 steps.
-    assert.equal(lines[1].first, "b");
-    assert.equal(lines[1].batches, 3);
-    assert.ok(lines[1].pairs.length >= 1);
+    const aa = lines.find((l) => l.slowdown === 0 && l !== lines[0]);
+    assert.equal(aa.first, "b");
+    assert.equal(aa.batches, 3);
+    assert.ok(aa.pairs.length >= 1);
+    // The sparse stream is its own (first in it: a starts, and it plans its own steps), and its
+    // candidate did the work: 100% of a step's time after every 2nd step is half again as long
+    // on average, θ about ln(1/1.5) = -0.41.
+    const sparse = lines.find((l) => l.slowdown === 0.5);
+    assert.equal(sparse.every, 2);
+    assert.equal(sparse.first, "a");
+    assert.notEqual(sparse.batches, 3);
+    assert.ok(sparse.theta < -0.15, `θ ${sparse.theta}`);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
