@@ -56,7 +56,7 @@ export const MARGIN_METRIC = "perf_window_images_per_s";
 
 /**
  * The metric prefix of a calibration session's per-process values, by experiment. Sessions
- * stored before 2026-12-05 hold each process's median window, later ones its throughput (the
+ * stored before c0e44a8 hold each process's median window, later ones its throughput (the
  * harmonic mean of its windows); the key stays, so older sessions still count: both spread
  * alike between processes.
  */

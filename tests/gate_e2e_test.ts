@@ -57,11 +57,11 @@ Deno.test("the gate records per-process timings, passes an unchanged tree and fa
     assert.equal(acc.verdict, "unchanged");
     assert.equal(acc.reason, "identical accuracy on all 2 seeds");
     const timing = sameReport.verdicts.find((v: { kind: string }) => v.kind === "timing");
-    assert.equal(timing.method.name, "per-process medians against a stored baseline");
+    assert.equal(timing.method.name, "per-process throughputs against a stored baseline");
     assert.deepEqual(timing.n, [5, 5]);
 
     // The recorded runs against a copy 1000x as fast and 20 points more accurate: a clear
-    // regression, whatever this machine's noise between processes (the sd of the 5 medians'
+    // regression, whatever this machine's noise between processes (the sd of the 5 throughputs'
     // logs would have to pass 0.80 to hide it: T = ln 1000 / (s √(2 + 2/5)) > -5.598, the
     // 0.25% point of t on 4 df; the tiny MLP's 15 short windows reached 0.45 under load).
     for (const r of file.runs) {

@@ -1,6 +1,6 @@
 /**
  * The stored-baseline rule for `simulate_sequential.ts --stored`: baseline and candidate
- * sessions of per-process medians drawn with a session level (spread τ = ρσ) and process
+ * sessions of per-process values drawn with a session level (spread τ = ρσ) and process
  * effects (spread σ, normal or t3), judged by `storedBaselineVerdict` with its default ρ.
  */
 import type { Rng } from "../rng.ts";

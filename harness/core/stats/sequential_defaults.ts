@@ -1,8 +1,8 @@
 /**
  * The gate's default sequential design over process pairs, with its simulated nominal levels
  * stored so that judging never simulates (`sequential_defaults_test.ts` re-simulates them
- * with another seed). Why these numbers: `/work/notes/gate_design.md` and the simulation
- * `simulate_sequential.ts`.
+ * with another seed). Why these numbers: `harness/gate/METHOD.md` ("The paired mode") and the
+ * simulation `simulate_sequential.ts`.
  *
  * @module
  */

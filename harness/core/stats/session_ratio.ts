@@ -2,7 +2,7 @@
  * How much a machine's timing level drifts between sessions compared with the spread of
  * single processes within a session: the ρ the stored-baseline rule needs
  * ({@linkcode storedBaselineVerdict}). Measured from several sessions of A/A processes
- * (same code), one median per process.
+ * (same code), one value per process (the gate's: its throughput).
  *
  * @module
  */

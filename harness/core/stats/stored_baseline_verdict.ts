@@ -1,9 +1,9 @@
 /**
  * The gate's timing verdict when only a stored baseline exists (no baseline code to pair
- * with): several candidate processes against the baseline's processes, one median per
- * process, judged across processes. Windows of one process are not independent samples of
- * the code's speed (a process's median moves by far more between processes than its windows
- * suggest), and a baseline recorded in another session differs again by the machine's drift
+ * with): several candidate processes against the baseline's processes, one value per
+ * process (the gate's: its throughput over its windows), judged across processes. Windows of
+ * one process are not independent samples of the code's speed (a process's level moves by far
+ * more between processes than its windows suggest), and a baseline recorded in another session differs again by the machine's drift
  * between sessions; this rule models both and never reads windows as independent.
  *
  * @module
@@ -14,9 +14,9 @@ import { tCdf, tQuantile } from "./student_t.ts";
 
 /** Input of {@linkcode storedBaselineVerdict}. */
 export interface StoredBaselineInput {
-  /** The baseline's per-process medians, as stored (throughputs or times, all positive). */
+  /** The baseline's per-process values, as stored (throughputs or times, all positive). */
   baseline: readonly number[];
-  /** The candidate's per-process medians, each from its own fresh process. */
+  /** The candidate's per-process values, each from its own fresh process. */
   candidate: readonly number[];
   /** True for throughputs (samples/s), false for times. */
   higherIsBetter: boolean;
@@ -24,12 +24,12 @@ export interface StoredBaselineInput {
   notComparable?: string | null;
   /**
    * ρ = τ/σ of this machine and backend: the spread of a whole session's level (τ, drift
-   * between sessions) over the spread of one process's median within a session (σ). Measured
-   * on the project's 2-core machine under shared load: about 1 (see `gate_design.md`).
+   * between sessions) over the spread of one process's value within a session (σ). Measured
+   * on the project's 2-core machine under shared load: about 1 (see `gate/METHOD.md`).
    */
   sessionRatio?: number;
   /**
-   * σ of ln(per-process median) measured on this machine and backend by a calibration (A/A
+   * σ of ln(per-process value) measured on this machine and backend by a calibration (A/A
    * sessions, `sessionRatio()`); the rule never assumes less spread than this.
    */
   sigma?: number;
@@ -108,7 +108,7 @@ export function storedBaselineVerdict(input: StoredBaselineInput): StoredBaselin
       ...none,
       verdict: "inconclusive",
       reason: `${B} baseline and ${K} candidate processes; judging needs at least ` +
-        `${o.minBaseline} and ${o.minCandidate} (one median per process)`,
+        `${o.minBaseline} and ${o.minCandidate} (one value per process)`,
     };
   }
   // The larger of the two sessions' spreads (and of a calibrated one): with heavy-tailed

@@ -53,7 +53,7 @@ export interface PoolPair {
 
 /**
  * θ and the per-process throughputs of `p` from its window pairs, as today's gate computes
- * them (pools written before 2026-12-05 hold a Hodges-Lehmann θ and per-process medians).
+ * them (pools written before c0e44a8 hold a Hodges-Lehmann θ and per-process medians).
  */
 function fromWindows(p: PoolPair, path: string, line: number): PoolPair {
   try {
