@@ -1,20 +1,21 @@
 /**
  * The gate's margin policy: how large a timing change must be before it can count. Read by
  * the command (to judge and to say which margin it used) and by the dashboard (to judge as
- * the gate does). See gate/METHOD.md, "Practical margin" and "Paired timing".
+ * the gate does). See core/stats/RULES.md, "Margin calibration", and gate/METHOD.md, "Timing
+ * modes".
  */
 import type { CalibratedMargins } from "../../results/calibrations.ts";
 
 /**
  * The timing margin where no calibration is stored. The statistics' own default (1%, see
- * gate/METHOD.md) fits noise between windows of one process; baseline and candidate run
+ * core/stats/RULES.md) fits noise between windows of one process; baseline and candidate run
  * in different processes, and A/A runs on this project's 2-core machine moved 8.6% (cpu)
  * to 36% (wasm) between processes, so an uncalibrated gate uses a wide margin rather than
  * fail unchanged code.
  */
 export const UNCALIBRATED_MARGIN = 0.1;
 
-/** The practical margin of paired timings (see gate/METHOD.md, "Paired timing"). */
+/** The practical margin of paired timings (see gate/METHOD.md, "Timing modes"). */
 export const PAIRED_MARGIN = 0.02;
 
 /** The practical timing margin for a machine (fingerprint id) and backend. */

@@ -1,6 +1,6 @@
 /**
  * The error rates of each timing mode as measured on this project's machine with
- * `check --quality` (gate/MEASURED.md), quoted by each verdict row's method
+ * `check --quality` (gate/measured/), quoted by each verdict row's method
  * so a report says how far its timings can be trusted. Update these figures, with the date and
  * the command, whenever a new measurement replaces them.
  */
@@ -24,21 +24,24 @@ export interface ModeQuality {
 
 /**
  * Measured quality of the sequential paired mode (the default when code is reachable), at the
- * 15-window protocol: live default checks (`deno task check --baseline results/baseline.json`,
- * the 4-target plan) of unchanged code on 2026-12-04, quiet (nothing else running) and loaded
- * (beside `cpu_hog.ts` at duty 0.5 or the test suite); 20 earlier checks at 30 windows never
- * failed either (gate/MEASURED.md). Detection: quiet `check --quality` pools (5%: 144 pairs,
- * realized 4.7-8.0% per target; 10%: 61 pairs) cut to 15 windows (`--windows 15`), and a loaded
- * 5% pool timed at 15 windows beside `cpu_hog.ts` (160 pairs, realized 5.3-9.5%), scored by
- * replayed gate checks within the live budget.
+ * 15-window protocol with θ the log ratio of total times (c0e44a8 on; gate/measured/estimate.md).
+ * False alarms, quiet: 7 live default checks (`deno task check --baseline
+ * results/baseline.json`, the 4-target plan) of unchanged code on 2026-12-04 at c0e44a8 and 11
+ * replayed gate checks of a quiet A/A pool of 348 process pairs; loaded: 4 live checks beside
+ * `cpu_hog.ts` and a replayed check of a pool timed beside it. (45 earlier live checks with the
+ * Hodges-Lehmann θ never failed either: gate/measured/windows_15.md and windows_30.md.) Detection: quiet `check --quality` pools (5%:
+ * 144 pairs, 10%: 61) cut to 15 windows (`--windows 15`) and a loaded 5% pool timed at 15 windows
+ * beside `cpu_hog.ts` (160 pairs), replayed within the live budget with θ recomputed from their
+ * windows.
  */
 export const PAIRED_QUALITY: ModeQuality | null = {
-  where: "on 2026-12-04 on this project's 2-core machine (live default checks at 15 windows; " +
-    "detection per target within the 570 s budget, from check --quality pools cut to 15 windows)",
-  falseAlarms: wilson(0, 17),
-  falseAlarmsLoaded: wilson(0, 8),
+  where: "on 2026-12-04 on this project's 2-core machine (θ the log ratio of total times; live " +
+    "default checks and check --quality replays at 15 windows; detection per target within the " +
+    "570 s budget)",
+  falseAlarms: wilson(0, 7 + 11),
+  falseAlarmsLoaded: wilson(0, 4 + 1),
   detection: [
-    { slowdown: 0.05, quiet: wilson(20, 20), loaded: wilson(20, 20) },
+    { slowdown: 0.05, quiet: wilson(16, 16), loaded: wilson(18, 20) },
     { slowdown: 0.1, quiet: wilson(8, 8) },
   ],
 };
@@ -46,14 +49,15 @@ export const PAIRED_QUALITY: ModeQuality | null = {
 /**
  * Measured quality of the stored-baseline mode at 15 windows: `check --quality` replays of
  * 5 processes from the first half of a pool's stream against 5 from its second half (one
- * session each, so less drift between them than a baseline recorded on another day has): a quiet
- * A/A pool (220 pairs, 2026-12-04) and the 5% and 10% pools above. Every check was inconclusive:
+ * session each, so less drift between them than a baseline recorded on another day has), each
+ * process its throughput over its windows: the quiet A/A pool above (348 pairs, 2026-12-04) and
+ * the 5% and 10% pools above. Every check was inconclusive:
  * the rule never called unchanged code regressed, and never caught 5% or 10% either.
  */
 export const STORED_QUALITY: ModeQuality | null = {
   where: "on 2026-12-04 on this project's 2-core machine (check --quality pools at 15 windows, " +
     "5 baseline against 5 candidate processes per target)",
-  falseAlarms: wilson(0, 10),
+  falseAlarms: wilson(0, 16),
   detection: [
     { slowdown: 0.05, quiet: wilson(0, 12), loaded: wilson(0, 16) },
     { slowdown: 0.1, quiet: wilson(0, 4) },

@@ -1,6 +1,6 @@
 /**
  * Statistics and verdicts of the regression gate: pure functions from numbers to verdicts,
- * no I/O. The rules and the simulation behind the defaults are in `harness/gate/METHOD.md`.
+ * no I/O. The rules and the simulation behind the defaults are in `RULES.md`.
  *
  * @example
  * ```ts

@@ -51,8 +51,8 @@ export interface SequentialResult {
  * Not a robust estimate, on purpose: what a user waits for is the total. A slowdown that
  * lands on some windows only (a forward pass every 5th step when a window is one step, as the
  * CNN on tfjs's cpu backend times) is part of it; the Hodges-Lehmann estimate of the window
- * log ratios used before set those windows aside and read a 9% loss of throughput as none
- * (gate/MEASURED.md, "The estimate of a pair").
+ * log ratios used before set those windows aside and called that change unchanged, which the
+ * total reads as 6.9% slower (harness/gate/measured/estimate.md).
  *
  * @example
  * ```ts

@@ -14,7 +14,7 @@ import { DEFAULT_BOOTSTRAP_SEED } from "./bootstrap.ts";
 export type { TimingVerdict };
 
 /**
- * Defaults chosen by simulation (see `harness/gate/METHOD.md` and `simulate.ts`): with `windows` timing
+ * Defaults chosen by simulation (see `harness/core/stats/RULES.md` and `simulate.ts`): with `windows` timing
  * windows per side they keep A/A false alarms under 1% and detect a 10% slowdown at least 95%
  * of the time and a 5% slowdown at least half the time, for a window CV of 3-5% with
  * outliers and drift. Fewer windows or a wider margin lose the 5% target at CV 5%.
@@ -76,7 +76,7 @@ export interface TimingVerdictResult {
  * 4. otherwise (significant, CI straddling a band edge) -> **inconclusive**.
  *
  * Defaults are {@linkcode TIMING_DEFAULTS}: alpha 0.01, margin 0.01, 95% CI, 2000 resamples,
- * and 30 windows per side (the simulation in gate/METHOD.md; the dashboard's views use it).
+ * and 30 windows per side (the simulation in core/stats/RULES.md; the dashboard's views use it).
  *
  * @example
  * ```ts

@@ -82,7 +82,7 @@ function thetaTable(streams: PoolStreams): string | null {
 
 /**
  * What the injected slowdowns cost in fact: the extra work is timed against the step it
- * follows, so a "5%" stream may realize 4-9% (gate/MEASURED.md); detection is read against
+ * follows, so a "5%" stream may realize 4-9% (gate/measured/); detection is read against
  * this. Null when the pool has no slowed stream.
  */
 function slowedTable(streams: PoolStreams): string | null {
