@@ -29,10 +29,10 @@ export interface ModeQuality {
  * results/baseline.json`, the 4-target plan) of unchanged code on 2026-12-04 at c0e44a8 and 11
  * replayed gate checks of a quiet A/A pool of 348 process pairs; loaded: 4 live checks beside
  * `cpu_hog.ts` and a replayed check of a pool timed beside it. (45 earlier live checks with the
- * Hodges-Lehmann θ never failed either: gate/measured/windows_15.md and windows_30.md.) Detection: quiet `check --quality` pools (5%:
- * 144 pairs, 10%: 61) cut to 15 windows (`--windows 15`) and a loaded 5% pool timed at 15 windows
- * beside `cpu_hog.ts` (160 pairs), replayed within the live budget with θ recomputed from their
- * windows.
+ * Hodges-Lehmann θ never failed either: gate/measured/windows_15.md and windows_30.md.)
+ * Detection: quiet `check --quality` pools (5%: 144 pairs, 10%: 61) cut to 15 windows
+ * (`--windows 15`) and a loaded 5% pool timed at 15 windows beside `cpu_hog.ts` (160 pairs),
+ * replayed within the live budget with θ recomputed from their windows.
  */
 export const PAIRED_QUALITY: ModeQuality | null = {
   where: "on 2026-12-04 on this project's 2-core machine (θ the log ratio of total times; live " +

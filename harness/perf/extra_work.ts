@@ -41,16 +41,44 @@ export interface InjectedSlowdown {
  */
 export function parseSlowdown(text: string | undefined): InjectedSlowdown | null {
   if (text === undefined || text === "") return null;
+  return slowdownOf(text, SLOWDOWN_FLAG);
+}
+
+/**
+ * One slowdown written `F` or `F@K`, as `flag` gave it (this flag, or `check --quality
+ * --slowdowns`); anything else is a UserError naming the flag and the value. `0@K` is refused:
+ * no work, labelled as sparse.
+ *
+ * @example
+ * ```ts
+ * slowdownOf("0.1", "--slowdowns"); // { fraction: 0.1, every: 1 }
+ * ```
+ */
+export function slowdownOf(text: string, flag: string): InjectedSlowdown {
   const [f, k = "1", ...more] = text.split("@");
   const fraction = f.trim() === "" ? NaN : Number(f), every = Number(k);
   if (
-    !(fraction >= 0 && fraction <= 1) || !(Number.isInteger(every) && every >= 1) || more.length
+    !(fraction >= 0 && fraction <= 1) || !(Number.isInteger(every) && every >= 1) ||
+    more.length > 0 || (fraction === 0 && every > 1)
   ) {
     throw new UserError(
-      `${SLOWDOWN_FLAG} must be a fraction from 0 to 1, optionally @K (every K-th step), got "${text}"`,
+      `${flag} must be a fraction from 0 to 1, optionally @K (K >= 1, not with 0: K times as ` +
+        `much after every K-th step), got "${text}"`,
     );
   }
   return { fraction, every };
+}
+
+/**
+ * The value `slowdownOf` reads back as `s`.
+ *
+ * @example
+ * ```ts
+ * slowdownText({ fraction: 0.05, every: 5 }); // "0.05@5"
+ * ```
+ */
+export function slowdownText(s: InjectedSlowdown): string {
+  return s.every > 1 ? `${s.fraction}@${s.every}` : String(s.fraction);
 }
 
 /** One unit of work: a 64 x 64 by 64 x 64 float32 product on the run's backend, read back. */

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
-import { parseSlowdown, planExtraWork } from "./extra_work.ts";
+import { parseSlowdown, planExtraWork, slowdownOf, slowdownText } from "./extra_work.ts";
 
 Deno.test("parseSlowdown reads a fraction from 0 to 1 and names a bad value", () => {
   assert.equal(parseSlowdown(undefined), null);
@@ -8,12 +8,28 @@ Deno.test("parseSlowdown reads a fraction from 0 to 1 and names a bad value", ()
   assert.deepEqual(parseSlowdown("0"), { fraction: 0, every: 1 });
   assert.deepEqual(parseSlowdown("0.05"), { fraction: 0.05, every: 1 });
   assert.deepEqual(parseSlowdown("0.05@5"), { fraction: 0.05, every: 5 });
-  for (const bad of ["1.5", "-0.1", "x", "@2", "0.1@0", "0.1@1.5", "0.1@2@3"]) {
+  for (const bad of ["1.5", "-0.1", "x", "@2", "0.1@0", "0.1@1.5", "0.1@2@3", "0@5"]) {
     assert.throws(
       () => parseSlowdown(bad),
       new RegExp(`--injected-slowdown .*got "${bad.replace(".", "\\.")}"`),
     );
   }
+});
+
+Deno.test("slowdownText writes what slowdownOf reads; slowdownOf names the flag it read", () => {
+  for (
+    const s of [{ fraction: 0.05, every: 5 }, { fraction: 0.1, every: 1 }, {
+      fraction: 0,
+      every: 1,
+    }]
+  ) {
+    assert.deepEqual(slowdownOf(slowdownText(s), "--slowdowns"), s);
+  }
+  assert.equal(slowdownText({ fraction: 0.1, every: 1 }), "0.1");
+  assert.throws(
+    () => slowdownOf("0.05@x", "--slowdowns"),
+    /^UserError: --slowdowns .*got "0\.05@x"/,
+  );
 });
 
 Deno.test("planExtraWork: none for 0; otherwise real units for a share of the step", async () => {

@@ -12,7 +12,7 @@ export { defaultSelection } from "./select.ts";
 export { datasetMissing } from "./run_one.ts";
 export { type PerfOptions, perfPlan, type PerfSuiteResult, runPerfSuite } from "./perf_suite.ts";
 export { Turns, TURNS_ENV } from "./turns.ts";
-export { parseSlowdown } from "./extra_work.ts";
+export { parseSlowdown, slowdownOf, slowdownText } from "./extra_work.ts";
 export { measureTorch, pythonPath, torchVersion } from "./torch_runner.ts";
 export { PERF_BACKENDS, type PerfBackend, type PerfRow } from "./types.ts";
 export { benchRunSeconds, perfRunSeconds } from "./run_cost.ts";

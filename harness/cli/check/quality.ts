@@ -32,6 +32,7 @@ import { intFlag } from "../args.ts";
 import { EXIT } from "../exit.ts";
 import { type CheckFlags, declarations } from "./context.ts";
 import { QUALITY_DB } from "./flags.ts";
+import { slowdownOf } from "../../perf/mod.ts";
 
 /**
  * Seconds the default check spends before its pairs (accuracy runs of the default plan, 66 s
@@ -39,21 +40,11 @@ import { QUALITY_DB } from "./flags.ts";
  */
 export const BEFORE_PAIRS_S = 80;
 
-/** `--slowdowns`: fractions in [0, 1], each optionally `@K` (sparse: every K-th step). */
+/** `--slowdowns`: each entry as the perf command's `--injected-slowdown` reads it. */
 function variants(list: string): Variant[] {
   return list.split(",").map((x) => {
-    const [f, k = "1", ...more] = x.trim().split("@");
-    const slowdown = f === "" ? NaN : Number(f), every = Number(k);
-    if (
-      !(slowdown >= 0 && slowdown <= 1) || !(Number.isInteger(every) && every >= 1) ||
-      more.length > 0 || (slowdown === 0 && every > 1)
-    ) {
-      throw new UserError(
-        `--slowdowns must be fractions in [0, 1], each optionally @K (K >= 1: after every ` +
-          `K-th step), got "${x.trim()}"`,
-      );
-    }
-    return { slowdown, every };
+    const { fraction, every } = slowdownOf(x.trim(), "--slowdowns");
+    return { slowdown: fraction, every };
   });
 }
 

@@ -129,10 +129,9 @@ export function clusteredTimingVerdict(input: ClusteredTimingInput): TimingVerdi
   }
   checkMargin(margin);
   // In the values' own unit, as classifyTiming reads them: ln(candidate / baseline).
-  const thetas = clusters.map((pairs) => {
-    logRatios(pairs, "clusteredTimingVerdict()");
-    return higherIsBetter ? processPairTheta(pairs, true) : -processPairTheta(pairs, false);
-  });
+  const thetas = clusters.map((pairs) =>
+    higherIsBetter ? processPairTheta(pairs, true) : -processPairTheta(pairs, false)
+  );
   const k = thetas.length;
   const center = mean(thetas);
   const se = sampleStd(thetas) / Math.sqrt(k);

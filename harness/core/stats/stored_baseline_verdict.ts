@@ -3,8 +3,9 @@
  * with): several candidate processes against the baseline's processes, one value per
  * process (the gate's: its throughput over its windows), judged across processes. Windows of
  * one process are not independent samples of the code's speed (a process's level moves by far
- * more between processes than its windows suggest), and a baseline recorded in another session differs again by the machine's drift
- * between sessions; this rule models both and never reads windows as independent.
+ * more between processes than its windows suggest), and a baseline recorded in another session
+ * differs again by the machine's drift between sessions; this rule models both and never reads
+ * windows as independent.
  *
  * @module
  */

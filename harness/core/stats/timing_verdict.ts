@@ -14,7 +14,7 @@ import { DEFAULT_BOOTSTRAP_SEED } from "./bootstrap.ts";
 export type { TimingVerdict };
 
 /**
- * Defaults chosen by simulation (see `harness/core/stats/RULES.md` and `simulate.ts`): with `windows` timing
+ * Defaults chosen by simulation (see `RULES.md` and `simulate.ts`): with `windows` timing
  * windows per side they keep A/A false alarms under 1% and detect a 10% slowdown at least 95%
  * of the time and a 5% slowdown at least half the time, for a window CV of 3-5% with
  * outliers and drift. Fewer windows or a wider margin lose the 5% target at CV 5%.

@@ -56,10 +56,15 @@ export interface ReplaySettings {
 
 class OutOfPairs extends Error {}
 
+/** The variant and load a check of `s` reads, as its checks record them. */
+const variantFields = (s: ReplaySettings) => ({
+  slowdown: s.slowdown,
+  every: s.every ?? 1,
+  load: s.load,
+});
+
 const streamsOf = (pool: PoolStreams, s: ReplaySettings) =>
-  s.targets.map((t) =>
-    pool.get(streamKey({ ...t, slowdown: s.slowdown, every: s.every ?? 1, load: s.load })) ?? []
-  );
+  s.targets.map((t) => pool.get(streamKey({ ...t, ...variantFields(s) })) ?? []);
 
 /** The sequential paired gate replayed on the pool until a stream runs out. */
 export async function sequentialChecks(pool: PoolStreams, s: ReplaySettings): Promise<GateCheck[]> {
@@ -87,9 +92,7 @@ export async function sequentialChecks(pool: PoolStreams, s: ReplaySettings): Pr
       });
       checks.push({
         method: "sequential paired",
-        slowdown: s.slowdown,
-        every: s.every ?? 1,
-        load: s.load,
+        ...variantFields(s),
         targets: outcomes.map((o) => ({
           verdict: sequentialRow(o).verdict,
           pairs: o.thetas.length,
@@ -111,9 +114,7 @@ export function fixedSixChecks(pool: PoolStreams, s: ReplaySettings): GateCheck[
   const n = Math.min(...streams.map((x) => Math.floor(x.length / 6)));
   return Array.from({ length: Math.max(0, n) }, (_, c) => ({
     method: "fixed 6 pairs" as const,
-    slowdown: s.slowdown,
-    every: s.every ?? 1,
-    load: s.load,
+    ...variantFields(s),
     targets: streams.map((x) => ({
       verdict: clusteredTimingVerdict({
         clusters: x.slice(6 * c, 6 * c + 6).map((p) => p.pairs),
@@ -157,9 +158,7 @@ export function storedChecks(pool: PoolStreams, s: ReplaySettings, k = 5): GateC
   const n = Math.min(...blocks.map((b) => b.length));
   return Array.from({ length: Math.max(0, n) }, (_, c) => ({
     method: "stored baseline" as const,
-    slowdown: s.slowdown,
-    every: s.every ?? 1,
-    load: s.load,
+    ...variantFields(s),
     targets: blocks.map((b) => {
       const v = storedBaselineVerdict({
         baseline: b[c][0],

@@ -4,12 +4,14 @@
  * round so drift spreads evenly; a variant is a slowdown of the candidate (0: A/A), done as
  * real extra work after every training step, or sparse after every K-th (`perf/extra_work.ts`).
  * Which process starts first alternates within each stream, and, as in the live gate, a
- * stream's pairs after its first time the steps per window the first planned. With `load: "loaded"` a bounded CPU hog
- * (`cpu_hog.ts`) runs beside the pairs, started here and always stopped.
+ * stream's pairs after its first time the steps per window the first planned. With
+ * `load: "loaded"` a bounded CPU hog (`cpu_hog.ts`) runs beside the pairs, started here and
+ * always stopped.
  */
 import { fileURLToPath } from "node:url";
 import { harmonicMean, processPairTheta } from "../../core/stats/mod.ts";
 import { gitState } from "../../run/provenance.ts";
+import { slowdownText } from "../../perf/mod.ts";
 import { pairedTiming } from "../timing/mod.ts";
 import type { PairedTarget } from "../timing/mod.ts";
 import {
@@ -119,10 +121,7 @@ async function timePair(
     backend: cell.backend,
     experiments: opts.experiments,
     a: plain,
-    b: {
-      ...plain,
-      slowdown: cell.every > 1 ? `${cell.slowdown}@${cell.every}` : String(cell.slowdown),
-    },
+    b: { ...plain, slowdown: slowdownText({ fraction: cell.slowdown, every: cell.every }) },
     first,
     batches,
   });
