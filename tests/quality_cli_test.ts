@@ -42,12 +42,16 @@ Deno.test("check --quality --windows re-scores a pool as shorter processes; --co
     await Deno.writeTextFile(file, pool());
     const row = (out: string) => out.split("\n").find((l) => l.startsWith("sequential paired"));
     // All 4 windows: θ is the log ratio of total times, 4 windows at 1000 images/s against 2
-    // at about 1000 and 2 at 800, ln(4 / 4.5) = -0.12 on every pair (recomputed from the
-    // windows, whatever θ a line holds), so both 4-pair checks call this A/A stream regressed.
+    // at about 1000 and 2 at 800, about ln(4 / 4.5) = -0.117 on every pair (recomputed from the
+    // windows, whatever θ a line holds). The pairs agree, but their windows do not: log ratios
+    // ±0.002 twice and ln 0.8 twice have variance 0.0169 (mean -0.1106), over 4 windows 0.00423,
+    // so the t's spread is at least 0.5 √0.00423 = 0.0325. At 4 pairs t = -0.117 / (0.0325 / 2)
+    // = -7.2, short of 14.2 (p 0.00038 on 3 df); at 5, -8.0 against 9.3; at 6, -8.8 against 7.3:
+    // one check, regressed after 6 pairs (120 s), and 2 pairs left over make no second one.
     const full = await cli(["check", "--quality", "--pool", file]);
     assert.equal(full.code, 0, full.stderr);
-    assert.match(row(full.stdout)!, /unchanged \(A\/A\) +2\/2 = 100\.0% .* 4 +80, 80$/);
-    // The first 2 windows: θ = ±0.002, unchanged. Each pair's cost loses the 2 windows left
+    assert.match(row(full.stdout)!, /unchanged \(A\/A\) +1\/1 = 100\.0% .* 6 +120, 120$/);
+    // The first 2 windows: θ = ±0.002 and no window noise (no floor), unchanged. Each pair's cost loses the 2 windows left
     // out, 4 steps x 32 images at 1000 and at 800 images/s: 2 x (0.128 + 0.16) = 0.576 s, so
     // 4 pairs take 4 x 19.424 = 77.7 s.
     const cut = await cli(["check", "--quality", "--pool", file, "--windows", "2"]);

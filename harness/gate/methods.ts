@@ -49,7 +49,8 @@ export function sequentialPairedMethod(design: SequentialDesign): JudgingMethod 
     name: "sequential t over process pairs",
     rule: "baseline code and candidate code ran in pairs of processes taking turns window by " +
       "window, each pair giving the log ratio of the two sides' total times; after every pair " +
-      `from ${design.minPairs} to ${design.maxPairs}, a one-sided Student t over the pairs: ` +
+      `from ${design.minPairs} to ${design.maxPairs}, a one-sided Student t over the pairs ` +
+      "(its spread never below half the pairs' own window noise): " +
       `regressed at p <= ${design.nominal.regressed.toPrecision(2)} per look (designed: at ` +
       `most ${pct(design.alpha)} false alarms per target, whatever the noise), unchanged once ` +
       `less than ${detect} slower are both shown, inconclusive at the cap or the time budget ` +

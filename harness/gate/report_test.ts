@@ -39,6 +39,7 @@ function pairedRow(thetas: number[], endedBy: "boundary" | "budget" = "boundary"
     costs: thetas.map(() => 20),
     baselineSpeeds: [1000],
     candidateSpeeds: [990],
+    windowNoises: [],
     endedAtS: 80,
   });
 }

@@ -68,6 +68,7 @@ export {
   type SequentialSpec,
 } from "./sequential_design.ts";
 export {
+  pairWindowNoise,
   processPairTheta,
   type SequentialDecision,
   type SequentialResult,

@@ -81,6 +81,30 @@ export function processPairTheta(
 }
 
 /**
+ * The part of a process pair's θ variance that its windows' own noise accounts for: the
+ * sample variance of the window log ratios ln(c_i / b_i) over their count (the variance of
+ * their mean). The gate floors its t's spread by it (`sequentialVerdict`'s `sdFloor`); null
+ * with fewer than 2 windows.
+ *
+ * @example
+ * ```ts
+ * import { pairWindowNoise } from "./sequential_verdict.ts";
+ * // Log ratios ±ln 1.25: variance 2 (ln 1.25)² / 1, over 2 windows = (ln 1.25)² = 0.0498
+ * pairWindowNoise([[100, 125], [100, 80]], true);
+ * ```
+ */
+export function pairWindowNoise(
+  pairs: readonly (readonly [number, number])[],
+  higherIsBetter: boolean,
+): number | null {
+  const n = pairs.length;
+  if (n < 2) return null;
+  const d = pairs.map(([b, c]) => higherIsBetter ? Math.log(c / b) : Math.log(b / c));
+  const m = d.reduce((a, x) => a + x, 0) / n;
+  return d.reduce((a, x) => a + (x - m) ** 2, 0) / (n - 1) / n;
+}
+
+/**
  * The decision after the process pairs so far, θ_j = ln(candidate speed / baseline speed)
  * of pair j (negative: the candidate is slower), in the order they were timed.
  *
@@ -96,6 +120,11 @@ export function processPairTheta(
  * mean, its standard error and df (`_look_statistic.ts`). A spread of zero makes every
  * statistic ±∞ (or 0 at its target). More than `maxPairs` values is a caller's error.
  *
+ * `sdFloor` (the gate passes half the root of the pairs' mean window noise, `pairWindowNoise`)
+ * is the least spread s may take: a few pairs that happen to agree cannot make the t sharper
+ * than their own windows allow. It only lowers |t| and widens the interval, so both designed
+ * error rates stay bounds; what it costs is pairs.
+ *
  * @example
  * ```ts
  * import { sequentialVerdict } from "./sequential_verdict.ts";
@@ -107,6 +136,7 @@ export function processPairTheta(
 export function sequentialVerdict(
   thetas: readonly number[],
   design: SequentialDesign,
+  sdFloor = 0,
 ): SequentialResult {
   checkSample(thetas, "sequentialVerdict() thetas", 0);
   const k = thetas.length, { minPairs, maxPairs, margin, detect, nominal } = design;
@@ -125,10 +155,12 @@ export function sequentialVerdict(
       reason: `${k} of at least ${minPairs} process pairs`,
     };
   }
-  const { center, se, df } = lookEstimate(thetas, {
+  const look = lookEstimate(thetas, {
     statistic: design.statistic ?? "t",
     trimFrom: design.trimFrom,
   });
+  const { center, df } = look;
+  const se = Math.max(look.se, sdFloor > 0 ? sdFloor / Math.sqrt(k) : 0);
   const pR = tCdf(lookT(center, -Math.log1p(margin), se), df);
   const pU = detect.map((d) => tCdf(-lookT(center, -Math.log1p(d.slowdown), se), df));
   const half = tQuantile(0.975, df) * se;

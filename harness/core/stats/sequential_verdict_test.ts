@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { Rng } from "../rng.ts";
 import { designSequential, type SequentialDesign } from "./sequential_design.ts";
-import { processPairTheta, sequentialVerdict } from "./sequential_verdict.ts";
+import { pairWindowNoise, processPairTheta, sequentialVerdict } from "./sequential_verdict.ts";
 import { hodgesLehmann } from "./signed_rank.ts";
+import { DEFAULT_SEQUENTIAL_DESIGN } from "./sequential_defaults.ts";
 
 const close = (actual: number, expected: number, tol = 1e-6) =>
   assert.ok(Math.abs(actual - expected) <= tol, `${actual} is not within ${tol} of ${expected}`);
@@ -148,4 +149,31 @@ Deno.test("a simulated design keeps its error rates at any spread (scale invaria
     );
     assert.ok(unchanged5 / n <= 0.1 + 3 * Math.sqrt(0.1 * 0.9 / n), `s ${s}: ${unchanged5 / n}`);
   }
+});
+
+Deno.test("a spread floor keeps four pairs that agree by chance from a regressed verdict", () => {
+  // The 4 θ of a live A/A false alarm (MLP on wasm, gate/measured/estimate.md): mean -0.0446,
+  // s 0.00555, t = -0.0446 / (0.00555 / 2) = -16.1 on 3 df, past the first look's 14.2.
+  const thetas = [-0.0445, -0.0430, -0.0521, -0.0388];
+  const design = DEFAULT_SEQUENTIAL_DESIGN;
+  assert.equal(sequentialVerdict(thetas, design).decision, "regressed");
+  // Floor 0.017: se = 0.017 / 2 = 0.0085, t = -5.25: p 0.0067 > 0.00038, continue; the interval
+  // widens to -0.0446 ± 3.182 × 0.0085 (t 0.975 on 3 df): ratio 0.9328 to 0.9874.
+  const floored = sequentialVerdict(thetas, design, 0.017);
+  assert.equal(floored.decision, "continue");
+  assert.ok(Math.abs(floored.ci[0] - Math.exp(-0.0446 - 3.1824 * 0.0085)) < 2e-4, `${floored.ci}`);
+  assert.ok(Math.abs(floored.ci[1] - Math.exp(-0.0446 + 3.1824 * 0.0085)) < 2e-4, `${floored.ci}`);
+  // A floor below the pairs' own spread changes nothing.
+  assert.deepEqual(sequentialVerdict(thetas, design, 0.001), sequentialVerdict(thetas, design));
+});
+
+Deno.test("pairWindowNoise() is the variance of the mean window log ratio, by hand", () => {
+  // ±ln 1.25: sample variance 2 (ln 1.25)² / 1 = 0.0995861, over 2 windows = 0.0497930.
+  const v = pairWindowNoise([[100, 125], [100, 80]], true)!;
+  assert.ok(Math.abs(v - 0.049793) < 1e-7, `${v}`);
+  // Lower-is-better values (seconds) give the same noise for the same ratios.
+  const s = pairWindowNoise([[1 / 100, 1 / 125], [1 / 100, 1 / 80]], false)!;
+  assert.ok(Math.abs(s - v) < 1e-12);
+  assert.equal(pairWindowNoise([[100, 90]], true), null);
+  assert.equal(pairWindowNoise([[100, 90], [200, 180]], true), 0);
 });

@@ -11,7 +11,11 @@
  * - **stored baseline**: 5 processes from the first half of a stream (a recorded baseline)
  *   against 5 from its second half (the candidate, another session), one median each.
  */
-import { clusteredTimingVerdict, storedBaselineVerdict } from "../../core/stats/mod.ts";
+import {
+  clusteredTimingVerdict,
+  pairWindowNoise,
+  storedBaselineVerdict,
+} from "../../core/stats/mod.ts";
 import { PAIRED_MARGIN } from "../margin.ts";
 import type { PairedTarget } from "../timing/mod.ts";
 import { type LoadCondition, type PoolPair, type PoolStreams, streamKey } from "./quality_pool.ts";
@@ -83,6 +87,7 @@ export async function sequentialChecks(pool: PoolStreams, s: ReplaySettings): Pr
         candidateStatus: "ok",
         baselineSpeed: p.aSpeed,
         candidateSpeed: p.bSpeed,
+        windowNoise: pairWindowNoise(p.pairs, true),
       });
     };
     try {

@@ -3,7 +3,7 @@
  * commit (`worktree.ts`), and this tree take turns window by window (`paired.ts`), pair after
  * pair, through the sequential loop (`sequential_gate.ts`), within a time budget.
  */
-import { harmonicMean, processPairTheta } from "../../core/stats/mod.ts";
+import { harmonicMean, pairWindowNoise, processPairTheta } from "../../core/stats/mod.ts";
 import { REPO_ROOT } from "../../core/paths.ts";
 import { pairedTiming } from "./paired.ts";
 import type { PairedTarget } from "./paired_targets.ts";
@@ -50,6 +50,7 @@ export function livePairs(root: string, opts: Omit<PairedTimingOptions, "deadlin
       reason: ok ? null : (r.b.reason ?? r.a.reason ?? "no window was paired"),
       baselineSpeed: r.a.windows.length ? harmonicMean(r.a.windows) : null,
       candidateSpeed: r.b.windows.length ? harmonicMean(r.b.windows) : null,
+      windowNoise: ok ? pairWindowNoise(r.pairs, true) : null,
     };
   };
 }

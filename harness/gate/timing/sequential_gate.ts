@@ -28,6 +28,24 @@ export interface PairOutcome {
   /** Each process's throughput over its windows (images/s), null when it timed none. */
   baselineSpeed: number | null;
   candidateSpeed: number | null;
+  /** The pair's window noise (`pairWindowNoise`); absent or null: none known, no floor. */
+  windowNoise?: number | null;
+}
+
+/**
+ * The fraction of the pairs' own window noise (the root of its mean) below which the t's
+ * spread is not taken. On this machine's 348 quiet A/A pairs the windows explain 0.59-0.94 of
+ * θ's variance (0.77-0.97 of its sd), so half of it stays below the true spread and binds only
+ * when a few pairs agree by chance, as the 4 pairs of a live false alarm did
+ * (gate/measured/estimate.md, "Live checks at cad9853"). Where a pair's windows go against
+ * each other they over-explain it (up to 5.6 times on a quiet morning, the MLP on cpu) and the
+ * floor sits above the spread: slower decisions, never a false one.
+ */
+export const WINDOW_NOISE_FLOOR = 0.5;
+
+/** The t's spread floor from the window noises of a target's pairs so far (0: none known). */
+export function spreadFloor(noises: readonly number[]): number {
+  return noises.length ? WINDOW_NOISE_FLOOR * Math.sqrt(mean(noises)) : 0;
 }
 
 /** Times (or replays) pair `index` (0-based) of `target`. */
@@ -65,6 +83,8 @@ export interface TargetOutcome {
   costs: number[];
   baselineSpeeds: number[];
   candidateSpeeds: number[];
+  /** The window noise of each pair that reported one. */
+  windowNoises: number[];
   /** Seconds from the loop's start to this target's end. */
   endedAtS: number;
 }
@@ -106,6 +126,7 @@ export async function runSequentialGate(
     costs: [],
     baselineSpeeds: [],
     candidateSpeeds: [],
+    windowNoises: [],
     endedAtS: 0,
   }));
   const state = (o: Open) => ({
@@ -136,7 +157,8 @@ export async function runSequentialGate(
       o.thetas.push(pair.theta);
       if (pair.baselineSpeed !== null) o.baselineSpeeds.push(pair.baselineSpeed);
       if (pair.candidateSpeed !== null) o.candidateSpeeds.push(pair.candidateSpeed);
-      o.result = sequentialVerdict(o.thetas, design);
+      if (pair.windowNoise != null) o.windowNoises.push(pair.windowNoise);
+      o.result = sequentialVerdict(o.thetas, design, spreadFloor(o.windowNoises));
       if (o.result.decision !== "continue") {
         o.endedBy = o.result.decision === "inconclusive" ? "cap" : "boundary";
       }

@@ -153,3 +153,27 @@ Deno.test("a budget shorter than the least a first pair takes starts no pair; a 
   assert.deepEqual(f.calls, ["mlp#0"]);
   assert.equal(one.thetas.length, 1);
 });
+
+Deno.test("the loop floors the t's spread by the pairs' window noise", async () => {
+  // Four pairs that agree by chance (a live A/A false alarm: t -16.1 past the first look's 14.2).
+  const thetas = [-0.0445, -0.0430, -0.0521, -0.0388];
+  const run = async (windowNoise?: number) => {
+    const f = fake(
+      new Map([[MLP, {
+        thetas: [...thetas, 0.03, 0.05].map((t) => ({ ...ok(t), windowNoise })),
+        costS: 10,
+      }]]),
+    );
+    return (await runSequentialGate([MLP], f.source, { budgetS: 60, clock: f.clock }))[0];
+  };
+  // No noise reported: no floor, the old verdict.
+  const bare = await run();
+  assert.equal(bare.result.decision, "regressed");
+  assert.equal(bare.thetas.length, 4);
+  // Window noise 0.0012 a pair: floor 0.5 × √0.0012 = 0.0173, t at 4 pairs -0.0446 / 0.00866 =
+  // -5.2: not past the look, so the loop goes on to the pairs that follow.
+  const floored = await run(0.0012);
+  assert.notEqual(floored.result.decision, "regressed");
+  assert.ok(floored.thetas.length > 4);
+  assert.deepEqual(floored.windowNoises, floored.thetas.map(() => 0.0012));
+});

@@ -20,7 +20,7 @@ export const PAIRED_METRIC = "perf_window_images_per_s (paired)";
  * sequentialRow({
  *   target: { experiment: "mlp", backend: "wasm" }, thetas, endedBy: "boundary",
  *   result: sequentialVerdict(thetas, DEFAULT_SEQUENTIAL_DESIGN), failed: null, costs: [1, 1, 1, 1],
- *   baselineSpeeds: [100], candidateSpeeds: [100], endedAtS: 4,
+ *   baselineSpeeds: [100], candidateSpeeds: [100], windowNoises: [], endedAtS: 4,
  * }).verdict; // "unchanged"
  * ```
  */
