@@ -4,7 +4,7 @@
  * assumes of the A/A pairs' θ (centred on 0, independent from pair to pair, tails no heavier
  * than t3), checked on the pool itself.
  */
-import { mad, mean, median, quantile, sampleStd } from "../../core/stats/mod.ts";
+import { mad, mean, median, pairWindowNoise, quantile, sampleStd } from "../../core/stats/mod.ts";
 import type { GateCheck } from "./quality_checks.ts";
 import type { PoolPair } from "./quality_pool.ts";
 import { type Rate, wilson } from "./quality.ts";
@@ -73,6 +73,14 @@ export interface ThetaDiagnostics {
   /** Standard error of the mean: the A/A bias is `mean ± 2 se`. */
   se: number;
   sd: number;
+  /**
+   * The share of θ's variance that its windows' own noise explains: the mean over pairs of the
+   * variance of the window log ratios over their count, over θ's variance. Near 1, more
+   * windows per process would narrow θ; near 0, the pairs differ as wholes (process start,
+   * JIT, memory layout) and only more pairs would (gate/measured/reducers.md). It is an
+   * estimate, and can pass 1 when the windows of a pair go against each other.
+   */
+  windowShare: number;
   /** Lag-1 autocorrelation in collection order (independence from pair to pair). */
   lag1: number;
   /** Share of θ beyond 4 robust sd (MAD × 1.4826) from the median: gross outliers. */
@@ -91,6 +99,7 @@ export function thetaDiagnostics(stream: readonly PoolPair[]): ThetaDiagnostics 
     den += (t[i] - m) ** 2;
     if (i > 0) num += (t[i] - m) * (t[i - 1] - m);
   }
+  const windowVar = mean(stream.map((p) => pairWindowNoise(p.pairs, true) ?? NaN));
   const robust = mad(t, 1.4826), med = median(t);
   const byFirst = (f: "a" | "b") => stream.filter((p) => p.first === f).map((p) => p.theta);
   const [a, b] = [byFirst("a"), byFirst("b")];
@@ -99,6 +108,7 @@ export function thetaDiagnostics(stream: readonly PoolPair[]): ThetaDiagnostics 
     mean: m,
     se: sd / Math.sqrt(n),
     sd,
+    windowShare: sd > 0 ? windowVar / sd ** 2 : NaN,
     lag1: den > 0 ? num / den : NaN,
     beyond4: t.filter((x) => robust > 0 && Math.abs(x - med) / robust > 4).length / n,
     firstStarter: a.length && b.length ? (mean(b) - mean(a)) / 2 : NaN,

@@ -124,6 +124,28 @@ Deno.test("the quality report's table gives each rate with its Wilson interval, 
   close(d.lag1, -0.9, 1e-12);
 });
 
+Deno.test("thetaDiagnostics: the windows' share of θ's variance, by hand", () => {
+  // Three pairs of two windows, baseline 100 images/s. Candidate ratios [1, 1], [1.25, 0.8]
+  // and [2, 2]: θ = ln(Σ 1/a / Σ 1/b) = 0, -ln((0.8 + 1.25) / 2) = -ln 1.025 and ln 2.
+  const ratios = [[1, 1], [1.25, 0.8], [2, 2]];
+  const thetas = [0, -Math.log(1.025), Math.log(2)];
+  const stream = ratios.map((r, i) => ({
+    ...pair(TARGETS[0], 0, thetas[i], i),
+    pairs: r.map((x) => [100, 100 * x] as [number, number]),
+  }));
+  const d = thetaDiagnostics(stream);
+  // Window log ratios ±ln 1.25 in the middle pair: variance 2 (ln 1.25)² / 1, over 2
+  // windows = 0.0497929; the others 0; mean over pairs 0.0165977. Var θ of {0, -0.0246926,
+  // 0.693147} = 0.166059. Share 0.0165977 / 0.166059 = 0.09995.
+  close(d.sd ** 2, 0.166059);
+  close(d.windowShare, 0.09995);
+  // Constant ratios in every pair: the windows explain none of it.
+  const flat = thetaDiagnostics(
+    stream.map((p, i) => ({ ...p, pairs: pair(TARGETS[0], 0, thetas[i], i).pairs })),
+  );
+  close(flat.windowShare, 0, 1e-20);
+});
+
 Deno.test("the quality report leaves out a section its pool has no streams for", () => {
   const meta = { pool: "p.jsonl", pairs: 0, budgetS: 490, roundS: 40 };
   const slowedOnly = poolStreams(pool().filter((p) => p.slowdown > 0));
