@@ -31,8 +31,8 @@ export interface ModeQuality {
  * gate/measured/floor.md) and 11 replayed gate checks of a quiet A/A pool of 348 process pairs;
  * loaded: 10 live checks beside `cpu_hog.ts` (8 at cad9853, one of which failed: the MLP on wasm
  * after 4 pairs that happened to agree, gate/measured/estimate.md; 2 at e930053), and a replayed
- * check of a pool timed beside it. (45 earlier live checks with the Hodges-Lehmann θ never failed: gate/measured/windows_15.md
- * and windows_30.md.)
+ * check of a pool timed beside it. (45 earlier live checks with the Hodges-Lehmann θ never
+ * failed: gate/measured/windows_15.md and windows_30.md.)
  * Detection: quiet `check --quality` pools (5%: 144 pairs, 10%: 61) cut to 15 windows
  * (`--windows 15`) and a loaded 5% pool timed at 15 windows beside `cpu_hog.ts` (160 pairs),
  * replayed within the live budget with θ recomputed from their windows.
