@@ -25,9 +25,9 @@ export interface ModeQuality {
 /**
  * Measured quality of the sequential paired mode (the default when code is reachable), at the
  * 15-window protocol with θ the log ratio of total times (c0e44a8 on; gate/measured/estimate.md).
- * False alarms, quiet: 27 live default checks (`deno task check --baseline
+ * False alarms, quiet: 32 live default checks (`deno task check --baseline
  * results/baseline.json`, the 4-target plan) of unchanged code (7 on 2026-12-04 at c0e44a8, 5 on
- * 2026-12-05 at cad9853, 15 on 2026-12-05 at e930053 with the floor on the t's spread:
+ * 2026-12-05 at cad9853, 20 on 2026-12-05 at e930053 and 4221f05 with the floor on the t's spread:
  * gate/measured/floor.md) and 11 replayed gate checks of a quiet A/A pool of 348 process pairs;
  * loaded: 10 live checks beside `cpu_hog.ts` (8 at cad9853, one of which failed: the MLP on wasm
  * after 4 pairs that happened to agree, gate/measured/estimate.md; 2 at e930053), and a replayed
@@ -42,7 +42,7 @@ export const PAIRED_QUALITY: ModeQuality | null = {
     "on 2026-12-04 and 05 on this project's 2-core machine (θ the log ratio of total times; live " +
     "default checks and check --quality replays at 15 windows; detection per target within the " +
     "570 s budget)",
-  falseAlarms: wilson(0, 12 + 15 + 11),
+  falseAlarms: wilson(0, 12 + 20 + 11),
   falseAlarmsLoaded: wilson(1, 8 + 2 + 1),
   detection: [
     { slowdown: 0.05, quiet: wilson(16, 16), loaded: wilson(18, 20) },
