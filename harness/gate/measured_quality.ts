@@ -29,10 +29,10 @@ export interface ModeQuality {
  * results/baseline.json`, the 4-target plan) of unchanged code (7 on 2026-12-04 at c0e44a8, 5 on
  * 2026-12-05 at cad9853, 20 on 2026-12-05 at e930053 and 4221f05 with the floor on the t's spread:
  * gate/measured/floor.md) and 11 replayed gate checks of a quiet A/A pool of 348 process pairs;
- * loaded: 10 live checks beside `cpu_hog.ts` (8 at cad9853, one of which failed: the MLP on wasm
- * after 4 pairs that happened to agree, gate/measured/estimate.md; 2 at e930053), and a replayed
- * check of a pool timed beside it. (45 earlier live checks with the Hodges-Lehmann θ never
- * failed: gate/measured/windows_15.md and windows_30.md.)
+ * loaded: 12 live checks beside `cpu_hog.ts` (8 at cad9853, one of which failed: the MLP on wasm
+ * after 4 pairs that happened to agree, gate/measured/estimate.md; 2 at e930053, 2 at 4221f05),
+ * and a replayed check of a pool timed beside it. (45 earlier live checks with the Hodges-Lehmann
+ * θ never failed: gate/measured/windows_15.md and windows_30.md.)
  * Detection: quiet `check --quality` pools (5%: 144 pairs, 10%: 61) cut to 15 windows
  * (`--windows 15`) and a loaded 5% pool timed at 15 windows beside `cpu_hog.ts` (160 pairs),
  * replayed within the live budget with θ recomputed from their windows.
@@ -43,7 +43,7 @@ export const PAIRED_QUALITY: ModeQuality | null = {
     "default checks and check --quality replays at 15 windows; detection per target within the " +
     "570 s budget)",
   falseAlarms: wilson(0, 12 + 20 + 11),
-  falseAlarmsLoaded: wilson(1, 8 + 2 + 1),
+  falseAlarmsLoaded: wilson(1, 8 + 4 + 1),
   detection: [
     { slowdown: 0.05, quiet: wilson(16, 16), loaded: wilson(18, 20) },
     { slowdown: 0.1, quiet: wilson(8, 8) },
