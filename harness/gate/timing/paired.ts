@@ -4,6 +4,7 @@
  * of one is timed right before or after window i of the other, in an A B B A A B ... order,
  * so load from anything else on the machine lands on both sides of a pair alike, and the
  * gate can judge the ratio of each pair instead of two distributions taken at other times.
+ * When the steps per window are known (a target's second pair on), both warm up at once.
  */
 import { TURN_PREFIX, TURNS_ENV } from "../../perf/turns.ts";
 import { SLOWDOWN_FLAG } from "../../perf/extra_work.ts";
@@ -140,7 +141,10 @@ export interface PairedOptions {
   a: Side;
   b: Side;
   experiments?: string;
-  /** Which side's process starts (and warms up, and takes its first window) first. */
+  /**
+   * Which side's process takes its first window first (and, when `batches` is not given,
+   * warms up first, to plan the windows).
+   */
   first?: "a" | "b";
   /**
    * Steps per window for both sides (a previous pair's `batches`); by default the first
@@ -190,8 +194,15 @@ async function inTurns(opts: PairedOptions): Promise<PairedResult> {
       }
       return done === null ? null : await child.next();
     };
-    aNext = await turn(a, aNext, windows.a);
-    bNext = await turn(b, bNext, windows.b);
+    if (batches === null) {
+      // The first side plans the windows in its warm-up, and the second is told its plan.
+      aNext = await turn(a, aNext, windows.a);
+      bNext = await turn(b, bNext, windows.b);
+    } else {
+      // Windows already planned: both warm up at once. A side that warmed up before the
+      // other ran slower through all its windows, by 1-4% on the MLP (measured/floor.md).
+      [aNext, bNext] = await Promise.all([turn(a, aNext, windows.a), turn(b, bNext, windows.b)]);
+    }
     for (let i = 0; aNext === "ready window" || bNext === "ready window"; i++) {
       // A B, B A, A B, ...: neither side always goes first.
       if (i % 2 === 0) {

@@ -1,7 +1,8 @@
 /**
  * The turn driver against fake perf processes (a `main.ts` per side that speaks the turn
  * protocol and prints a perf document): which steps per window each side is told, with a
- * side of protocol version 2 and one of version 1 (a baseline ref's older code).
+ * side of protocol version 2 and one of version 1 (a baseline ref's older code), and when
+ * the two warm up.
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
@@ -30,6 +31,10 @@ const go = await line();
 const m = go.match(/^go batches=(\\d+)$/);
 if (go !== "go" && !(${version} >= 2 && m)) Deno.exit(4);
 const batches = m ? Number(m[1]) : ${own};
+// The warm-up takes a while, and says when (in the side's folder) for the overlap test.
+const warmedFrom = Date.now();
+await new Promise((r) => setTimeout(r, 150));
+Deno.writeTextFileSync("warmup.json", JSON.stringify([warmedFrom, Date.now()]));
 say(${version} >= 2 ? "done warmup batches=" + batches : "done warmup");
 const windows = [];
 for (let w = 0; w < 4; w++) {
@@ -97,5 +102,25 @@ Deno.test("a side of turn protocol version 1 still takes turns, each side with i
     assert.equal(r.pairs.length, 4);
     const own = await pairedTiming(opts(old, now));
     assert.deepEqual([own.a.batchesPerWindow, own.b.batchesPerWindow, own.batches], [9, 7, null]);
+  });
+});
+
+Deno.test("both sides warm up at once when the steps per window are given, else one after the other", async () => {
+  await withSides([[2, 7, 100], [2, 11, 200]], async ([a, b]) => {
+    const warmups = async () =>
+      await Promise.all(
+        [a, b].map(async (d) => JSON.parse(await Deno.readTextFile(join(d, "warmup.json")))),
+      ) as [number, number][];
+    // The first pair of a target: the first side plans, so the second waits for its warm-up.
+    for (const first of ["a", "b"] as const) {
+      await pairedTiming({ ...opts(a, b), first });
+      const [wa, wb] = await warmups();
+      const [before, after] = first === "a" ? [wa, wb] : [wb, wa];
+      assert.ok(after[0] >= before[1], `${first} first: ${JSON.stringify([wa, wb])}`);
+    }
+    // A later pair: the two warm-ups overlap.
+    await pairedTiming({ ...opts(a, b), batches: 5 });
+    const [wa, wb] = await warmups();
+    assert.ok(wa[0] < wb[1] && wb[0] < wa[1], JSON.stringify([wa, wb]));
   });
 });
