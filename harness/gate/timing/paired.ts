@@ -200,7 +200,7 @@ async function inTurns(opts: PairedOptions): Promise<PairedResult> {
       bNext = await turn(b, bNext, windows.b);
     } else {
       // Windows already planned: both warm up at once. A side that warmed up before the
-      // other ran slower through all its windows, by 1-4% on the MLP (measured/floor.md).
+      // other ran about 2% slower through all its windows on the MLPs (measured/floor.md).
       [aNext, bNext] = await Promise.all([turn(a, aNext, windows.a), turn(b, bNext, windows.b)]);
     }
     for (let i = 0; aNext === "ready window" || bNext === "ready window"; i++) {
