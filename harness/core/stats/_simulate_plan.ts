@@ -10,6 +10,7 @@ import { nextPairs, type TargetState } from "./allocate_pairs.ts";
 import type { SequentialDesign } from "./sequential_design.ts";
 import { sequentialVerdict } from "./sequential_verdict.ts";
 import { type Condition, drawTheta } from "./_sequential_model.ts";
+import { pooledThetas, resampleChecks, type ThetaPool } from "./_theta_pool.ts";
 
 /** What `--plan` simulates. */
 export interface PlanOptions extends Omit<Condition, "s" | "slowdown" | "outliers"> {
@@ -22,7 +23,17 @@ export interface PlanOptions extends Omit<Condition, "s" | "slowdown" | "outlier
   outliers: number[];
   trials: number;
   rng: Rng;
+  /**
+   * Measured pairs to draw each target's θ from (with replacement, shifted by the slowdown)
+   * instead of the normal model with `spreads`; its targets in the order of `costs`.
+   */
+  thetas?: ThetaPool;
+  /** With `thetas`: this many resamplings of its checks, for an interval on the figures. */
+  checkBoot?: number;
 }
+
+/** θ of pair `j` of target `i`; `first` 0 when the baseline starts pair 0, else 1. */
+type Draw = (i: number, j: number, first: number) => number;
 
 interface RunResult {
   fails: boolean;
@@ -32,7 +43,7 @@ interface RunResult {
   firstFailS: number;
 }
 
-function oneRun(design: SequentialDesign, o: PlanOptions, c: Omit<Condition, "s">): RunResult {
+function oneRun(design: SequentialDesign, o: PlanOptions, draw: Draw): RunResult {
   const n = o.costs.length, rng = o.rng;
   const thetas: number[][] = Array.from({ length: n }, () => []);
   const first = Array.from({ length: n }, () => (rng.next() < 0.5 ? 0 : 1));
@@ -48,7 +59,7 @@ function oneRun(design: SequentialDesign, o: PlanOptions, c: Omit<Condition, "s"
     if (ids.length === 0) break;
     for (const id of ids) {
       const i = Number(id), th = thetas[i];
-      th.push(drawTheta({ ...c, s: o.spreads[i] }, th.length, first[i], rng));
+      th.push(draw(i, th.length, first[i]));
       t += o.costs[i];
       const r = sequentialVerdict(th, design);
       states[i] = { ...states[i], decision: r.decision, pairs: th.length };
@@ -61,40 +72,133 @@ function oneRun(design: SequentialDesign, o: PlanOptions, c: Omit<Condition, "s"
   return { fails: regressed > 0, regressed, inconclusive, timeS: t, firstFailS };
 }
 
-/** Print one Markdown table of whole gate runs under each slowdown and outlier rate. */
-export function simulatePlan(design: SequentialDesign, o: PlanOptions): void {
-  if (o.costs.length !== o.spreads.length) {
-    throw new RangeError(`--costs and --plan-s need one value per target`);
+/** The share of `runs` that failed the gate. */
+const failShare = (runs: RunResult[]) => runs.filter((r) => r.fails).length / runs.length;
+
+/** `trials` gate runs with each target's θ drawn from `pools` (measured pairs), shifted. */
+function empiricalRuns(
+  design: SequentialDesign,
+  o: PlanOptions,
+  pools: number[][],
+  slowdown: number,
+): RunResult[] {
+  const shift = -Math.log1p(slowdown);
+  const draw: Draw = (i) => pools[i][o.rng.int(pools[i].length)] + shift;
+  return Array.from({ length: o.trials }, () => oneRun(design, o, draw));
+}
+
+/** The header line of the plan's table, and what the θ are drawn from. */
+function describePlan(o: PlanOptions): string {
+  const from = o.thetas
+    ? `θ drawn from measured pairs (${
+      o.thetas.targets.map((t, i) => `${t}: ${pooledThetas(o.thetas!)[i].length}`).join(", ")
+    }; ${o.thetas.checks.length} checks)`
+    : `spreads ${o.spreads.join(", ")}`;
+  return `Plan: ${o.costs.length} targets, seconds per pair ${o.costs.join(", ")}, ${from}, ` +
+    `budget ${o.budgetS} s`;
+}
+
+/** Check the options that `simulatePlan` needs to agree. */
+function checkPlan(o: PlanOptions): void {
+  const n = o.thetas ? o.thetas.targets.length : o.spreads.length;
+  if (o.costs.length !== n) {
+    throw new RangeError(
+      o.thetas
+        ? `--costs needs one value per target of --thetas (${o.thetas.targets.join(", ")})`
+        : `--costs and --plan-s need one value per target`,
+    );
   }
-  console.log(
-    `Plan: ${o.costs.length} targets, seconds per pair ${o.costs.join(", ")}, spreads ${
-      o.spreads.join(", ")
-    }, budget ${o.budgetS} s\n`,
-  );
-  console.log(
-    "| slowdown | outliers | gate fails | targets regressed | targets inconclusive | " +
-      "median s | p90 s | max s | median s to first regressed |",
-  );
-  console.log("| - | - | - | - | - | - | - | - | - |");
-  for (const outliers of o.outliers) {
-    for (const slowdown of o.slowdowns) {
-      const runs = Array.from(
-        { length: o.trials },
-        () => oneRun(design, o, { ...o, slowdown, outliers }),
-      );
+  if (o.thetas && o.outliers.some((x) => x !== 0)) {
+    throw new RangeError(
+      "--thetas draws measured pairs: their outliers are in them (--outliers=0)",
+    );
+  }
+  if (o.thetas && o.thetas.targets.some((_, i) => pooledThetas(o.thetas!)[i].length === 0)) {
+    throw new RangeError("--thetas: every target needs at least one pair");
+  }
+}
+
+/** One slowdown and outlier rate of whole gate runs, as `simulatePlan` prints it. */
+export interface PlanRow {
+  slowdown: number;
+  outliers: number;
+  /** Shares of runs and of targets (0-1). */
+  fails: number;
+  regressed: number;
+  inconclusive: number;
+  /** Seconds of pairs: median, 90th percentile and most of the runs. */
+  medianS: number;
+  p90S: number;
+  maxS: number;
+  /** Median seconds to the first regressed target, null when none was. */
+  firstFailS: number | null;
+  /** 2.5% and 97.5% quantiles of `fails` over resampled checks, with `checkBoot`. */
+  failsResampled: [number, number] | null;
+}
+
+/** Whole gate runs under each slowdown and outlier rate. */
+export function planRows(design: SequentialDesign, o: PlanOptions): PlanRow[] {
+  checkPlan(o);
+  const boot = o.thetas && o.checkBoot ? o.checkBoot : 0;
+  return o.outliers.flatMap((outliers) =>
+    o.slowdowns.map((slowdown): PlanRow => {
+      const c = { ...o, slowdown, outliers };
+      const runs = o.thetas
+        ? empiricalRuns(design, o, pooledThetas(o.thetas), slowdown)
+        : Array.from({ length: o.trials }, () =>
+          oneRun(
+            design,
+            o,
+            (i, j, first) => drawTheta({ ...c, s: o.spreads[i] }, j, first, o.rng),
+          ));
       const times = runs.map((r) => r.timeS);
       const firsts = runs.map((r) => r.firstFailS).filter((x) => !Number.isNaN(x));
       const n = o.trials * o.costs.length;
-      const pct = (x: number) => (100 * x).toFixed(x < 0.01 && x > 0 ? 2 : 1);
-      console.log(
-        `| ${slowdown} | ${outliers} | ${pct(runs.filter((r) => r.fails).length / o.trials)} | ${
-          pct(runs.reduce((a, r) => a + r.regressed, 0) / n)
-        } | ${pct(runs.reduce((a, r) => a + r.inconclusive, 0) / n)} | ${
-          quantile(times, 0.5).toFixed(0)
-        } | ${quantile(times, 0.9).toFixed(0)} | ${Math.max(...times).toFixed(0)} | ${
-          firsts.length ? quantile(firsts, 0.5).toFixed(0) : "-"
-        } |`,
+      const resampled = Array.from(
+        { length: boot },
+        () => failShare(empiricalRuns(design, o, resampleChecks(o.thetas!, o.rng), slowdown)),
       );
-    }
+      return {
+        slowdown,
+        outliers,
+        fails: failShare(runs),
+        regressed: runs.reduce((a, r) => a + r.regressed, 0) / n,
+        inconclusive: runs.reduce((a, r) => a + r.inconclusive, 0) / n,
+        medianS: quantile(times, 0.5),
+        p90S: quantile(times, 0.9),
+        maxS: Math.max(...times),
+        firstFailS: firsts.length ? quantile(firsts, 0.5) : null,
+        failsResampled: boot ? [quantile(resampled, 0.025), quantile(resampled, 0.975)] : null,
+      };
+    })
+  );
+}
+
+/** Print one Markdown table of whole gate runs under each slowdown and outlier rate. */
+export function simulatePlan(design: SequentialDesign, o: PlanOptions): void {
+  const rows = planRows(design, o);
+  const boot = o.thetas && o.checkBoot ? o.checkBoot : 0;
+  console.log(`${describePlan(o)}\n`);
+  console.log(
+    "| slowdown | outliers | gate fails | targets regressed | targets inconclusive | " +
+      "median s | p90 s | max s | median s to first regressed |" +
+      (boot ? ` gate fails, checks resampled ${boot} times (2.5-97.5%) |` : ""),
+  );
+  console.log(`| - | - | - | - | - | - | - | - | - |${boot ? " - |" : ""}`);
+  const pct = (x: number) => (100 * x).toFixed(x < 0.01 && x > 0 ? 2 : 1);
+  for (const r of rows) {
+    const cells = [
+      r.slowdown,
+      r.outliers,
+      pct(r.fails),
+      pct(r.regressed),
+      pct(r.inconclusive),
+      r.medianS.toFixed(0),
+      r.p90S.toFixed(0),
+      r.maxS.toFixed(0),
+      r.firstFailS === null ? "-" : r.firstFailS.toFixed(0),
+      ...(r.failsResampled ? [r.failsResampled.map(pct).join("-")] : []),
+    ];
+    console.log(`| ${cells.join(" | ")} |`);
   }
 }

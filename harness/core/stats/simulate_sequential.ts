@@ -8,13 +8,16 @@
  *     [--first-effect=0] [--rules=seq,fixed6,sprt] [--sprt-sigma=0.032]
  *     [--min-pairs=3 --max-pairs=12 --margin=0 --alpha=0.0025 --detect=0.05:0.02,0.1:0.005]
  *     [--plan --costs=8,12,15,25 --plan-s=0.02,0.03,0.03,0.03 --budget=540] [--seed=1]
+ *     [--plan --costs=... --thetas=FILE [--load=quiet] [--check-boot=200]]
  *     [--stored --s=0.05,0.1 --ratios=0,0.5,1,1.5 --baselines=3,5,8 --candidates=5
  *      --rule-ratio=1]
  *
  * Prints one Markdown table: per rule and condition, the share of targets judged regressed,
  * unchanged and inconclusive (%), and the mean and 90th percentile of the pairs used. With
  * `--plan`, whole gate runs of four targets (round-robin over the undecided ones,
- * `allocate_pairs.ts`) instead: family-wise false alarms, detection and wall time. With
+ * `allocate_pairs.ts`) instead: family-wise false alarms, detection and wall time; with
+ * `--thetas`, each target's θ drawn from measured pairs (`_theta_pool.ts`) instead of the normal
+ * model, and `--check-boot` resamples that file's checks for an interval. With
  * `--stored`, the stored-baseline rule (`stored_baseline_verdict.ts`) instead.
  *
  * @module
@@ -33,6 +36,7 @@ import {
 } from "./_sequential_model.ts";
 import { simulatePlan } from "./_simulate_plan.ts";
 import { simulateStored } from "./_simulate_stored.ts";
+import { parseThetaPool } from "./_theta_pool.ts";
 
 const list = (s: string) => s.split(",").filter(Boolean).map(Number);
 
@@ -73,6 +77,9 @@ function parse() {
       costs: { type: "string", default: "8,12,15,25" },
       "plan-s": { type: "string", default: "0.02,0.03,0.03,0.03" },
       budget: { type: "string", default: "540" },
+      thetas: { type: "string" },
+      load: { type: "string" },
+      "check-boot": { type: "string", default: "0" },
       seed: { type: "string", default: "1" },
     },
   });
@@ -157,6 +164,10 @@ function main() {
       outliers: list(v.outliers!),
       trials: Number(v.trials),
       rng: new Rng(seed).split("plan"),
+      thetas: v.thetas
+        ? parseThetaPool(Deno.readTextFileSync(v.thetas), v.thetas, v.load)
+        : undefined,
+      checkBoot: Number(v["check-boot"]),
     });
     return;
   }

@@ -1,0 +1,81 @@
+import assert from "node:assert/strict";
+import { Rng } from "../rng.ts";
+import { DEFAULT_SEQUENTIAL_DESIGN } from "./sequential_defaults.ts";
+import { type PlanOptions, planRows } from "./_simulate_plan.ts";
+import { parseThetaPool } from "./_theta_pool.ts";
+
+const MODEL = {
+  outlierSide: "both" as const,
+  noise: "normal" as const,
+  shiftAt: 1000,
+  shiftFactor: 1,
+  firstEffect: 0,
+};
+
+/** A θ file of `n` pairs per target drawn from the normal model with spreads `s`. */
+function normalFile(s: number[], n: number, rng: Rng): string {
+  const lines = ["check\ttarget\ttheta"];
+  for (let i = 0; i < n; i++) {
+    s.forEach((sd, t) => lines.push(`c${i % 50}\tt${t}\t${sd * rng.normal()}`));
+  }
+  return lines.join("\n");
+}
+
+function options(o: Partial<PlanOptions>): PlanOptions {
+  return {
+    ...MODEL,
+    costs: [20, 12],
+    spreads: [0.045, 0.035],
+    budgetS: 400,
+    slowdowns: [0.05],
+    outliers: [0],
+    trials: 3000,
+    rng: new Rng(1),
+    ...o,
+  };
+}
+
+Deno.test("gate runs drawn from measured pairs agree with the normal model they were drawn from", () => {
+  const pool = parseThetaPool(normalFile([0.045, 0.035], 20_000, new Rng(3)), "normal.tsv");
+  const [model] = planRows(DEFAULT_SEQUENTIAL_DESIGN, options({ rng: new Rng(11) }));
+  const [measured] = planRows(
+    DEFAULT_SEQUENTIAL_DESIGN,
+    options({ rng: new Rng(12), thetas: pool }),
+  );
+  // 3,000 runs of 2 targets: about 0.9 points of standard error per share, 1.3 on a difference.
+  assert.ok(model.regressed > 0.3 && model.regressed < 0.95, `${model.regressed}`);
+  assert.ok(
+    Math.abs(model.regressed - measured.regressed) < 0.05,
+    `${model.regressed} ${measured.regressed}`,
+  );
+  assert.ok(Math.abs(model.inconclusive - measured.inconclusive) < 0.05);
+  assert.ok(
+    Math.abs(model.medianS - measured.medianS) <= 24,
+    `${model.medianS} ${measured.medianS}`,
+  );
+});
+
+Deno.test("measured pairs spend the budget as the plan allows: 3 pairs of 10 s in 35 s", () => {
+  // Pairs spread so wide that nothing is decided before the 4th pair, which never fits.
+  const pool = parseThetaPool(normalFile([0.5], 500, new Rng(5)), "wide.tsv");
+  const [row] = planRows(
+    DEFAULT_SEQUENTIAL_DESIGN,
+    options({ costs: [10], budgetS: 35, slowdowns: [0], thetas: pool, trials: 200, checkBoot: 5 }),
+  );
+  assert.equal(row.fails, 0);
+  assert.equal(row.inconclusive, 1);
+  assert.deepEqual([row.medianS, row.maxS], [30, 30]);
+  assert.deepEqual(row.failsResampled, [0, 0]);
+});
+
+Deno.test("a θ file must name a cost per target and brings its own outliers", () => {
+  const pool = parseThetaPool(normalFile([0.03, 0.02], 10, new Rng(1)), "two.tsv");
+  assert.throws(
+    () => planRows(DEFAULT_SEQUENTIAL_DESIGN, options({ costs: [10], thetas: pool })),
+    /--costs needs one value per target of --thetas \(t0, t1\)/,
+  );
+  assert.throws(
+    () => planRows(DEFAULT_SEQUENTIAL_DESIGN, options({ outliers: [0.1], thetas: pool })),
+    /--outliers=0/,
+  );
+});
