@@ -10,6 +10,21 @@ import { type Rate, wilson } from "./quality/quality.ts";
 /** Hits out of independent checks, with the Wilson 95% interval (derived, never typed in). */
 export type MeasuredRate = Rate;
 
+/**
+ * Gate checks drawn from the process pairs that live checks timed, resampled
+ * (`simulate_sequential.ts --plan --thetas`, gate/measured/resampled.md): not independent
+ * checks, so never a Wilson rate, but they read the real pairs' tails and bias.
+ */
+export interface ResampledRate {
+  /** Share of the drawn gate checks that failed. */
+  share: number;
+  /** 2.5% and 97.5% quantiles of that share when the live checks themselves are resampled. */
+  low: number;
+  high: number;
+  pairs: number;
+  checks: number;
+}
+
 /** What was measured for one mode. */
 export interface ModeQuality {
   /** Where and when, in a few words. */
@@ -18,6 +33,8 @@ export interface ModeQuality {
   falseAlarms: MeasuredRate;
   /** The same under a background load, when measured. */
   falseAlarmsLoaded?: MeasuredRate;
+  /** False alarms of gate checks drawn from the live checks' pairs, quiet and loaded. */
+  falseAlarmsResampled?: { quiet: ResampledRate; loaded?: ResampledRate };
   /** Per-target checks of a slowed candidate judged regressed, by slowdown (fraction). */
   detection: { slowdown: number; quiet: MeasuredRate; loaded?: MeasuredRate }[];
 }
@@ -25,14 +42,18 @@ export interface ModeQuality {
 /**
  * Measured quality of the sequential paired mode (the default when code is reachable), at the
  * 15-window protocol with θ the log ratio of total times (c0e44a8 on; gate/measured/estimate.md).
- * False alarms, quiet: 32 live default checks (`deno task check --baseline
+ * False alarms, quiet: 44 live default checks (`deno task check --baseline
  * results/baseline.json`, the 4-target plan) of unchanged code (7 on 2026-12-04 at c0e44a8, 5 on
- * 2026-12-05 at cad9853, 20 on 2026-12-05 at e930053 and 4221f05 with the floor on the t's spread:
- * gate/measured/floor.md) and 11 replayed gate checks of a quiet A/A pool of 348 process pairs;
- * loaded: 12 live checks beside `cpu_hog.ts` (8 at cad9853, one of which failed: the MLP on wasm
- * after 4 pairs that happened to agree, gate/measured/estimate.md; 2 at e930053, 2 at 4221f05),
- * and a replayed check of a pool timed beside it. (45 earlier live checks with the Hodges-Lehmann
- * θ never failed: gate/measured/windows_15.md and windows_30.md.)
+ * 2026-12-05 at cad9853; with the floor on the t's spread: 20 at e930053 and 4221f05,
+ * gate/measured/floor.md, 6 at 5f5a9c6, warmups.md, 6 at 68d0fac, resampled.md) and 11 replayed
+ * gate checks of a quiet A/A pool of 348 process pairs; loaded: 19 live checks beside
+ * `cpu_hog.ts` (8 at cad9853, one of which failed: the MLP on wasm after 4 pairs that happened to
+ * agree, gate/measured/estimate.md; 4 at e930053 and 4221f05, 2 at 5f5a9c6, 5 at 68d0fac), and a
+ * replayed check of a pool timed beside it. (45 earlier live checks with the Hodges-Lehmann θ
+ * never failed: gate/measured/windows_15.md and windows_30.md.) Resampled: 4,000 gate checks drawn
+ * from the pairs of the live checks with the floor (gate/measured/live_pairs.tsv; the interval
+ * from 200 resamplings of those checks), `simulate_sequential.ts --plan --thetas`
+ * (gate/measured/resampled.md; `_simulate_plan_test.ts` recomputes the shares from the file).
  * Detection: quiet `check --quality` pools (5%: 144 pairs, 10%: 61) cut to 15 windows
  * (`--windows 15`) and a loaded 5% pool timed at 15 windows beside `cpu_hog.ts` (160 pairs),
  * replayed within the live budget with θ recomputed from their windows.
@@ -42,8 +63,12 @@ export const PAIRED_QUALITY: ModeQuality | null = {
     "on 2026-12-04 and 05 on this project's 2-core machine (θ the log ratio of total times; live " +
     "default checks and check --quality replays at 15 windows; detection per target within the " +
     "570 s budget)",
-  falseAlarms: wilson(0, 12 + 20 + 6 + 11),
-  falseAlarmsLoaded: wilson(1, 8 + 4 + 2 + 1),
+  falseAlarms: wilson(0, 12 + 20 + 6 + 6 + 11),
+  falseAlarmsLoaded: wilson(1, 8 + 4 + 2 + 5 + 1),
+  falseAlarmsResampled: {
+    quiet: { share: 7 / 4000, low: 0.0012, high: 0.0055, pairs: 759, checks: 32 },
+    loaded: { share: 30 / 4000, low: 0.004, high: 0.032, pairs: 258, checks: 11 },
+  },
   detection: [
     { slowdown: 0.05, quiet: wilson(16, 16), loaded: wilson(18, 20) },
     { slowdown: 0.1, quiet: wilson(8, 8) },
@@ -72,6 +97,21 @@ export const STORED_QUALITY: ModeQuality | null = {
 const pct = (x: number) => `${Number((x * 100).toFixed(1))}%`;
 const rate = (r: MeasuredRate) => `${r.hits}/${r.checks} (95% Wilson ${pct(r.low)}-${pct(r.high)})`;
 
+/** Small shares to two significant figures: 0.0025 is "0.25%". */
+const pct2 = (x: number) => `${Number((x * 100).toPrecision(2))}%`;
+const interval = (r: ResampledRate, kind: string) =>
+  `${pct2(r.share)} from the ${r.pairs} pairs of ${r.checks} ${kind} checks ` +
+  `(${pct2(r.low)}-${pct2(r.high)} with those checks resampled)`;
+
+/** The resampled false alarms as a clause, or nothing. */
+function resampled(r: ModeQuality["falseAlarmsResampled"]): string {
+  if (!r) return "";
+  const loaded = r.loaded ? `, ${interval(r.loaded, "loaded")}` : "";
+  return `; gate checks drawn from live checks' pairs failed ${
+    interval(r.quiet, "quiet")
+  }${loaded}`;
+}
+
 /**
  * One sentence of measured figures for a method's rule, or what is missing.
  *
@@ -90,7 +130,7 @@ export function describeQuality(q: ModeQuality | null): string {
         d.loaded ? ` quiet, ${rate(d.loaded)} loaded` : ""
       }`
     ).join("; ");
-  return `measured ${q.where}: unchanged code failed ${
-    rate(q.falseAlarms)
-  } gate checks${loaded}; ${caught}`;
+  return `measured ${q.where}: unchanged code failed ${rate(q.falseAlarms)} gate checks${loaded}${
+    resampled(q.falseAlarmsResampled)
+  }; ${caught}`;
 }

@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
 import { Rng } from "../rng.ts";
-import { DEFAULT_SEQUENTIAL_DESIGN } from "./sequential_defaults.ts";
+import { PAIRED_QUALITY } from "../../gate/measured_quality.ts";
+import { DEFAULT_SEQUENTIAL_DESIGN, DEFAULT_SEQUENTIAL_SPEC } from "./sequential_defaults.ts";
+import { designSequential } from "./sequential_design.ts";
 import { type PlanOptions, planRows } from "./_simulate_plan.ts";
-import { parseThetaPool } from "./_theta_pool.ts";
+import { parseThetaPool, pooledThetas } from "./_theta_pool.ts";
 
 const MODEL = {
   outlierSide: "both" as const,
@@ -78,4 +80,30 @@ Deno.test("a θ file must name a cost per target and brings its own outliers", (
     () => planRows(DEFAULT_SEQUENTIAL_DESIGN, options({ outliers: [0.1], thetas: pool })),
     /--outliers=0/,
   );
+});
+
+Deno.test("the resampled false alarms the reports quote come from the pairs file as committed", async () => {
+  // The command in harness/gate/measured/resampled.md, without its --check-boot interval.
+  const file = new URL("../../gate/measured/live_pairs.tsv", import.meta.url);
+  const text = await Deno.readTextFile(file);
+  const design = designSequential(DEFAULT_SEQUENTIAL_SPEC, { sims: 400_000, seed: 1 });
+  const quoted = PAIRED_QUALITY!.falseAlarmsResampled!;
+  for (const load of ["quiet", "loaded"] as const) {
+    const thetas = parseThetaPool(text, "live_pairs.tsv", load);
+    const [row] = planRows(design, {
+      ...MODEL,
+      costs: [27.6, 13.4, 13.2, 12.2],
+      spreads: [],
+      budgetS: 490,
+      slowdowns: [0],
+      outliers: [0],
+      trials: 4000,
+      rng: new Rng(1).split("plan"),
+      thetas,
+    });
+    const q = quoted[load]!;
+    assert.equal(row.fails, q.share, load);
+    assert.equal(pooledThetas(thetas).flat().length, q.pairs, load);
+    assert.equal(thetas.checks.length, q.checks, load);
+  }
 });
