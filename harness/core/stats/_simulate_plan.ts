@@ -87,11 +87,15 @@ function empiricalRuns(
   return Array.from({ length: o.trials }, () => oneRun(design, o, draw));
 }
 
+/** Resamplings of the checks asked for (only with measured pairs). */
+const bootCount = (o: PlanOptions) => (o.thetas && o.checkBoot ? o.checkBoot : 0);
+
 /** The header line of the plan's table, and what the θ are drawn from. */
 function describePlan(o: PlanOptions): string {
+  const pools = o.thetas ? pooledThetas(o.thetas) : [];
   const from = o.thetas
     ? `θ drawn from measured pairs (${
-      o.thetas.targets.map((t, i) => `${t}: ${pooledThetas(o.thetas!)[i].length}`).join(", ")
+      o.thetas.targets.map((t, i) => `${t}: ${pools[i].length}`).join(", ")
     }; ${o.thetas.checks.length} checks)`
     : `spreads ${o.spreads.join(", ")}`;
   return `Plan: ${o.costs.length} targets, seconds per pair ${o.costs.join(", ")}, ${from}, ` +
@@ -108,12 +112,15 @@ function checkPlan(o: PlanOptions): void {
         : `--costs and --plan-s need one value per target`,
     );
   }
+  if (!o.thetas && o.checkBoot) {
+    throw new RangeError("--check-boot resamples the checks of --thetas: give a file");
+  }
   if (o.thetas && o.outliers.some((x) => x !== 0)) {
     throw new RangeError(
       "--thetas draws measured pairs: their outliers are in them (--outliers=0)",
     );
   }
-  if (o.thetas && o.thetas.targets.some((_, i) => pooledThetas(o.thetas!)[i].length === 0)) {
+  if (o.thetas && pooledThetas(o.thetas).some((pairs) => pairs.length === 0)) {
     throw new RangeError("--thetas: every target needs at least one pair");
   }
 }
@@ -139,12 +146,13 @@ export interface PlanRow {
 /** Whole gate runs under each slowdown and outlier rate. */
 export function planRows(design: SequentialDesign, o: PlanOptions): PlanRow[] {
   checkPlan(o);
-  const boot = o.thetas && o.checkBoot ? o.checkBoot : 0;
+  const boot = bootCount(o);
+  const pools = o.thetas ? pooledThetas(o.thetas) : null;
   return o.outliers.flatMap((outliers) =>
     o.slowdowns.map((slowdown): PlanRow => {
       const c = { ...o, slowdown, outliers };
-      const runs = o.thetas
-        ? empiricalRuns(design, o, pooledThetas(o.thetas), slowdown)
+      const runs = pools
+        ? empiricalRuns(design, o, pools, slowdown)
         : Array.from({ length: o.trials }, () =>
           oneRun(
             design,
@@ -177,7 +185,7 @@ export function planRows(design: SequentialDesign, o: PlanOptions): PlanRow[] {
 /** Print one Markdown table of whole gate runs under each slowdown and outlier rate. */
 export function simulatePlan(design: SequentialDesign, o: PlanOptions): void {
   const rows = planRows(design, o);
-  const boot = o.thetas && o.checkBoot ? o.checkBoot : 0;
+  const boot = bootCount(o);
   console.log(`${describePlan(o)}\n`);
   console.log(
     "| slowdown | outliers | gate fails | targets regressed | targets inconclusive | " +

@@ -70,7 +70,7 @@ Deno.test("measured pairs spend the budget as the plan allows: 3 pairs of 10 s i
   assert.deepEqual(row.failsResampled, [0, 0]);
 });
 
-Deno.test("a θ file must name a cost per target and brings its own outliers", () => {
+Deno.test("a θ file must name a cost per target, brings its own outliers, and alone is resampled", () => {
   const pool = parseThetaPool(normalFile([0.03, 0.02], 10, new Rng(1)), "two.tsv");
   assert.throws(
     () => planRows(DEFAULT_SEQUENTIAL_DESIGN, options({ costs: [10], thetas: pool })),
@@ -79,6 +79,10 @@ Deno.test("a θ file must name a cost per target and brings its own outliers", (
   assert.throws(
     () => planRows(DEFAULT_SEQUENTIAL_DESIGN, options({ outliers: [0.1], thetas: pool })),
     /--outliers=0/,
+  );
+  assert.throws(
+    () => planRows(DEFAULT_SEQUENTIAL_DESIGN, options({ checkBoot: 5 })),
+    /--check-boot resamples the checks of --thetas/,
   );
 });
 

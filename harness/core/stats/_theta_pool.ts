@@ -26,8 +26,10 @@ export interface ThetaPool {
  * ```
  */
 export function parseThetaPool(text: string, file: string, load?: string): ThetaPool {
-  const lines = text.split("\n").filter((l) => l.trim() && !l.startsWith("#"));
-  const header = (lines.shift() ?? "").split("\t").map((h) => h.trim());
+  // Numbered as in the file (from 1), comments and blank lines left out.
+  const lines = text.split("\n").map((line, i) => ({ line, no: i + 1 }))
+    .filter(({ line }) => line.trim() && !line.startsWith("#"));
+  const header = (lines.shift()?.line ?? "").split("\t").map((h) => h.trim());
   const col = (name: string) => header.indexOf(name);
   for (const name of ["check", "target", "theta"]) {
     if (col(name) < 0) throw new RangeError(`${file}: no "${name}" column in its header`);
@@ -37,12 +39,12 @@ export function parseThetaPool(text: string, file: string, load?: string): Theta
   }
   const targets: string[] = [];
   const byCheck = new Map<string, Map<string, number[]>>();
-  lines.forEach((line, i) => {
+  lines.forEach(({ line, no }) => {
     const cells = line.split("\t");
     if (load !== undefined && cells[col("load")] !== load) return;
     const theta = Number(cells[col("theta")]);
     if (!Number.isFinite(theta)) {
-      throw new RangeError(`${file}: row ${i + 2}: theta "${cells[col("theta")]}" is not a number`);
+      throw new RangeError(`${file}: line ${no}: theta "${cells[col("theta")]}" is not a number`);
     }
     const target = cells[col("target")], check = cells[col("check")];
     if (!targets.includes(target)) targets.push(target);

@@ -31,8 +31,8 @@ Deno.test("parseThetaPool names the file and what is wrong with it", () => {
     /x\.tsv: no "theta" column/,
   );
   assert.throws(
-    () => parseThetaPool("check\ttarget\ttheta\nA\tcnn\tfast\n", "x.tsv"),
-    /x\.tsv: row 2: theta "fast" is not a number/,
+    () => parseThetaPool("# a comment\ncheck\ttarget\ttheta\n\nA\tcnn\tfast\n", "x.tsv"),
+    /x\.tsv: line 4: theta "fast" is not a number/,
   );
   assert.throws(
     () => parseThetaPool("check\ttarget\ttheta\nA\tcnn\t0\n", "x.tsv", "quiet"),

@@ -154,6 +154,9 @@ function main() {
     });
     return;
   }
+  if (v.load !== undefined && !v.thetas) {
+    throw new RangeError("--load selects rows of --thetas: give a file");
+  }
   if (v.plan) {
     simulatePlan(design, {
       ...base,
