@@ -4,7 +4,7 @@
  * `reproducibility.ts`, `compare.ts`); the report's footer and its JSON list the methods the rows actually used,
  * so a new path only names its own. The statistics themselves: `harness/core/stats/`.
  */
-import { type SequentialDesign, TIMING_DEFAULTS } from "../core/stats/mod.ts";
+import { type SequentialDesign, type SuiteSpec, TIMING_DEFAULTS } from "../core/stats/mod.ts";
 import { describeQuality, PAIRED_QUALITY, STORED_QUALITY } from "./measured_quality.ts";
 import type { JudgingMethod, VerdictRow } from "./types.ts";
 
@@ -55,6 +55,30 @@ export function sequentialPairedMethod(design: SequentialDesign): JudgingMethod 
       `most ${pct(design.alpha)} false alarms per target, whatever the noise), unchanged once ` +
       `less than ${detect} slower are both shown, inconclusive at the cap or the time budget ` +
       `(never a failure); ${describeQuality(PAIRED_QUALITY)}`,
+  };
+}
+
+/**
+ * The paired mode's suite row: all targets' process pairs together (`suiteVerdict`), read once
+ * when every target's own loop has ended.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_SUITE_SPEC } from "../core/stats/mod.ts";
+ * suitePairedMethod(DEFAULT_SUITE_SPEC).name; // "Welch t over all targets' process pairs"
+ * ```
+ */
+export function suitePairedMethod(spec: SuiteSpec): JudgingMethod {
+  return {
+    name: "Welch t over all targets' process pairs",
+    rule: "the same process pairs as the targets' rows, all targets together: the mean over " +
+      "targets of each target's mean log ratio (the geometric mean of their speed ratios), " +
+      "its standard error from each target's spread (never below its floor), Welch's df; " +
+      `regressed when shown more than ${pct(spec.margin)} slower at one-sided p <= ` +
+      `${spec.alpha}, unchanged when shown less than ${pct(spec.unchangedBelow)} slower at the ` +
+      "same level, else inconclusive (never a failure); it finds a slowdown of the whole " +
+      "program that each target's test alone misses within the budget; its measured error " +
+      `rates are the gate's, with the targets' (${describeQuality(PAIRED_QUALITY)})`,
   };
 }
 

@@ -2,13 +2,15 @@
  * Whole gate runs for `simulate_sequential.ts --plan`: several targets, each with its own
  * spread and cost per process pair, sharing one time budget; the undecided ones get the next
  * pairs (`allocate_pairs.ts`). Scores the run as CI sees it: does it fail (any target
- * regressed), and how long it takes, to the end and to the first regressed target.
+ * regressed, or the suite row of all targets together, `suite_verdict.ts`), and how long it
+ * takes, to the end and to the first regressed target.
  */
 import type { Rng } from "../rng.ts";
 import { quantile } from "./descriptive.ts";
 import { nextPairs, type TargetState } from "./allocate_pairs.ts";
 import type { SequentialDesign } from "./sequential_design.ts";
 import { sequentialVerdict } from "./sequential_verdict.ts";
+import { DEFAULT_SUITE_SPEC, type SuiteSpec, suiteVerdict } from "./suite_verdict.ts";
 import { type Condition, drawTheta } from "./_sequential_model.ts";
 import { pooledThetas, resampleChecks, type ThetaPool } from "./_theta_pool.ts";
 
@@ -30,6 +32,13 @@ export interface PlanOptions extends Omit<Condition, "s" | "slowdown" | "outlier
   thetas?: ThetaPool;
   /** With `thetas`: this many resamplings of its checks, for an interval on the figures. */
   checkBoot?: number;
+  /**
+   * Spread of a bias shared by all targets of one gate run (a check's own: one N(0, sd²) draw
+   * per run added to every θ), as `suite.md` estimates it between live checks. Default 0.
+   */
+  checkSd?: number;
+  /** The suite row's rule; null leaves it out (the targets' rows alone). */
+  suite?: SuiteSpec | null;
 }
 
 /** θ of pair `j` of target `i`; `first` 0 when the baseline starts pair 0, else 1. */
@@ -37,6 +46,9 @@ type Draw = (i: number, j: number, first: number) => number;
 
 interface RunResult {
   fails: boolean;
+  /** Failed by a target's own row (the suite row aside). */
+  targetsFail: boolean;
+  suiteRegressed: boolean;
   regressed: number;
   inconclusive: number;
   timeS: number;
@@ -54,12 +66,13 @@ function oneRun(design: SequentialDesign, o: PlanOptions, draw: Draw): RunResult
     costS,
   }));
   let t = 0, firstFailS = NaN;
+  const bias = o.checkSd ? o.checkSd * rng.normal() : 0;
   for (;;) {
     const ids = nextPairs(states, o.budgetS - t);
     if (ids.length === 0) break;
     for (const id of ids) {
       const i = Number(id), th = thetas[i];
-      th.push(draw(i, th.length, first[i]));
+      th.push(draw(i, th.length, first[i]) + bias);
       t += o.costs[i];
       const r = sequentialVerdict(th, design);
       states[i] = { ...states[i], decision: r.decision, pairs: th.length };
@@ -69,7 +82,19 @@ function oneRun(design: SequentialDesign, o: PlanOptions, draw: Draw): RunResult
   const regressed = states.filter((s) => s.decision === "regressed").length;
   const inconclusive =
     states.filter((s) => s.decision === "inconclusive" || s.decision === "continue").length;
-  return { fails: regressed > 0, regressed, inconclusive, timeS: t, firstFailS };
+  const spec = o.suite === undefined ? DEFAULT_SUITE_SPEC : o.suite;
+  const suiteRegressed = spec !== null && n >= 2 &&
+    suiteVerdict(thetas.map((x) => ({ thetas: x })), spec).decision === "regressed";
+  if (suiteRegressed && Number.isNaN(firstFailS)) firstFailS = t;
+  return {
+    fails: regressed > 0 || suiteRegressed,
+    targetsFail: regressed > 0,
+    suiteRegressed,
+    regressed,
+    inconclusive,
+    timeS: t,
+    firstFailS,
+  };
 }
 
 /** The share of `runs` that failed the gate. */
@@ -98,8 +123,11 @@ function describePlan(o: PlanOptions): string {
       o.thetas.targets.map((t, i) => `${t}: ${pools[i].length}`).join(", ")
     }; ${o.thetas.checks.length} checks)`
     : `spreads ${o.spreads.join(", ")}`;
+  const suite = o.suite === null
+    ? "no suite row"
+    : `suite row ${JSON.stringify(o.suite ?? DEFAULT_SUITE_SPEC)}`;
   return `Plan: ${o.costs.length} targets, seconds per pair ${o.costs.join(", ")}, ${from}, ` +
-    `budget ${o.budgetS} s`;
+    `budget ${o.budgetS} s, ${suite}${o.checkSd ? `, a bias of sd ${o.checkSd} per check` : ""}`;
 }
 
 /** Check the options that `simulatePlan` needs to agree. */
@@ -131,6 +159,9 @@ export interface PlanRow {
   outliers: number;
   /** Shares of runs and of targets (0-1). */
   fails: number;
+  /** Runs failed by a target's own row, and runs whose suite row regressed. */
+  targetsFail: number;
+  suiteRegressed: number;
   regressed: number;
   inconclusive: number;
   /** Seconds of pairs: median, 90th percentile and most of the runs. */
@@ -170,6 +201,8 @@ export function planRows(design: SequentialDesign, o: PlanOptions): PlanRow[] {
         slowdown,
         outliers,
         fails: failShare(runs),
+        targetsFail: runs.filter((r) => r.targetsFail).length / runs.length,
+        suiteRegressed: runs.filter((r) => r.suiteRegressed).length / runs.length,
         regressed: runs.reduce((a, r) => a + r.regressed, 0) / n,
         inconclusive: runs.reduce((a, r) => a + r.inconclusive, 0) / n,
         medianS: quantile(times, 0.5),
@@ -188,17 +221,20 @@ export function simulatePlan(design: SequentialDesign, o: PlanOptions): void {
   const boot = bootCount(o);
   console.log(`${describePlan(o)}\n`);
   console.log(
-    "| slowdown | outliers | gate fails | targets regressed | targets inconclusive | " +
+    "| slowdown | outliers | gate fails | by a target's row | by the suite row | " +
+      "targets regressed | targets inconclusive | " +
       "median s | p90 s | max s | median s to first regressed |" +
       (boot ? ` gate fails, checks resampled ${boot} times (2.5-97.5%) |` : ""),
   );
-  console.log(`| - | - | - | - | - | - | - | - | - |${boot ? " - |" : ""}`);
+  console.log(`| - | - | - | - | - | - | - | - | - | - | - |${boot ? " - |" : ""}`);
   const pct = (x: number) => (100 * x).toFixed(x < 0.01 && x > 0 ? 2 : 1);
   for (const r of rows) {
     const cells = [
       r.slowdown,
       r.outliers,
       pct(r.fails),
+      pct(r.targetsFail),
+      pct(r.suiteRegressed),
       pct(r.regressed),
       pct(r.inconclusive),
       r.medianS.toFixed(0),

@@ -77,6 +77,13 @@ export {
 export { DEFAULT_SEQUENTIAL_DESIGN, DEFAULT_SEQUENTIAL_SPEC } from "./sequential_defaults.ts";
 export { nextPairs, type TargetState } from "./allocate_pairs.ts";
 export {
+  DEFAULT_SUITE_SPEC,
+  type SuiteResult,
+  type SuiteSpec,
+  type SuiteTarget,
+  suiteVerdict,
+} from "./suite_verdict.ts";
+export {
   STORED_BASELINE_DEFAULTS,
   type StoredBaselineInput,
   type StoredBaselineResult,

@@ -9,6 +9,7 @@
  *     [--min-pairs=3 --max-pairs=12 --margin=0 --alpha=0.0025 --detect=0.05:0.02,0.1:0.005]
  *     [--plan --costs=8,12,15,25 --plan-s=0.02,0.03,0.03,0.03 --budget=540] [--seed=1]
  *     [--plan --costs=... --thetas=FILE [--load=quiet] [--check-boot=200]]
+ *     [--plan ... --check-sd=0.005] [--plan ... --no-suite]
  *     [--stored --s=0.05,0.1 --ratios=0,0.5,1,1.5 --baselines=3,5,8 --candidates=5
  *      --rule-ratio=1]
  *
@@ -17,7 +18,10 @@
  * `--plan`, whole gate runs of four targets (round-robin over the undecided ones,
  * `allocate_pairs.ts`) instead: family-wise false alarms, detection and wall time; with
  * `--thetas`, each target's θ drawn from measured pairs (`_theta_pool.ts`) instead of the normal
- * model, and `--check-boot` resamples that file's checks for an interval. With
+ * model, and `--check-boot` resamples that file's checks for an interval. A run fails when a
+ * target's row or the suite row (all targets together, `suite_verdict.ts`) regresses;
+ * `--no-suite` leaves the suite row out, and `--check-sd` adds a bias shared by all targets of
+ * a run (one normal draw of that spread per run). With
  * `--stored`, the stored-baseline rule (`stored_baseline_verdict.ts`) instead.
  *
  * @module
@@ -80,6 +84,8 @@ function parse() {
       thetas: { type: "string" },
       load: { type: "string" },
       "check-boot": { type: "string", default: "0" },
+      "check-sd": { type: "string", default: "0" },
+      "no-suite": { type: "boolean", default: false },
       seed: { type: "string", default: "1" },
     },
   });
@@ -171,6 +177,8 @@ function main() {
         ? parseThetaPool(Deno.readTextFileSync(v.thetas), v.thetas, v.load)
         : undefined,
       checkBoot: Number(v["check-boot"]),
+      checkSd: Number(v["check-sd"]),
+      suite: v["no-suite"] ? null : undefined,
     });
     return;
   }

@@ -15,7 +15,10 @@ export interface CheckSummary {
   slowdown: number;
   every: number;
   load: GateCheck["load"];
-  /** Gate checks failed (any target regressed): false alarms for A/A, detection otherwise. */
+  /**
+   * Gate checks failed (any target or the suite row regressed): false alarms for A/A,
+   * detection otherwise.
+   */
   gateFailed: Rate;
   /** Target checks judged regressed. */
   targetRegressed: Rate;
@@ -39,7 +42,10 @@ export function summarize(checks: readonly GateCheck[]): CheckSummary {
     every: checks[0].every,
     load: checks[0].load,
     gateFailed: wilson(
-      checks.filter((c) => c.targets.some((t) => t.verdict === "regressed")).length,
+      checks.filter((c) =>
+        c.suite === "regressed" || c.targets.some((t) => t.verdict === "regressed")
+      )
+        .length,
       checks.length,
     ),
     targetRegressed: wilson(count("regressed"), targets.length),

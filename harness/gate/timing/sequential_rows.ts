@@ -1,11 +1,21 @@
 /** The verdict rows of a paired timing: one per target, from where its sequential loop ended. */
-import { DEFAULT_SEQUENTIAL_DESIGN, median, type SequentialDesign } from "../../core/stats/mod.ts";
-import { sequentialPairedMethod, TRAINING_STATUS_METHOD } from "../methods.ts";
-import type { TargetOutcome } from "./sequential_gate.ts";
+import {
+  DEFAULT_SEQUENTIAL_DESIGN,
+  DEFAULT_SUITE_SPEC,
+  median,
+  type SequentialDesign,
+  type SuiteSpec,
+  suiteVerdict,
+} from "../../core/stats/mod.ts";
+import { sequentialPairedMethod, suitePairedMethod, TRAINING_STATUS_METHOD } from "../methods.ts";
+import { spreadFloor, type TargetOutcome } from "./sequential_gate.ts";
 import type { VerdictRow } from "../types.ts";
 
 /** The metric name of paired timing rows. */
 export const PAIRED_METRIC = "perf_window_images_per_s (paired)";
+
+/** The experiment and backend names of the suite row (all targets together). */
+export const SUITE_TARGET = { experiment: "all paired targets", backend: "all" } as const;
 
 /**
  * A target's verdict row: the rule's decision (`continue` at the end of the time budget is
@@ -68,5 +78,45 @@ export function sequentialRow(
         k >= design.minPairs ? r.reason.replace(/^\d+ process pairs: /, "") : "too few to judge"
       }`
       : `${r.reason} (${seconds})`,
+  };
+}
+
+/**
+ * The suite row: all targets' pairs together (`suiteVerdict`), or null with fewer than 2
+ * targets (one target's test is its own row). Targets whose pair failed are left out: their
+ * own rows say why.
+ *
+ * @example
+ * ```ts
+ * // With outcomes `o` of 4 targets, each 5% slower over 8 pairs but not yet shown so alone:
+ * // suiteRow(o)?.verdict; // "regressed"
+ * ```
+ */
+export function suiteRow(
+  outcomes: readonly TargetOutcome[],
+  spec: SuiteSpec = DEFAULT_SUITE_SPEC,
+): VerdictRow | null {
+  if (outcomes.length < 2) return null;
+  const read = outcomes.filter((o) => !o.failed);
+  const r = suiteVerdict(
+    read.map((o) => ({ thetas: o.thetas, sdFloor: spreadFloor(o.windowNoises) })),
+    spec,
+  );
+  const pairs = read.reduce((a, o) => a + o.thetas.length, 0);
+  const left = outcomes.length - read.length;
+  return {
+    ...SUITE_TARGET,
+    metric: PAIRED_METRIC,
+    kind: "timing",
+    verdict: r.decision,
+    baseline: null,
+    candidate: null,
+    change: r.targets ? r.ratio : null,
+    ci: Number.isFinite(r.ci[0]) ? r.ci : null,
+    p: Number.isFinite(r.p) ? r.p : null,
+    n: [pairs, pairs],
+    method: suitePairedMethod(spec),
+    reason: r.reason +
+      (left ? ` (${left} target${left > 1 ? "s" : ""} left out: a pair failed)` : ""),
   };
 }
