@@ -11,6 +11,7 @@ Deno.test("describeQuality quotes counted checks with Wilson intervals and resam
       loaded: { share: 0.012, low: 0, high: 0.04, pairs: 139, checks: 6 },
     },
     detection: [{ slowdown: 0.05, quiet: wilson(4, 4) }],
+    detectionResampled: [{ slowdown: 0.05, quiet: 1, loaded: 3951 / 4000 }],
   };
   // 0 of 2: Wilson [0, 3.84/5.84 = 65.8%]; 4 of 4: [4/7.84 = 51.0%, 100%].
   assert.equal(
@@ -18,8 +19,9 @@ Deno.test("describeQuality quotes counted checks with Wilson intervals and resam
     "measured here: unchanged code failed 0/2 (95% Wilson 0%-65.8%) gate checks; gate checks " +
       "drawn from live checks' pairs failed 0.25% from the 612 pairs of 27 quiet checks " +
       "(0.11%-0.69% with those checks resampled), 1.2% from the 139 pairs of 6 loaded checks " +
-      "(0%-4% with those checks resampled); 5% slowdowns caught 4/4 (95% Wilson 51%-100%)",
+      "(0%-4% with those checks resampled); 5% slowdowns caught 4/4 (95% Wilson 51%-100%); " +
+      "drawn from those pairs 5% slower, gate checks failed 100% quiet and 98.8% loaded",
   );
-  const { falseAlarmsResampled: _, ...counted } = q;
+  const { falseAlarmsResampled: _, detectionResampled: __, ...counted } = q;
   assert.ok(!describeQuality(counted).includes("resampled"));
 });

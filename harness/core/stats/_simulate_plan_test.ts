@@ -86,28 +86,31 @@ Deno.test("a θ file must name a cost per target, brings its own outliers, and a
   );
 });
 
-Deno.test("the resampled false alarms the reports quote come from the pairs file as committed", async () => {
-  // The command in harness/gate/measured/resampled.md, without its --check-boot interval.
+Deno.test("the resampled false alarms and detection the reports quote come from the pairs file as committed", async () => {
+  // The command in harness/gate/measured/resampled.md (--slowdowns=0,0.05,0.1), without its
+  // --check-boot interval; the slowdowns after 0 draw on after the false alarms' draws.
   const file = new URL("../../gate/measured/live_pairs.tsv", import.meta.url);
   const text = await Deno.readTextFile(file);
   const design = designSequential(DEFAULT_SEQUENTIAL_SPEC, { sims: 400_000, seed: 1 });
   const quoted = PAIRED_QUALITY!.falseAlarmsResampled!;
+  const detected = PAIRED_QUALITY!.detectionResampled!;
   for (const load of ["quiet", "loaded"] as const) {
     const thetas = parseThetaPool(text, "live_pairs.tsv", load);
-    const [row] = planRows(design, {
+    const [aa, ...slowed] = planRows(design, {
       ...MODEL,
       costs: [27.6, 13.4, 13.2, 12.2],
       spreads: [],
       budgetS: 490,
-      slowdowns: [0],
+      slowdowns: [0, ...detected.map((d) => d.slowdown)],
       outliers: [0],
       trials: 4000,
       rng: new Rng(1).split("plan"),
       thetas,
     });
     const q = quoted[load]!;
-    assert.equal(row.fails, q.share, load);
+    assert.equal(aa.fails, q.share, load);
     assert.equal(pooledThetas(thetas).flat().length, q.pairs, load);
     assert.equal(thetas.checks.length, q.checks, load);
+    assert.deepEqual(slowed.map((r) => r.fails), detected.map((d) => d[load]), load);
   }
 });

@@ -9,7 +9,8 @@
  *     [--min-pairs=3 --max-pairs=12 --margin=0 --alpha=0.0025 --detect=0.05:0.02,0.1:0.005]
  *     [--plan --costs=8,12,15,25 --plan-s=0.02,0.03,0.03,0.03 --budget=540] [--seed=1]
  *     [--plan --costs=... --thetas=FILE [--load=quiet] [--check-boot=200]]
- *     [--plan ... --check-sd=0.005] [--plan ... --no-suite]
+ *     [--plan ... --check-sd=0.005] [--plan ... --no-suite | --suite-margin=0.005
+ *      --suite-alpha=0.0005]
  *     [--stored --s=0.05,0.1 --ratios=0,0.5,1,1.5 --baselines=3,5,8 --candidates=5
  *      --rule-ratio=1]
  *
@@ -29,6 +30,7 @@
 import { parseArgs } from "node:util";
 import { Rng } from "../rng.ts";
 import { DEFAULT_SEQUENTIAL_SPEC } from "./sequential_defaults.ts";
+import { DEFAULT_SUITE_SPEC } from "./suite_verdict.ts";
 import { designSequential, type SequentialDesign } from "./sequential_design.ts";
 import {
   type Condition,
@@ -86,6 +88,8 @@ function parse() {
       "check-boot": { type: "string", default: "0" },
       "check-sd": { type: "string", default: "0" },
       "no-suite": { type: "boolean", default: false },
+      "suite-margin": { type: "string", default: String(DEFAULT_SUITE_SPEC.margin) },
+      "suite-alpha": { type: "string", default: String(DEFAULT_SUITE_SPEC.alpha) },
       seed: { type: "string", default: "1" },
     },
   });
@@ -178,7 +182,11 @@ function main() {
         : undefined,
       checkBoot: Number(v["check-boot"]),
       checkSd: Number(v["check-sd"]),
-      suite: v["no-suite"] ? null : undefined,
+      suite: v["no-suite"] ? null : {
+        ...DEFAULT_SUITE_SPEC,
+        margin: Number(v["suite-margin"]),
+        alpha: Number(v["suite-alpha"]),
+      },
     });
     return;
   }
