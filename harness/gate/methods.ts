@@ -77,8 +77,8 @@ export function suitePairedMethod(spec: SuiteSpec): JudgingMethod {
       `regressed when shown more than ${pct(spec.margin)} slower at one-sided p <= ` +
       `${spec.alpha}, unchanged when shown less than ${pct(spec.unchangedBelow)} slower at the ` +
       "same level, else inconclusive (never a failure); it finds a slowdown of the whole " +
-      "program that each target's test alone misses within the budget; its measured error " +
-      `rates are the gate's, with the targets' (${describeQuality(PAIRED_QUALITY)})`,
+      "program that each target's test alone misses within the budget; measured with the " +
+      "targets' rows, as one gate (the sequential t's measured rates count both)",
   };
 }
 

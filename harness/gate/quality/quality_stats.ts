@@ -31,6 +31,10 @@ export interface CheckSummary {
   wallP90S: number;
 }
 
+/** Whether a gate check failed: a target's row or its suite row regressed. */
+const failed = (c: GateCheck) =>
+  c.suite === "regressed" || c.targets.some((t) => t.verdict === "regressed");
+
 /** Summarize checks of one method, slowdown and load (at least one check). */
 export function summarize(checks: readonly GateCheck[]): CheckSummary {
   const targets = checks.flatMap((c) => c.targets);
@@ -41,13 +45,7 @@ export function summarize(checks: readonly GateCheck[]): CheckSummary {
     slowdown: checks[0].slowdown,
     every: checks[0].every,
     load: checks[0].load,
-    gateFailed: wilson(
-      checks.filter((c) =>
-        c.suite === "regressed" || c.targets.some((t) => t.verdict === "regressed")
-      )
-        .length,
-      checks.length,
-    ),
+    gateFailed: wilson(checks.filter(failed).length, checks.length),
     targetRegressed: wilson(count("regressed"), targets.length),
     targetUnchanged: count("unchanged"),
     targetInconclusive: count("inconclusive"),
