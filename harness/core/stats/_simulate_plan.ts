@@ -41,6 +41,9 @@ export interface PlanOptions extends Omit<Condition, "s" | "slowdown" | "outlier
   suite?: SuiteSpec | null;
 }
 
+/** The suite row's rule a plan runs with: its own, the default, or none (null). */
+const suiteSpec = (o: PlanOptions) => (o.suite === undefined ? DEFAULT_SUITE_SPEC : o.suite);
+
 /** θ of pair `j` of target `i`; `first` 0 when the baseline starts pair 0, else 1. */
 type Draw = (i: number, j: number, first: number) => number;
 
@@ -82,7 +85,7 @@ function oneRun(design: SequentialDesign, o: PlanOptions, draw: Draw): RunResult
   const regressed = states.filter((s) => s.decision === "regressed").length;
   const inconclusive =
     states.filter((s) => s.decision === "inconclusive" || s.decision === "continue").length;
-  const spec = o.suite === undefined ? DEFAULT_SUITE_SPEC : o.suite;
+  const spec = suiteSpec(o);
   const suiteRegressed = spec !== null && n >= 2 &&
     suiteVerdict(thetas.map((x) => ({ thetas: x })), spec).decision === "regressed";
   if (suiteRegressed && Number.isNaN(firstFailS)) firstFailS = t;
@@ -123,9 +126,8 @@ function describePlan(o: PlanOptions): string {
       o.thetas.targets.map((t, i) => `${t}: ${pools[i].length}`).join(", ")
     }; ${o.thetas.checks.length} checks)`
     : `spreads ${o.spreads.join(", ")}`;
-  const suite = o.suite === null
-    ? "no suite row"
-    : `suite row ${JSON.stringify(o.suite ?? DEFAULT_SUITE_SPEC)}`;
+  const spec = suiteSpec(o);
+  const suite = spec === null ? "no suite row" : `suite row ${JSON.stringify(spec)}`;
   return `Plan: ${o.costs.length} targets, seconds per pair ${o.costs.join(", ")}, ${from}, ` +
     `budget ${o.budgetS} s, ${suite}${o.checkSd ? `, a bias of sd ${o.checkSd} per check` : ""}`;
 }

@@ -6,6 +6,7 @@
 import { mean, sampleStd } from "./descriptive.ts";
 import { checkProbability, checkSample } from "./_sample.ts";
 import { tQuantile } from "./student_t.ts";
+import { welchDf } from "./_welch.ts";
 
 /** Input of {@linkcode accuracyVerdict}. */
 export interface AccuracyVerdictInput {
@@ -83,7 +84,7 @@ export function accuracyVerdict(input: AccuracyVerdictInput): AccuracyVerdictRes
   } else {
     const vb = sampleStd(baseline) ** 2 / nb, vc = sampleStd(candidate) ** 2 / nc;
     se = Math.sqrt(vb + vc);
-    df = (vb + vc) ** 2 / (vb ** 2 / (nb - 1) + vc ** 2 / (nc - 1));
+    df = welchDf([vb, vc], [nb - 1, nc - 1]);
   }
   if (se === 0) df = NaN;
   const half = se === 0 ? 0 : tQuantile((1 + level) / 2, df) * se;

@@ -31,6 +31,7 @@ import { checkSample } from "./_sample.ts";
 import { mean, sampleStd } from "./descriptive.ts";
 import { lookT } from "./_look_statistic.ts";
 import { tCdf, tQuantile } from "./student_t.ts";
+import { welchDf } from "./_welch.ts";
 
 /** The suite test's rule. */
 export interface SuiteSpec {
@@ -104,9 +105,9 @@ export function suiteVerdict(
   }
   const V = vs.reduce((a, b) => a + b, 0);
   const se = Math.sqrt(V) / T;
-  const tail = vs.reduce((a, v, i) => a + (v * v) / (read[i].thetas.length - 1), 0);
+  const dfs = read.map((t) => t.thetas.length - 1);
   // All spreads zero: the smallest df any target has (the t is ±∞ or 0 then anyway).
-  const df = tail > 0 ? (V * V) / tail : Math.min(...read.map((t) => t.thetas.length - 1));
+  const df = V > 0 ? welchDf(vs, dfs) : Math.min(...dfs);
   const p = tCdf(lookT(M, -Math.log1p(spec.margin), se), df);
   const pU = tCdf(-lookT(M, -Math.log1p(spec.unchangedBelow), se), df);
   const half = tQuantile(0.975, df) * se;
