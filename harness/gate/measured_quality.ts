@@ -74,11 +74,11 @@ export const PAIRED_QUALITY: ModeQuality | null = {
   falseAlarms: wilson(0, 12 + 20 + 6 + 6 + 3 + 11),
   falseAlarmsLoaded: wilson(1, 8 + 4 + 2 + 5 + 3 + 1),
   falseAlarmsResampled: {
-    quiet: { share: 7 / 4000, low: 0.0012, high: 0.0055, pairs: 759, checks: 32 },
-    loaded: { share: 30 / 4000, low: 0.004, high: 0.032, pairs: 258, checks: 11 },
+    quiet: { share: 5 / 4000, low: 0.0017, high: 0.0068, pairs: 835, checks: 35 },
+    loaded: { share: 28 / 4000, low: 0.0025, high: 0.017, pairs: 351, checks: 15 },
   },
   detectionResampled: [
-    { slowdown: 0.05, quiet: 4000 / 4000, loaded: 3951 / 4000 },
+    { slowdown: 0.05, quiet: 4000 / 4000, loaded: 3979 / 4000 },
     { slowdown: 0.1, quiet: 4000 / 4000, loaded: 4000 / 4000 },
   ],
   detection: [

@@ -59,26 +59,29 @@ export function sequentialPairedMethod(design: SequentialDesign): JudgingMethod 
 }
 
 /**
- * The paired mode's suite row: all targets' process pairs together (`suiteVerdict`), read once
- * when every target's own loop has ended.
+ * The paired mode's suite rows: groups of targets' process pairs together (`suiteVerdict`,
+ * `suiteGroups`), read once when every target's own loop has ended.
  *
  * @example
  * ```ts
  * import { DEFAULT_SUITE_SPEC } from "../core/stats/mod.ts";
- * suitePairedMethod(DEFAULT_SUITE_SPEC).name; // "Welch t over all targets' process pairs"
+ * suitePairedMethod(DEFAULT_SUITE_SPEC).name; // "Welch t over groups of targets' process pairs"
  * ```
  */
 export function suitePairedMethod(spec: SuiteSpec): JudgingMethod {
   return {
-    name: "Welch t over all targets' process pairs",
-    rule: "the same process pairs as the targets' rows, all targets together: the mean over " +
-      "targets of each target's mean log ratio (the geometric mean of their speed ratios), " +
-      "its standard error from each target's spread (never below its floor), Welch's df; " +
+    name: "Welch t over groups of targets' process pairs",
+    rule: "the same process pairs as the targets' rows, read together for all targets, for " +
+      "each backend's targets and for each experiment's (where the plan has 2 or more and " +
+      "fewer than all): the mean over the group's targets of each target's mean log ratio " +
+      "(the geometric mean of their speed ratios), its standard error from each target's " +
+      "spread (never below its floor), Welch's df; " +
       `regressed when shown more than ${pct(spec.margin)} slower at one-sided p <= ` +
       `${spec.alpha}, unchanged when shown less than ${pct(spec.unchangedBelow)} slower at the ` +
       "same level, else inconclusive (never a failure); it finds a slowdown of the whole " +
-      "program that each target's test alone misses within the budget; measured with the " +
-      "targets' rows, as one gate (the sequential t's measured rates count both)",
+      "program, a backend or a model that each target's test alone misses within the budget; " +
+      "measured with the targets' rows, as one gate (the sequential t's measured rates count " +
+      "all rows)",
   };
 }
 

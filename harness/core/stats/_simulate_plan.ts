@@ -2,7 +2,7 @@
  * Whole gate runs for `simulate_sequential.ts --plan`: several targets, each with its own
  * spread and cost per process pair, sharing one time budget; the undecided ones get the next
  * pairs (`allocate_pairs.ts`). Scores the run as CI sees it: does it fail (any target
- * regressed, or the suite row of all targets together, `suite_verdict.ts`), and how long it
+ * regressed, or a suite row: all targets together, or a group of them, `suite_verdict.ts`), and how long it
  * takes, to the end and to the first regressed target.
  */
 import type { Rng } from "../rng.ts";
@@ -37,21 +37,39 @@ export interface PlanOptions extends Omit<Condition, "s" | "slowdown" | "outlier
    * per run added to every θ), as `suite.md` estimates it between live checks. Default 0.
    */
   checkSd?: number;
-  /** The suite row's rule; null leaves it out (the targets' rows alone). */
+  /** The suite rows' rule; null leaves them out (the targets' rows alone). */
   suite?: SuiteSpec | null;
+  /**
+   * Groups of targets (indices, 2 or more and fewer than all) read together by a suite row of
+   * their own, as the gate reads each backend's and each experiment's (`suiteGroups`). Default
+   * none.
+   */
+  groups?: number[][];
+  /** False: the groups' rows are not read (their biases, `groupSd`, still drawn). */
+  readGroups?: boolean;
+  /** The targets a slowdown slows (indices); default all. */
+  slowed?: number[];
+  /**
+   * Spread of a bias shared by the targets of one group in one run (one N(0, sd²) draw per
+   * group of `groups` per run, added to each of its targets' θ: a target in two groups gets
+   * both). Default 0.
+   */
+  groupSd?: number;
 }
 
 /** The suite row's rule a plan runs with: its own, the default, or none (null). */
-const suiteSpec = (o: PlanOptions) => (o.suite === undefined ? DEFAULT_SUITE_SPEC : o.suite);
+export const suiteSpec = (o: PlanOptions) => (o.suite === undefined ? DEFAULT_SUITE_SPEC : o.suite);
 
 /** θ of pair `j` of target `i`; `first` 0 when the baseline starts pair 0, else 1. */
 type Draw = (i: number, j: number, first: number) => number;
 
 interface RunResult {
   fails: boolean;
-  /** Failed by a target's own row (the suite row aside). */
+  /** Failed by a target's own row (the suite rows aside). */
   targetsFail: boolean;
   suiteRegressed: boolean;
+  /** A group's suite row regressed. */
+  groupRegressed: boolean;
   regressed: number;
   inconclusive: number;
   timeS: number;
@@ -70,12 +88,17 @@ function oneRun(design: SequentialDesign, o: PlanOptions, draw: Draw): RunResult
   }));
   let t = 0, firstFailS = NaN;
   const bias = o.checkSd ? o.checkSd * rng.normal() : 0;
+  const biases = Array.from({ length: n }, () => bias);
+  for (const g of o.groupSd ? o.groups ?? [] : []) {
+    const b = o.groupSd! * rng.normal();
+    for (const i of g) biases[i] += b;
+  }
   for (;;) {
     const ids = nextPairs(states, o.budgetS - t);
     if (ids.length === 0) break;
     for (const id of ids) {
       const i = Number(id), th = thetas[i];
-      th.push(draw(i, th.length, first[i]) + bias);
+      th.push(draw(i, th.length, first[i]) + biases[i]);
       t += o.costs[i];
       const r = sequentialVerdict(th, design);
       states[i] = { ...states[i], decision: r.decision, pairs: th.length };
@@ -86,13 +109,17 @@ function oneRun(design: SequentialDesign, o: PlanOptions, draw: Draw): RunResult
   const inconclusive =
     states.filter((s) => s.decision === "inconclusive" || s.decision === "continue").length;
   const spec = suiteSpec(o);
-  const suiteRegressed = spec !== null && n >= 2 &&
-    suiteVerdict(thetas.map((x) => ({ thetas: x })), spec).decision === "regressed";
-  if (suiteRegressed && Number.isNaN(firstFailS)) firstFailS = t;
+  const reads = (members: number[]) =>
+    spec !== null && members.length >= 2 &&
+    suiteVerdict(members.map((i) => ({ thetas: thetas[i] })), spec).decision === "regressed";
+  const suiteRegressed = reads(thetas.map((_, i) => i));
+  const groupRegressed = o.readGroups !== false && (o.groups ?? []).some(reads);
+  if ((suiteRegressed || groupRegressed) && Number.isNaN(firstFailS)) firstFailS = t;
   return {
-    fails: regressed > 0 || suiteRegressed,
+    fails: regressed > 0 || suiteRegressed || groupRegressed,
     targetsFail: regressed > 0,
     suiteRegressed,
+    groupRegressed,
     regressed,
     inconclusive,
     timeS: t,
@@ -103,6 +130,10 @@ function oneRun(design: SequentialDesign, o: PlanOptions, draw: Draw): RunResult
 /** The share of `runs` that failed the gate. */
 const failShare = (runs: RunResult[]) => runs.filter((r) => r.fails).length / runs.length;
 
+/** The slowdown target `i` gets: `slowdown` if `slowed` names it (or names none), else 0. */
+const slowdownOf = (o: PlanOptions, i: number, slowdown: number) =>
+  !o.slowed || o.slowed.includes(i) ? slowdown : 0;
+
 /** `trials` gate runs with each target's θ drawn from `pools` (measured pairs), shifted. */
 function empiricalRuns(
   design: SequentialDesign,
@@ -110,29 +141,15 @@ function empiricalRuns(
   pools: number[][],
   slowdown: number,
 ): RunResult[] {
-  const shift = -Math.log1p(slowdown);
-  const draw: Draw = (i) => pools[i][o.rng.int(pools[i].length)] + shift;
+  const shifts = pools.map((_, i) => -Math.log1p(slowdownOf(o, i, slowdown)));
+  const draw: Draw = (i) => pools[i][o.rng.int(pools[i].length)] + shifts[i];
   return Array.from({ length: o.trials }, () => oneRun(design, o, draw));
 }
 
 /** Resamplings of the checks asked for (only with measured pairs). */
-const bootCount = (o: PlanOptions) => (o.thetas && o.checkBoot ? o.checkBoot : 0);
+export const bootCount = (o: PlanOptions) => (o.thetas && o.checkBoot ? o.checkBoot : 0);
 
-/** The header line of the plan's table, and what the θ are drawn from. */
-function describePlan(o: PlanOptions): string {
-  const pools = o.thetas ? pooledThetas(o.thetas) : [];
-  const from = o.thetas
-    ? `θ drawn from measured pairs (${
-      o.thetas.targets.map((t, i) => `${t}: ${pools[i].length}`).join(", ")
-    }; ${o.thetas.checks.length} checks)`
-    : `spreads ${o.spreads.join(", ")}`;
-  const spec = suiteSpec(o);
-  const suite = spec === null ? "no suite row" : `suite row ${JSON.stringify(spec)}`;
-  return `Plan: ${o.costs.length} targets, seconds per pair ${o.costs.join(", ")}, ${from}, ` +
-    `budget ${o.budgetS} s, ${suite}${o.checkSd ? `, a bias of sd ${o.checkSd} per check` : ""}`;
-}
-
-/** Check the options that `simulatePlan` needs to agree. */
+/** Check the options that `planRows` needs to agree. */
 function checkPlan(o: PlanOptions): void {
   const n = o.thetas ? o.thetas.targets.length : o.spreads.length;
   if (o.costs.length !== n) {
@@ -142,6 +159,13 @@ function checkPlan(o: PlanOptions): void {
         : `--costs and --plan-s need one value per target`,
     );
   }
+  const index = (what: string) => (i: number) => {
+    if (!Number.isInteger(i) || i < 0 || i >= n) {
+      throw new RangeError(`${what}: ${i} is not a target's index (0-${n - 1})`);
+    }
+  };
+  (o.groups ?? []).forEach((g) => g.forEach(index("--groups")));
+  (o.slowed ?? []).forEach(index("--slowed"));
   if (!o.thetas && o.checkBoot) {
     throw new RangeError("--check-boot resamples the checks of --thetas: give a file");
   }
@@ -161,9 +185,10 @@ export interface PlanRow {
   outliers: number;
   /** Shares of runs and of targets (0-1). */
   fails: number;
-  /** Runs failed by a target's own row, and runs whose suite row regressed. */
+  /** Runs failed by a target's own row, whose suite row of all targets, or of a group, regressed. */
   targetsFail: number;
   suiteRegressed: number;
+  groupRegressed: number;
   regressed: number;
   inconclusive: number;
   /** Seconds of pairs: median, 90th percentile and most of the runs. */
@@ -190,7 +215,13 @@ export function planRows(design: SequentialDesign, o: PlanOptions): PlanRow[] {
           oneRun(
             design,
             o,
-            (i, j, first) => drawTheta({ ...c, s: o.spreads[i] }, j, first, o.rng),
+            (i, j, first) =>
+              drawTheta(
+                { ...c, s: o.spreads[i], slowdown: slowdownOf(o, i, slowdown) },
+                j,
+                first,
+                o.rng,
+              ),
           ));
       const times = runs.map((r) => r.timeS);
       const firsts = runs.map((r) => r.firstFailS).filter((x) => !Number.isNaN(x));
@@ -205,6 +236,7 @@ export function planRows(design: SequentialDesign, o: PlanOptions): PlanRow[] {
         fails: failShare(runs),
         targetsFail: runs.filter((r) => r.targetsFail).length / runs.length,
         suiteRegressed: runs.filter((r) => r.suiteRegressed).length / runs.length,
+        groupRegressed: runs.filter((r) => r.groupRegressed).length / runs.length,
         regressed: runs.reduce((a, r) => a + r.regressed, 0) / n,
         inconclusive: runs.reduce((a, r) => a + r.inconclusive, 0) / n,
         medianS: quantile(times, 0.5),
@@ -215,36 +247,4 @@ export function planRows(design: SequentialDesign, o: PlanOptions): PlanRow[] {
       };
     })
   );
-}
-
-/** Print one Markdown table of whole gate runs under each slowdown and outlier rate. */
-export function simulatePlan(design: SequentialDesign, o: PlanOptions): void {
-  const rows = planRows(design, o);
-  const boot = bootCount(o);
-  console.log(`${describePlan(o)}\n`);
-  console.log(
-    "| slowdown | outliers | gate fails | by a target's row | by the suite row | " +
-      "targets regressed | targets inconclusive | " +
-      "median s | p90 s | max s | median s to first regressed |" +
-      (boot ? ` gate fails, checks resampled ${boot} times (2.5-97.5%) |` : ""),
-  );
-  console.log(`| - | - | - | - | - | - | - | - | - | - | - |${boot ? " - |" : ""}`);
-  const pct = (x: number) => (100 * x).toFixed(x < 0.01 && x > 0 ? 2 : 1);
-  for (const r of rows) {
-    const cells = [
-      r.slowdown,
-      r.outliers,
-      pct(r.fails),
-      pct(r.targetsFail),
-      pct(r.suiteRegressed),
-      pct(r.regressed),
-      pct(r.inconclusive),
-      r.medianS.toFixed(0),
-      r.p90S.toFixed(0),
-      r.maxS.toFixed(0),
-      r.firstFailS === null ? "-" : r.firstFailS.toFixed(0),
-      ...(r.failsResampled ? [r.failsResampled.map(pct).join("-")] : []),
-    ];
-    console.log(`| ${cells.join(" | ")} |`);
-  }
 }

@@ -4,7 +4,7 @@ import { PAIRED_QUALITY } from "../../gate/measured_quality.ts";
 import { DEFAULT_SEQUENTIAL_DESIGN, DEFAULT_SEQUENTIAL_SPEC } from "./sequential_defaults.ts";
 import { designSequential } from "./sequential_design.ts";
 import { type PlanOptions, planRows } from "./_simulate_plan.ts";
-import { parseThetaPool, pooledThetas } from "./_theta_pool.ts";
+import { parseThetaPool, pooledThetas, poolGroups } from "./_theta_pool.ts";
 
 const MODEL = {
   outlierSide: "both" as const,
@@ -86,6 +86,81 @@ Deno.test("a θ file must name a cost per target, brings its own outliers, and a
   );
 });
 
+Deno.test("--slowed slows only the targets it names", () => {
+  // Spreads so narrow that every target is decided: the slowed one regressed, the rest not.
+  const [row] = planRows(
+    DEFAULT_SEQUENTIAL_DESIGN,
+    options({
+      costs: [10, 10, 10, 10],
+      spreads: [0.001, 0.001, 0.001, 0.001],
+      slowdowns: [0.1],
+      slowed: [2],
+      trials: 200,
+      suite: null,
+    }),
+  );
+  assert.deepEqual([row.regressed, row.fails, row.targetsFail], [0.25, 1, 1]);
+  assert.throws(
+    () => planRows(DEFAULT_SEQUENTIAL_DESIGN, options({ slowed: [2] })),
+    /--slowed: 2 is not a target's index \(0-1\)/,
+  );
+  assert.throws(
+    () => planRows(DEFAULT_SEQUENTIAL_DESIGN, options({ groups: [[0, 1.5]] })),
+    /--groups: 1.5 is not a target's index/,
+  );
+});
+
+Deno.test("a group's suite row fails runs the targets' rows and the suite of all miss, on the same draws", () => {
+  // Targets 0 and 1 5% slower, 2 and 3 not; about 5 pairs each in the budget, sd 0.03.
+  const o = options({
+    costs: [10, 10, 10, 10],
+    spreads: [0.03, 0.03, 0.03, 0.03],
+    budgetS: 200,
+    slowdowns: [0.05],
+    slowed: [0, 1],
+    trials: 2000,
+  });
+  const [without] = planRows(DEFAULT_SEQUENTIAL_DESIGN, { ...o, rng: new Rng(7) });
+  const [withGroups] = planRows(DEFAULT_SEQUENTIAL_DESIGN, {
+    ...o,
+    rng: new Rng(7),
+    groups: [[0, 1], [2, 3]],
+  });
+  // Reading a group draws nothing: the same θ, so the same targets' and suite rows.
+  assert.equal(without.groupRegressed, 0);
+  assert.deepEqual(
+    [withGroups.targetsFail, withGroups.suiteRegressed, withGroups.medianS],
+    [without.targetsFail, without.suiteRegressed, without.medianS],
+  );
+  assert.ok(withGroups.groupRegressed > 0.2, `${withGroups.groupRegressed}`);
+  assert.ok(withGroups.fails > without.fails + 0.1, `${withGroups.fails} ${without.fails}`);
+});
+
+Deno.test("--group-sd moves a group's targets together, read or not", () => {
+  // Spreads tiny beside a group bias of sd 0.05: targets 0 and 1 (the group) regress together
+  // whenever their shared bias is negative (about half the runs), target 2 never.
+  const [row] = planRows(
+    DEFAULT_SEQUENTIAL_DESIGN,
+    options({
+      costs: [10, 10, 10],
+      spreads: [0.001, 0.001, 0.001],
+      slowdowns: [0],
+      trials: 2000,
+      suite: null,
+      groups: [[0, 1]],
+      readGroups: false,
+      groupSd: 0.05,
+    }),
+  );
+  assert.ok(row.fails > 0.45 && row.fails < 0.55, `${row.fails}`);
+  // Regressed targets: two in every failed run (of three targets), none in the others.
+  // (Independent, they would fail three runs in four.) Only where the bias is within a few
+  // spreads of 0 (about 3% of runs) can one of the two regress alone.
+  assert.ok(3 * row.regressed <= 2 * row.fails + 1e-9, `${row.regressed} ${row.fails}`);
+  assert.ok(3 * row.regressed > 2 * row.fails - 0.05, `${row.regressed} ${row.fails}`);
+  assert.equal(row.groupRegressed, 0);
+});
+
 Deno.test("the resampled false alarms and detection the reports quote come from the pairs file as committed", async () => {
   // The command in harness/gate/measured/resampled.md (--slowdowns=0,0.05,0.1), without its
   // --check-boot interval; the slowdowns after 0 draw on after the false alarms' draws.
@@ -106,6 +181,7 @@ Deno.test("the resampled false alarms and detection the reports quote come from 
       trials: 4000,
       rng: new Rng(1).split("plan"),
       thetas,
+      groups: poolGroups(thetas),
     });
     const q = quoted[load]!;
     assert.equal(aa.fails, q.share, load);

@@ -7,6 +7,7 @@
  * which checks happened to be timed.
  */
 import type { Rng } from "../rng.ts";
+import { suiteGroups } from "./suite_groups.ts";
 
 /** The pairs of each check, per target. */
 export interface ThetaPool {
@@ -70,4 +71,24 @@ export function pooledThetas(pool: ThetaPool, checks = pool.checks): number[][] 
 export function resampleChecks(pool: ThetaPool, rng: Rng): number[][] {
   const n = pool.checks.length;
   return pooledThetas(pool, Array.from({ length: n }, () => pool.checks[rng.int(n)]));
+}
+
+/**
+ * The groups the gate's suite rows would read for the pool's targets, named `experiment-backend`
+ * (`cnn-cpu`): each backend's and each experiment's (`suiteGroups`), not the suite of all.
+ *
+ * @example
+ * ```ts
+ * const p = parseThetaPool("check\ttarget\ttheta\nA\tcnn-cpu\t0\nA\tcnn-wasm\t0\nA\tmlp-cpu\t0\n", "x");
+ * poolGroups(p); // [[0, 2], [0, 1]]: both experiments on cpu, cnn on both backends
+ * ```
+ */
+export function poolGroups(pool: ThetaPool): number[][] {
+  const targets = pool.targets.map((t) => {
+    const cut = t.lastIndexOf("-");
+    return cut < 0
+      ? { experiment: t, backend: "" }
+      : { experiment: t.slice(0, cut), backend: t.slice(cut + 1) };
+  });
+  return suiteGroups(targets).filter((g) => g.by !== "all").map((g) => g.members);
 }

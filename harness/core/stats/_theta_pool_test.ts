@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { Rng } from "../rng.ts";
-import { parseThetaPool, pooledThetas, resampleChecks } from "./_theta_pool.ts";
+import { parseThetaPool, pooledThetas, poolGroups, resampleChecks } from "./_theta_pool.ts";
 
 const FILE = [
   "# made by hand",
@@ -69,4 +69,13 @@ Deno.test("resampleChecks draws whole checks, every target of a check together",
     for (const x of a) assert.ok([0.1, 0.2].some((d) => Math.abs(x - Math.floor(x) - d) < 1e-9));
   }
   assert.equal(seen.size, 6, "every check is drawn sometimes");
+});
+
+Deno.test("poolGroups reads experiment-backend names as the gate's groups, in the file's order", () => {
+  const names = ["cnn-cpu", "cnn-wasm", "mlp-cpu", "mlp-wasm", "tiny-mlp-webgpu"];
+  const file = ["check\ttarget\ttheta", ...names.map((n) => `A\t${n}\t0`)].join("\n");
+  // cpu: 0 and 2; wasm: 1 and 3; webgpu has one; cnn: 0 and 1; mlp: 2 and 3 ("tiny-mlp" apart).
+  assert.deepEqual(poolGroups(parseThetaPool(file, "g.tsv")), [[0, 2], [1, 3], [0, 1], [2, 3]]);
+  // Names without a backend: one group of all, which is the suite's, not a group.
+  assert.deepEqual(poolGroups(parseThetaPool(FILE, "t.tsv")), []);
 });

@@ -83,6 +83,7 @@ export {
   type SuiteTarget,
   suiteVerdict,
 } from "./suite_verdict.ts";
+export { type SuiteGroup, suiteGroups } from "./suite_groups.ts";
 export {
   STORED_BASELINE_DEFAULTS,
   type StoredBaselineInput,

@@ -10,7 +10,8 @@
  *     [--plan --costs=8,12,15,25 --plan-s=0.02,0.03,0.03,0.03 --budget=540] [--seed=1]
  *     [--plan --costs=... --thetas=FILE [--load=quiet] [--check-boot=200]]
  *     [--plan ... --check-sd=0.005] [--plan ... --no-suite | --suite-margin=0.005
- *      --suite-alpha=0.0005]
+ *      --suite-alpha=0.0005] [--plan ... --no-groups | --groups=0+2,1+3] [--group-sd=0.005]
+ *     [--plan ... --slowed=cnn-wasm,mlp-wasm | --slowed=1,3]
  *     [--stored --s=0.05,0.1 --ratios=0,0.5,1,1.5 --baselines=3,5,8 --candidates=5
  *      --rule-ratio=1]
  *
@@ -20,9 +21,12 @@
  * `allocate_pairs.ts`) instead: family-wise false alarms, detection and wall time; with
  * `--thetas`, each target's θ drawn from measured pairs (`_theta_pool.ts`) instead of the normal
  * model, and `--check-boot` resamples that file's checks for an interval. A run fails when a
- * target's row or the suite row (all targets together, `suite_verdict.ts`) regresses;
- * `--no-suite` leaves the suite row out, and `--check-sd` adds a bias shared by all targets of
- * a run (one normal draw of that spread per run). With
+ * target's row or a suite row (all targets together, `suite_verdict.ts`, and, as the gate reads
+ * them, each backend's and each experiment's targets: with `--thetas` from its `experiment-backend`
+ * names, else `--groups` of target indices) regresses; `--no-suite` leaves the suite rows out,
+ * `--no-groups` the groups' only (they still carry `--group-sd`), and `--check-sd` adds a bias shared by all targets of a run (one
+ * normal draw of that spread per run), `--group-sd` one per group and run. `--slowed` slows only those targets (names of `--thetas`,
+ * or indices). With
  * `--stored`, the stored-baseline rule (`stored_baseline_verdict.ts`) instead.
  *
  * @module
@@ -40,11 +44,26 @@ import {
   sequentialRule,
   sprtRule,
 } from "./_sequential_model.ts";
-import { simulatePlan } from "./_simulate_plan.ts";
+import type { PlanOptions } from "./_simulate_plan.ts";
+import { simulatePlan } from "./_plan_table.ts";
 import { simulateStored } from "./_simulate_stored.ts";
-import { parseThetaPool } from "./_theta_pool.ts";
+import { parseThetaPool, poolGroups, type ThetaPool } from "./_theta_pool.ts";
 
 const list = (s: string) => s.split(",").filter(Boolean).map(Number);
+
+/** A `--slowed` target: its index, or its name in the `--thetas` file. */
+function targetIndex(t: string, pool?: ThetaPool): number {
+  if (/^\d+$/.test(t)) return Number(t);
+  const i = pool ? pool.targets.indexOf(t) : -1;
+  if (i < 0) {
+    throw new RangeError(
+      `--slowed: "${t}" is not a target${
+        pool ? ` of --thetas (${pool.targets.join(", ")})` : " index"
+      }`,
+    );
+  }
+  return i;
+}
 
 function parse() {
   const d = DEFAULT_SEQUENTIAL_SPEC;
@@ -88,6 +107,10 @@ function parse() {
       "check-boot": { type: "string", default: "0" },
       "check-sd": { type: "string", default: "0" },
       "no-suite": { type: "boolean", default: false },
+      "no-groups": { type: "boolean", default: false },
+      "group-sd": { type: "string", default: "0" },
+      groups: { type: "string" },
+      slowed: { type: "string" },
       "suite-margin": { type: "string", default: String(DEFAULT_SUITE_SPEC.margin) },
       "suite-alpha": { type: "string", default: String(DEFAULT_SUITE_SPEC.alpha) },
       seed: { type: "string", default: "1" },
@@ -120,6 +143,43 @@ function rulesFor(names: string[], design: SequentialDesign, sprtSigma: number) 
 }
 
 const pct = (x: number) => (100 * x).toFixed(x < 0.01 && x > 0 ? 2 : 1);
+
+/** The `--plan` options from the parsed flags. */
+function planOptions(
+  v: ReturnType<typeof parse>,
+  base: Omit<Condition, "s" | "slowdown" | "outliers">,
+  seed: number,
+): PlanOptions {
+  const thetas = v.thetas
+    ? parseThetaPool(Deno.readTextFileSync(v.thetas), v.thetas, v.load)
+    : undefined;
+  return {
+    ...base,
+    costs: list(v.costs!),
+    spreads: list(v["plan-s"]!),
+    budgetS: Number(v.budget),
+    slowdowns: list(v.slowdowns!),
+    outliers: list(v.outliers!),
+    trials: Number(v.trials),
+    rng: new Rng(seed).split("plan"),
+    thetas,
+    checkBoot: Number(v["check-boot"]),
+    checkSd: Number(v["check-sd"]),
+    groupSd: Number(v["group-sd"]),
+    suite: v["no-suite"] ? null : {
+      ...DEFAULT_SUITE_SPEC,
+      margin: Number(v["suite-margin"]),
+      alpha: Number(v["suite-alpha"]),
+    },
+    groups: v.groups !== undefined
+      ? v.groups.split(",").map((g) => g.split("+").map(Number))
+      : thetas
+      ? poolGroups(thetas)
+      : [],
+    readGroups: !v["no-groups"],
+    slowed: v.slowed?.split(",").map((t) => targetIndex(t, thetas)),
+  };
+}
 
 function main() {
   const v = parse();
@@ -168,26 +228,7 @@ function main() {
     throw new RangeError("--load selects rows of --thetas: give a file");
   }
   if (v.plan) {
-    simulatePlan(design, {
-      ...base,
-      costs: list(v.costs!),
-      spreads: list(v["plan-s"]!),
-      budgetS: Number(v.budget),
-      slowdowns: list(v.slowdowns!),
-      outliers: list(v.outliers!),
-      trials: Number(v.trials),
-      rng: new Rng(seed).split("plan"),
-      thetas: v.thetas
-        ? parseThetaPool(Deno.readTextFileSync(v.thetas), v.thetas, v.load)
-        : undefined,
-      checkBoot: Number(v["check-boot"]),
-      checkSd: Number(v["check-sd"]),
-      suite: v["no-suite"] ? null : {
-        ...DEFAULT_SUITE_SPEC,
-        margin: Number(v["suite-margin"]),
-        alpha: Number(v["suite-alpha"]),
-      },
-    });
+    simulatePlan(design, planOptions(v, base, seed));
     return;
   }
   console.log(

@@ -1,14 +1,16 @@
 /**
- * The gate's verdict on all its paired targets together: is the suite (the geometric mean of
- * the targets' speed ratios) slower? Read once, after every target's own sequential loop has
- * ended (`sequentialVerdict`), from the same process pairs; it spends no time of its own.
+ * The gate's verdict on a group of its paired targets together (all of them, or one
+ * backend's, or one experiment's: `suite_groups.ts`): is the group (the geometric mean of its
+ * targets' speed ratios) slower? Read once, after every target's own sequential loop has ended
+ * (`sequentialVerdict`), from the same process pairs; it spends no time of its own.
  *
  * Why: a change that slows the whole program (the training loop, the optimizer, the data
  * path) slows every target, and four targets' pairs together pin that down about twice as
- * tightly as one target's. On this machine each target's loop, within the gate's budget,
- * caught a 5% slowdown about half the time, the gate 88% of the time; the suite's test, on
- * the same pairs, about 99-100% (harness/gate/measured/suite.md). A change that slows one
- * target only is still each target's own test's to find.
+ * tightly as one target's; a change to one backend's kernels or one model slows a group. On
+ * this machine each target's loop, within the gate's budget, caught a 5% slowdown about half
+ * the time, the gate 88% of the time; the suite's test, on the same pairs, about 99-100%
+ * (harness/gate/measured/suite.md). A change that slows one target only is still each
+ * target's own test's to find.
  *
  * The test: each target with at least 2 pairs gives its mean θ m_t and variance of that mean
  * v_t = max(s_t², floor_t²)/k_t (the floor is the target's spread floor, as its own test

@@ -20,7 +20,7 @@ import { PAIRED_MARGIN } from "../margin.ts";
 import type { PairedTarget } from "../timing/mod.ts";
 import { type LoadCondition, type PoolPair, type PoolStreams, streamKey } from "./quality_pool.ts";
 import { runSequentialGate } from "../timing/mod.ts";
-import { sequentialRow, suiteRow } from "../timing/mod.ts";
+import { sequentialRow, suiteRows } from "../timing/mod.ts";
 import type { Verdict } from "../types.ts";
 
 /** The gate methods `--quality` scores. */
@@ -43,8 +43,8 @@ export interface GateCheck {
   every: number;
   load: LoadCondition;
   targets: TargetCheck[];
-  /** The suite row's verdict (all targets together; sequential only, else absent). */
-  suite?: Verdict | null;
+  /** The suite rows' verdicts (groups of targets together; sequential only, else absent). */
+  suites?: Verdict[];
   /** Seconds of pairs until the last target ended (sequential only; else NaN). */
   wallS: number;
 }
@@ -105,7 +105,7 @@ export async function sequentialChecks(pool: PoolStreams, s: ReplaySettings): Pr
           pairs: o.thetas.length,
           endedAtS: o.endedAtS,
         })),
-        suite: suiteRow(outcomes)?.verdict ?? null,
+        suites: suiteRows(outcomes).map((r) => r.verdict),
         wallS: now,
       });
     } catch (err) {

@@ -16,7 +16,7 @@ export interface CheckSummary {
   every: number;
   load: GateCheck["load"];
   /**
-   * Gate checks failed (any target or the suite row regressed): false alarms for A/A,
+   * Gate checks failed (any target or suite row regressed): false alarms for A/A,
    * detection otherwise.
    */
   gateFailed: Rate;
@@ -31,9 +31,9 @@ export interface CheckSummary {
   wallP90S: number;
 }
 
-/** Whether a gate check failed: a target's row or its suite row regressed. */
+/** Whether a gate check failed: a target's row or a suite row regressed. */
 const failed = (c: GateCheck) =>
-  c.suite === "regressed" || c.targets.some((t) => t.verdict === "regressed");
+  (c.suites ?? []).includes("regressed") || c.targets.some((t) => t.verdict === "regressed");
 
 /** Summarize checks of one method, slowdown and load (at least one check). */
 export function summarize(checks: readonly GateCheck[]): CheckSummary {

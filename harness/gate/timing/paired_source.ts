@@ -8,7 +8,7 @@ import { REPO_ROOT } from "../../core/paths.ts";
 import { pairedTiming } from "./paired.ts";
 import type { PairedTarget } from "./paired_targets.ts";
 import { type PairOutcome, type PairSource, runSequentialGate } from "./sequential_gate.ts";
-import { sequentialRow, suiteRow } from "./sequential_rows.ts";
+import { sequentialRow, suiteRows } from "./sequential_rows.ts";
 import type { VerdictRow } from "../types.ts";
 import { checkoutRef } from "./worktree.ts";
 import { GATE_PROTOCOL } from "./timing_plan.ts";
@@ -71,8 +71,7 @@ export async function pairedTimingRows(
       firstPairS: 2 * GATE_PROTOCOL.warmupS.min,
       log: opts.log,
     });
-    const suite = suiteRow(outcomes);
-    return [...outcomes.map((o) => sequentialRow(o)), ...(suite ? [suite] : [])];
+    return [...outcomes.map((o) => sequentialRow(o)), ...suiteRows(outcomes)];
   } finally {
     await tree.remove();
   }

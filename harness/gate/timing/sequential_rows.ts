@@ -4,6 +4,8 @@ import {
   DEFAULT_SUITE_SPEC,
   median,
   type SequentialDesign,
+  type SuiteGroup,
+  suiteGroups,
   type SuiteSpec,
   suiteVerdict,
 } from "../../core/stats/mod.ts";
@@ -14,7 +16,10 @@ import type { VerdictRow } from "../types.ts";
 /** The metric name of paired timing rows. */
 export const PAIRED_METRIC = "perf_window_images_per_s (paired)";
 
-/** The experiment and backend names of the suite row (all targets together). */
+/**
+ * The experiment and backend names of the suite row of all targets together; a backend's row
+ * is "all paired targets" on that backend, an experiment's row that experiment on "all".
+ */
 export const SUITE_TARGET = { experiment: "all paired targets", backend: "all" } as const;
 
 /**
@@ -81,42 +86,52 @@ export function sequentialRow(
   };
 }
 
+/** The experiment and backend names of a suite row: its group's, "all" for the rest. */
+function groupNames(g: SuiteGroup, outcomes: readonly TargetOutcome[]) {
+  if (g.by === "all") return SUITE_TARGET;
+  if (g.by === "backend") return { experiment: SUITE_TARGET.experiment, backend: g.key };
+  return { experiment: outcomes[g.members[0]].target.experiment, backend: "all" };
+}
+
 /**
- * The suite row: all targets' pairs together (`suiteVerdict`), or null with fewer than 2
- * targets (one target's test is its own row). Targets whose pair failed are left out: their
- * own rows say why.
+ * The suite rows (`suiteGroups`): each backend's targets together and each experiment's, where
+ * the plan has 2 or more and fewer than all, then all targets together (`suiteVerdict`); none
+ * with fewer than 2 targets (one target's test is its own row). Targets whose pair failed are
+ * left out: their own rows say why.
  *
  * @example
  * ```ts
  * // With outcomes `o` of 4 targets, each 5% slower over 8 pairs but not yet shown so alone:
- * // suiteRow(o)?.verdict; // "regressed"
+ * // suiteRows(o).at(-1)?.verdict; // "regressed" (the row of all targets)
  * ```
  */
-export function suiteRow(
+export function suiteRows(
   outcomes: readonly TargetOutcome[],
   spec: SuiteSpec = DEFAULT_SUITE_SPEC,
-): VerdictRow | null {
-  if (outcomes.length < 2) return null;
-  const read = outcomes.filter((o) => !o.failed);
-  const r = suiteVerdict(
-    read.map((o) => ({ thetas: o.thetas, sdFloor: spreadFloor(o.windowNoises) })),
-    spec,
-  );
-  const pairs = read.reduce((a, o) => a + o.thetas.length, 0);
-  const left = outcomes.length - read.length;
-  return {
-    ...SUITE_TARGET,
-    metric: PAIRED_METRIC,
-    kind: "timing",
-    verdict: r.decision,
-    baseline: null,
-    candidate: null,
-    change: r.targets ? r.ratio : null,
-    ci: Number.isFinite(r.ci[0]) ? r.ci : null,
-    p: Number.isFinite(r.p) ? r.p : null,
-    n: [pairs, pairs],
-    method: suitePairedMethod(spec),
-    reason: r.reason +
-      (left ? ` (${left} target${left > 1 ? "s" : ""} left out: a pair failed)` : ""),
-  };
+): VerdictRow[] {
+  return suiteGroups(outcomes.map((o) => o.target)).map((g) => {
+    const members = g.members.map((i) => outcomes[i]);
+    const read = members.filter((o) => !o.failed);
+    const r = suiteVerdict(
+      read.map((o) => ({ thetas: o.thetas, sdFloor: spreadFloor(o.windowNoises) })),
+      spec,
+    );
+    const pairs = read.reduce((a, o) => a + o.thetas.length, 0);
+    const left = members.length - read.length;
+    return {
+      ...groupNames(g, outcomes),
+      metric: PAIRED_METRIC,
+      kind: "timing",
+      verdict: r.decision,
+      baseline: null,
+      candidate: null,
+      change: r.targets ? r.ratio : null,
+      ci: Number.isFinite(r.ci[0]) ? r.ci : null,
+      p: Number.isFinite(r.p) ? r.p : null,
+      n: [pairs, pairs],
+      method: suitePairedMethod(spec),
+      reason: r.reason +
+        (left ? ` (${left} target${left > 1 ? "s" : ""} left out: a pair failed)` : ""),
+    };
+  });
 }

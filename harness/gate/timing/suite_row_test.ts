@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { type PairOutcome, runSequentialGate } from "./sequential_gate.ts";
-import { sequentialRow, SUITE_TARGET, suiteRow } from "./sequential_rows.ts";
+import { sequentialRow, SUITE_TARGET, suiteRows } from "./sequential_rows.ts";
 import { summarize } from "../quality/quality_stats.ts";
 import type { GateCheck } from "../quality/quality_checks.ts";
 
@@ -11,6 +11,13 @@ const TARGETS = ["cnn cpu", "cnn wasm", "mlp cpu", "mlp wasm"].map((s) => {
 
 // Four pairs of mean `m` and sample sd exactly 0.03: deviations ±0.03 √1.5 and 0, 0.
 const four = (m: number) => [m - 0.03 * Math.sqrt(1.5), m + 0.03 * Math.sqrt(1.5), m, m];
+
+/** Each suite row's names, verdict and pairs. */
+const brief = (rows: ReturnType<typeof suiteRows>) =>
+  rows.map((r) => `${r.experiment} on ${r.backend}: ${r.verdict} ${r.n[0]}`);
+
+/** The suite row of all targets: the last of the suite rows. */
+const suiteRow = (outcomes: Parameters<typeof suiteRows>[0]) => suiteRows(outcomes).at(-1);
 
 /** The live loop over the four targets, 10 s a pair, with `thetas(target)` and this budget. */
 async function gate(thetas: (i: number) => (number | null)[], budgetS: number) {
@@ -40,6 +47,14 @@ Deno.test("the suite row finds a 5% slowdown of every target that no target's ow
   const outcomes = await gate(() => four(m), 165);
   const rows = outcomes.map((o) => sequentialRow(o));
   assert.deepEqual(rows.map((r) => r.verdict), Array(4).fill("inconclusive"));
+  // Each pair of targets alone: SE = √(2 · 0.0009/4)/2 = 0.0106, t = -4.13 on 6 df, p 0.0031.
+  assert.deepEqual(brief(suiteRows(outcomes)), [
+    "all paired targets on cpu: inconclusive 8",
+    "all paired targets on wasm: inconclusive 8",
+    "cnn on all: inconclusive 8",
+    "mlp on all: inconclusive 8",
+    "all paired targets on all: regressed 16",
+  ]);
   const suite = suiteRow(outcomes)!;
   assert.equal(suite.verdict, "regressed", suite.reason);
   assert.deepEqual([suite.experiment, suite.backend], [SUITE_TARGET.experiment, "all"]);
@@ -50,10 +65,38 @@ Deno.test("the suite row finds a 5% slowdown of every target that no target's ow
     suite.reason,
     /^4 targets' pairs together \(Welch df 12\.0\): more than 0\.5% slower/,
   );
-  assert.equal(suite.method.name, "Welch t over all targets' process pairs");
+  assert.equal(suite.method.name, "Welch t over groups of targets' process pairs");
   // The same spread, no slowdown: the suite shows less than 5% slower.
   const same = suiteRow(await gate(() => four(0), 165))!;
   assert.equal(same.verdict, "unchanged", same.reason);
+});
+
+Deno.test("a backend's row finds an 8% slowdown of that backend that neither its targets nor the models' rows show", async () => {
+  // wasm's targets 8% slower, cpu's unchanged, 4 pairs each, sd 0.03 (SciPy's t):
+  // - each wasm target alone: t = ln(1/1.08)/(0.03/2) = -5.13 on 3 df, p 0.0072 (needs 0.000378);
+  // - wasm's row: SE 0.0106, t = (-0.0770 + ln 1.005)/0.0106 = -6.79 on 6 df, p 0.00025: regressed;
+  // - cpu's row: less than 5% slower at p 0.0018, not 0.0005: inconclusive;
+  // - each model's row (one slowed target, one not): t = -3.16 on 6 df, p 0.0098: inconclusive;
+  // - all four: SE 0.0075, t = -4.47 on 12 df, p 0.00039: regressed.
+  const m = -Math.log(1.08);
+  const outcomes = await gate((i) => four(TARGETS[i].backend === "wasm" ? m : 0), 165);
+  assert.deepEqual(
+    outcomes.map((o) => sequentialRow(o).verdict),
+    Array(4).fill("inconclusive"),
+  );
+  const rows = suiteRows(outcomes);
+  assert.deepEqual(brief(rows), [
+    "all paired targets on cpu: inconclusive 8",
+    "all paired targets on wasm: regressed 8",
+    "cnn on all: inconclusive 8",
+    "mlp on all: inconclusive 8",
+    "all paired targets on all: regressed 16",
+  ]);
+  const wasm = rows[1];
+  assert.ok(Math.abs(wasm.p! - 0.00025052) < 1e-7, `p ${wasm.p}`);
+  assert.ok(Math.abs(wasm.change! - 1 / 1.08) < 1e-12);
+  assert.ok(Math.abs(rows[2].p! - 0.0098105) < 1e-6, `p ${rows[2].p}`);
+  assert.match(wasm.reason, /^2 targets' pairs together \(Welch df 6\.0\): more than 0\.5% slower/);
 });
 
 Deno.test("the suite row leaves out a target whose pair failed, and needs two targets", async () => {
@@ -64,27 +107,35 @@ Deno.test("the suite row leaves out a target whose pair failed, and needs two ta
   assert.equal(suite.verdict, "regressed");
   assert.deepEqual(suite.n, [12, 12]);
   assert.match(suite.reason, /^3 targets' pairs together .*\(1 target left out: a pair failed\)$/);
+  // cpu's row and cnn's have cnn cpu's failed pair: one target left to read.
+  const cpu = suiteRows(outcomes)[0];
+  assert.match(cpu.reason, /^1 target with 2 or more .*\(1 target left out: a pair failed\)$/);
   // One target alone has its own row only.
-  assert.equal(suiteRow(outcomes.slice(1, 2)), null);
+  assert.deepEqual(suiteRows(outcomes.slice(1, 2)), []);
   // Two targets, one of them failed: one left to read, inconclusive.
   const two = suiteRow(outcomes.slice(0, 2))!;
   assert.equal(two.verdict, "inconclusive");
   assert.match(two.reason, /1 target with 2 or more process pairs: the suite needs 2/);
 });
 
-Deno.test("check --quality counts a gate check failed by its suite row", () => {
+Deno.test("check --quality counts a gate check failed by any of its suite rows", () => {
   const target = { verdict: "inconclusive" as const, pairs: 6, endedAtS: 490 };
-  const check = (suite: "regressed" | "unchanged"): GateCheck => ({
+  const check = (...suites: ("regressed" | "unchanged" | "inconclusive")[]): GateCheck => ({
     method: "sequential paired",
     slowdown: 0.05,
     every: 1,
     load: "quiet",
     targets: [target, target],
-    suite,
+    suites,
     wallS: 490,
   });
-  const s = summarize([check("regressed"), check("unchanged"), check("regressed")]);
-  assert.deepEqual([s.gateFailed.hits, s.gateFailed.checks], [2, 3]);
+  const s = summarize([
+    check("unchanged", "regressed"),
+    check("unchanged", "inconclusive"),
+    check("regressed", "unchanged"),
+    check(),
+  ]);
+  assert.deepEqual([s.gateFailed.hits, s.gateFailed.checks], [2, 4]);
   // Target rows are counted apart: none regressed.
   assert.equal(s.targetRegressed.hits, 0);
 });
