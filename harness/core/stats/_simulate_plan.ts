@@ -2,8 +2,8 @@
  * Whole gate runs for `simulate_sequential.ts --plan`: several targets, each with its own
  * spread and cost per process pair, sharing one time budget; the undecided ones get the next
  * pairs (`allocate_pairs.ts`). Scores the run as CI sees it: does it fail (any target
- * regressed, or a suite row: all targets together, or a group of them, `suite_verdict.ts`), and how long it
- * takes, to the end and to the first regressed target.
+ * regressed, or a suite row of all targets or of a group of them, `suite_verdict.ts`), and how
+ * long it takes, to the end and to the first regressed target.
  */
 import type { Rng } from "../rng.ts";
 import { quantile } from "./descriptive.ts";
@@ -185,7 +185,7 @@ export interface PlanRow {
   outliers: number;
   /** Shares of runs and of targets (0-1). */
   fails: number;
-  /** Runs failed by a target's own row, whose suite row of all targets, or of a group, regressed. */
+  /** Runs failed by a target's own row; whose row of all targets, or of a group, regressed. */
   targetsFail: number;
   suiteRegressed: number;
   groupRegressed: number;

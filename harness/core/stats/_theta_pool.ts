@@ -79,7 +79,8 @@ export function resampleChecks(pool: ThetaPool, rng: Rng): number[][] {
  *
  * @example
  * ```ts
- * const p = parseThetaPool("check\ttarget\ttheta\nA\tcnn-cpu\t0\nA\tcnn-wasm\t0\nA\tmlp-cpu\t0\n", "x");
+ * const rows = ["cnn-cpu", "cnn-wasm", "mlp-cpu"].map((t) => `A\t${t}\t0`);
+ * const p = parseThetaPool(["check\ttarget\ttheta", ...rows].join("\n"), "x.tsv");
  * poolGroups(p); // [[0, 2], [0, 1]]: both experiments on cpu, cnn on both backends
  * ```
  */

@@ -21,12 +21,12 @@
  * `allocate_pairs.ts`) instead: family-wise false alarms, detection and wall time; with
  * `--thetas`, each target's θ drawn from measured pairs (`_theta_pool.ts`) instead of the normal
  * model, and `--check-boot` resamples that file's checks for an interval. A run fails when a
- * target's row or a suite row (all targets together, `suite_verdict.ts`, and, as the gate reads
- * them, each backend's and each experiment's targets: with `--thetas` from its `experiment-backend`
- * names, else `--groups` of target indices) regresses; `--no-suite` leaves the suite rows out,
- * `--no-groups` the groups' only (they still carry `--group-sd`), and `--check-sd` adds a bias shared by all targets of a run (one
- * normal draw of that spread per run), `--group-sd` one per group and run. `--slowed` slows only those targets (names of `--thetas`,
- * or indices). With
+ * target's row or a suite row regresses (all targets together, `suite_verdict.ts`, and, as the
+ * gate reads them, each backend's and each experiment's targets: with `--thetas` from its
+ * `experiment-backend` names, else `--groups` of target indices). `--no-suite` leaves the suite
+ * rows out, `--no-groups` the groups' only (they still carry `--group-sd`); `--check-sd` adds a
+ * bias shared by all targets of a run (one normal draw of that spread per run), `--group-sd` one
+ * per group and run; `--slowed` slows only those targets (names of `--thetas`, or indices). With
  * `--stored`, the stored-baseline rule (`stored_baseline_verdict.ts`) instead.
  *
  * @module
