@@ -76,7 +76,11 @@ export function parseFlags<O extends Options>(
   }
 }
 
-/** Split a comma-separated flag value and check each part against the allowed values. */
+/**
+ * Split a comma-separated flag value and check each part against the allowed values. A part
+ * given twice counts once, in the order first given: `--backend wasm,wasm` runs wasm once, and
+ * a gate's targets are distinct.
+ */
 export function listFlag<T extends string>(
   flag: string,
   value: string,
@@ -94,7 +98,7 @@ export function listFlag<T extends string>(
     }
   }
   if (parts.length === 0) throw new UserError(`--${flag} is empty`);
-  return parts as T[];
+  return [...new Set(parts)] as T[];
 }
 
 /** A flag that must be a positive integer. */

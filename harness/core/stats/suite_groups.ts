@@ -21,8 +21,10 @@ export interface SuiteGroup {
 
 /**
  * The groups of `targets`: one per backend and one per experiment with at least 2 targets and
- * fewer than all (a group of all targets is the suite), each set of targets once, then the
- * suite of all targets when there are at least 2.
+ * fewer than all (a group of all targets is the suite), then the suite of all targets when
+ * there are at least 2. Targets are distinct (experiment, backend) pairs, as a plan gives them
+ * (`pairedTargets`, and `listFlag` drops a repeated backend), so no two groups hold the same
+ * targets: a backend's group and an experiment's group share at most one target.
  *
  * @example
  * ```ts
@@ -36,16 +38,12 @@ export function suiteGroups(
   targets: readonly { experiment: string; backend: string }[],
 ): SuiteGroup[] {
   const n = targets.length;
-  const seen = new Set<string>();
   const groups: SuiteGroup[] = [];
   for (const by of ["backend", "experiment"] as const) {
     const keys = [...new Set(targets.map((t) => t[by]))];
     for (const key of keys) {
       const members = targets.flatMap((t, i) => (t[by] === key ? [i] : []));
-      const id = members.join(",");
-      if (members.length < 2 || members.length === n || seen.has(id)) continue;
-      seen.add(id);
-      groups.push({ by, key, members });
+      if (members.length >= 2 && members.length < n) groups.push({ by, key, members });
     }
   }
   if (n >= 2) groups.push({ by: "all", key: "", members: targets.map((_, i) => i) });

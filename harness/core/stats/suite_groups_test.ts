@@ -31,3 +31,22 @@ Deno.test("a group needs 2 targets and fewer than all; one target has no suite r
   assert.deepEqual(brief(plan("mlp cpu")), []);
   assert.deepEqual(brief([]), []);
 });
+
+Deno.test("distinct targets never give two groups of the same targets", () => {
+  // Every plan of 2 experiments by 3 backends, as masks of which targets it has.
+  const all = ["a cpu", "a wasm", "a webgpu", "b cpu", "b wasm", "b webgpu"];
+  for (let mask = 1; mask < 1 << all.length; mask++) {
+    const ts = plan(...all.filter((_, i) => mask & (1 << i)));
+    const sets = suiteGroups(ts).map((g) => g.members.join(","));
+    assert.equal(new Set(sets).size, sets.length, `${sets} from ${ts.map((t) => t.backend)}`);
+  }
+  // A 2 by 3 plan: three backends' pairs, two experiments' triples, then all six.
+  assert.deepEqual(brief(plan(...all)), [
+    "backend cpu: 0,3",
+    "backend wasm: 1,4",
+    "backend webgpu: 2,5",
+    "experiment a: 0,1,2",
+    "experiment b: 3,4,5",
+    "all : 0,1,2,3,4,5",
+  ]);
+});

@@ -87,10 +87,10 @@ export function sequentialRow(
 }
 
 /** The experiment and backend names of a suite row: its group's, "all" for the rest. */
-function groupNames(g: SuiteGroup, outcomes: readonly TargetOutcome[]) {
+function groupNames(g: SuiteGroup) {
   if (g.by === "all") return SUITE_TARGET;
   if (g.by === "backend") return { experiment: SUITE_TARGET.experiment, backend: g.key };
-  return { experiment: outcomes[g.members[0]].target.experiment, backend: "all" };
+  return { experiment: g.key, backend: "all" };
 }
 
 /**
@@ -119,7 +119,7 @@ export function suiteRows(
     const pairs = read.reduce((a, o) => a + o.thetas.length, 0);
     const left = members.length - read.length;
     return {
-      ...groupNames(g, outcomes),
+      ...groupNames(g),
       metric: PAIRED_METRIC,
       kind: "timing",
       verdict: r.decision,
