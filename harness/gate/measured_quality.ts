@@ -111,6 +111,16 @@ export const STORED_QUALITY: ModeQuality | null = {
 const pct = (x: number) => `${Number((x * 100).toFixed(1))}%`;
 const rate = (r: MeasuredRate) => `${r.hits}/${r.checks} (95% Wilson ${pct(r.low)}-${pct(r.high)})`;
 
+/**
+ * A drawn share (a count of drawn checks over their number) to one decimal, with as many more as
+ * it takes for a share short of all of them not to read "100%": 3998/4000 is "99.95%".
+ */
+function pctShare(x: number): string {
+  let digits = 1;
+  while (x < 1 && digits < 6 && Number((x * 100).toFixed(digits)) === 100) digits++;
+  return `${Number((x * 100).toFixed(digits))}%`;
+}
+
 /** Small shares to two significant figures: 0.0025 is "0.25%". */
 const pct2 = (x: number) => `${Number((x * 100).toPrecision(2))}%`;
 const interval = (r: ResampledRate, kind: string) =>
@@ -145,8 +155,9 @@ export function describeQuality(q: ModeQuality | null): string {
       }`
     ).join("; ");
   const drawn = (q.detectionResampled ?? []).map((d) =>
-    `; drawn from those pairs ${pct(d.slowdown)} slower, gate checks failed ${pct(d.quiet)} ` +
-    `quiet and ${pct(d.loaded)} loaded`
+    `; drawn from those pairs ${pct(d.slowdown)} slower, gate checks failed ${
+      pctShare(d.quiet)
+    } quiet and ${pctShare(d.loaded)} loaded`
   ).join("");
   return `measured ${q.where}: unchanged code failed ${rate(q.falseAlarms)} gate checks${loaded}${
     resampled(q.falseAlarmsResampled)

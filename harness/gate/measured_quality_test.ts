@@ -25,3 +25,20 @@ Deno.test("describeQuality quotes counted checks with Wilson intervals and resam
   const { falseAlarmsResampled: _, detectionResampled: __, ...counted } = q;
   assert.ok(!describeQuality(counted).includes("resampled"));
 });
+
+Deno.test("describeQuality never rounds a drawn share short of all checks up to 100%", () => {
+  const q: ModeQuality = {
+    where: "here",
+    falseAlarms: wilson(0, 2),
+    detection: [],
+    detectionResampled: [
+      { slowdown: 0.05, quiet: 1, loaded: 3998 / 4000 },
+      { slowdown: 0.1, quiet: 79999 / 80000, loaded: 3987 / 4000 },
+    ],
+  };
+  const text = describeQuality(q);
+  // 3998/4000 = 99.95%; 79999/80000 = 99.99875% is 100.0 and 100.00 to one and two decimals, so
+  // 99.999% to three; 3987/4000 = 99.675% keeps one decimal, 99.7%.
+  assert.ok(text.includes("5% slower, gate checks failed 100% quiet and 99.95% loaded"), text);
+  assert.ok(text.includes("10% slower, gate checks failed 99.999% quiet and 99.7% loaded"), text);
+});
