@@ -113,12 +113,14 @@ const rate = (r: MeasuredRate) => `${r.hits}/${r.checks} (95% Wilson ${pct(r.low
 
 /**
  * A drawn share (a count of drawn checks over their number) to one decimal, with as many more as
- * it takes for a share short of all of them not to read "100%": 3998/4000 is "99.95%".
+ * it takes for a share short of all of them not to read "100%", or one above none "0%": 3998/4000
+ * is "99.95%", 1/4000 "0.03%".
  */
 function pctShare(x: number): string {
+  const at = (digits: number) => Number((x * 100).toFixed(digits));
   let digits = 1;
-  while (x < 1 && digits < 6 && Number((x * 100).toFixed(digits)) === 100) digits++;
-  return `${Number((x * 100).toFixed(digits))}%`;
+  while (digits < 6 && ((x < 1 && at(digits) === 100) || (x > 0 && at(digits) === 0))) digits++;
+  return `${at(digits)}%`;
 }
 
 /** Small shares to two significant figures: 0.0025 is "0.25%". */

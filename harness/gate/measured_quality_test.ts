@@ -26,7 +26,7 @@ Deno.test("describeQuality quotes counted checks with Wilson intervals and resam
   assert.ok(!describeQuality(counted).includes("resampled"));
 });
 
-Deno.test("describeQuality never rounds a drawn share short of all checks up to 100%", () => {
+Deno.test("describeQuality never rounds a drawn share short of all checks to 100%, or above none to 0%", () => {
   const q: ModeQuality = {
     where: "here",
     falseAlarms: wilson(0, 2),
@@ -34,6 +34,7 @@ Deno.test("describeQuality never rounds a drawn share short of all checks up to 
     detectionResampled: [
       { slowdown: 0.05, quiet: 1, loaded: 3998 / 4000 },
       { slowdown: 0.1, quiet: 79999 / 80000, loaded: 3987 / 4000 },
+      { slowdown: 0.02, quiet: 0, loaded: 1 / 4000 },
     ],
   };
   const text = describeQuality(q);
@@ -41,4 +42,6 @@ Deno.test("describeQuality never rounds a drawn share short of all checks up to 
   // 99.999% to three; 3987/4000 = 99.675% keeps one decimal, 99.7%.
   assert.ok(text.includes("5% slower, gate checks failed 100% quiet and 99.95% loaded"), text);
   assert.ok(text.includes("10% slower, gate checks failed 99.999% quiet and 99.7% loaded"), text);
+  // 1/4000 = 0.025% is 0.0 to one decimal and 0.03 to two; none stays 0%.
+  assert.ok(text.includes("2% slower, gate checks failed 0% quiet and 0.03% loaded"), text);
 });
