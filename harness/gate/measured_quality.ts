@@ -56,12 +56,13 @@ export interface ModeQuality {
  * checks beside `cpu_hog.ts` (8 at cad9853, one of which failed: the MLP on wasm after 4 pairs that
  * happened to agree, gate/measured/estimate.md; 4 at e930053 and 4221f05, 2 at 5f5a9c6, 5 at
  * 68d0fac, 3 at b467614, 1 at 182c462, 3 at 1d29c65, 5 at c5b353b, 1 at 54dec2b, 7 at 7dcd759, 8 at
- * 621fea8), and a replayed check of a pool timed beside it. (45 earlier live checks with the Hodges-Lehmann θ never failed:
- * gate/measured/windows_15.md and windows_30.md.) Resampled: 4,000 gate checks drawn from the pairs
- * of 101 live checks with the floor (gate/measured/live_pairs.tsv; the interval from 200 resamplings
- * of those checks), `simulate_sequential.ts --plan --thetas`, with the suite rows of all targets,
- * each backend's and each experiment's (gate/measured/suite.md, 1d29c65; the pool of 101 checks:
- * counted.md; `_simulate_plan_test.ts` recomputes the shares from the file). Drawn from the same
+ * 621fea8), and a replayed check of a pool timed beside it. (45 earlier live checks with the
+ * Hodges-Lehmann θ never failed: gate/measured/windows_15.md and windows_30.md.) Resampled: 4,000
+ * gate checks drawn from the pairs of 101 live checks with the floor
+ * (gate/measured/live_pairs.tsv; the interval from 200 resamplings of those checks),
+ * `simulate_sequential.ts --plan --thetas`, with the suite rows of all targets, each backend's and
+ * each experiment's (gate/measured/suite.md, 1d29c65; the pool of 101 checks: counted.md;
+ * `_simulate_plan_test.ts` recomputes the shares from the file). Drawn from the same
  * pairs shifted by 5% and 10% slower: the gate fails on 100% quiet and 99.95% loaded at 5%, 100% at
  * 10%.
  * Detection: quiet `check --quality` pools (5%: 144 pairs, 10%: 61) cut to 15 windows
@@ -108,7 +109,9 @@ export const STORED_QUALITY: ModeQuality | null = {
   ],
 };
 
-const pct = (x: number) => `${Number((x * 100).toFixed(1))}%`;
+/** `x` as a percentage rounded to `digits` decimals, trailing zeros dropped. */
+const percentAt = (x: number, digits: number) => Number((x * 100).toFixed(digits));
+const pct = (x: number) => `${percentAt(x, 1)}%`;
 const rate = (r: MeasuredRate) => `${r.hits}/${r.checks} (95% Wilson ${pct(r.low)}-${pct(r.high)})`;
 
 /**
@@ -117,7 +120,7 @@ const rate = (r: MeasuredRate) => `${r.hits}/${r.checks} (95% Wilson ${pct(r.low
  * is "99.95%", 1/4000 "0.03%".
  */
 function pctShare(x: number): string {
-  const at = (digits: number) => Number((x * 100).toFixed(digits));
+  const at = (digits: number) => percentAt(x, digits);
   let digits = 1;
   while (digits < 6 && ((x < 1 && at(digits) === 100) || (x > 0 && at(digits) === 0))) digits++;
   return `${at(digits)}%`;
