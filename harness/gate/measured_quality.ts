@@ -51,7 +51,7 @@ export interface ModeQuality {
  * the 4-target plan) of unchanged code (7 on 2026-12-04 at c0e44a8, 5 on 2026-12-05 at cad9853;
  * with the floor on the t's spread: 20 at e930053 and 4221f05, gate/measured/floor.md, 6 at
  * 5f5a9c6, warmups.md, 6 at 68d0fac, resampled.md; with the suite row: 3 at b467614, with the group
- * rows: 3 at 1d29c65, suite.md, and 6 at c5b353b, 2 at 54dec2b, 8 at 7dcd759, 8 at 621fea8, 7 at
+ * rows: 3 at 1d29c65, groups.md, and 6 at c5b353b, 2 at 54dec2b, 8 at 7dcd759, 8 at 621fea8, 7 at
  * b04c3c4 and 6 at 6c8034e, counted.md) and 11 replayed gate checks of a quiet A/A pool of 348
  * process pairs; loaded: 60 live checks beside `cpu_hog.ts` (8 at cad9853, one of which failed: the
  * MLP on wasm after 4 pairs that happened to agree, gate/measured/estimate.md; 4 at e930053 and
@@ -61,11 +61,11 @@ export interface ModeQuality {
  * gate/measured/windows_15.md and windows_30.md.) Resampled: 4,000 gate checks drawn from the pairs
  * of 127 live checks with the floor (gate/measured/live_pairs.tsv; the interval from 200
  * resamplings of those checks), `simulate_sequential.ts --plan --thetas`, with the suite rows of
- * all targets, each backend's and each experiment's (gate/measured/suite.md, 1d29c65; the pools:
- * gate/measured/pools.md; `_simulate_plan_test.ts` recomputes the shares from the file). Drawn from
- * the same pairs shifted by 5% and 10% slower: the gate fails on 99.98% quiet and 99.5% loaded at
- * 5%, 100% at 10%. Detection: quiet `check --quality` pools (5%: 144 pairs, 10%: 61) cut to 15
- * windows (`--windows 15`) and a loaded 5% pool timed at 15 windows beside `cpu_hog.ts` (160
+ * all targets, each backend's and each experiment's (gate/measured/suite.md and groups.md; the
+ * pools: gate/measured/pools.md; `_simulate_plan_test.ts` recomputes the shares from the file).
+ * Drawn from the same pairs shifted by 5% and 10% slower: the gate fails on 99.98% quiet and 99.5%
+ * loaded at 5%, 100% at 10%. Detection: quiet `check --quality` pools (5%: 144 pairs, 10%: 61) cut
+ * to 15 windows (`--windows 15`) and a loaded 5% pool timed at 15 windows beside `cpu_hog.ts` (160
  * pairs), replayed within the live budget with θ recomputed from their windows.
  */
 export const PAIRED_QUALITY: ModeQuality | null = {

@@ -4,7 +4,7 @@
  * every backend. A change to one backend's kernels slows that backend's targets; a change to
  * one model slows that model on every backend. Two targets' pairs together show a 5% slowdown
  * that each target's own test, within the budget, finds about half the time
- * (harness/gate/measured/suite.md, "Group rows").
+ * (harness/gate/measured/groups.md).
  *
  * @module
  */
