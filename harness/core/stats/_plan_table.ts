@@ -25,7 +25,7 @@ function describePlan(o: PlanOptions): string {
   return `Plan: ${o.costs.length} targets, seconds per pair ${o.costs.join(", ")}, ${from}, ` +
     `budget ${o.budgetS} s, ${suite}${o.checkSd ? `, a bias of sd ${o.checkSd} per check` : ""}` +
     (o.groupSd ? `, a bias of sd ${o.groupSd} per group and check` : "") +
-    slowed;
+    slowed + (o.perRound ? `, pairs per round ${o.perRound.join(", ")}` : "");
 }
 
 /** Print one Markdown table of whole gate runs under each slowdown and outlier rate. */

@@ -55,6 +55,8 @@ export interface PlanOptions extends Omit<Condition, "s" | "slowdown" | "outlier
    * both). Default 0.
    */
   groupSd?: number;
+  /** Pairs each target gets per round while undecided (`allocate_pairs.ts`); default 1 each. */
+  perRound?: number[];
 }
 
 /** The suite row's rule a plan runs with: its own, the default, or none (null). */
@@ -85,6 +87,7 @@ function oneRun(design: SequentialDesign, o: PlanOptions, draw: Draw): RunResult
     decision: "continue",
     pairs: 0,
     costS,
+    perRound: o.perRound?.[i] ?? 1,
   }));
   let t = 0, firstFailS = NaN;
   const bias = o.checkSd ? o.checkSd * rng.normal() : 0;
@@ -98,6 +101,8 @@ function oneRun(design: SequentialDesign, o: PlanOptions, draw: Draw): RunResult
     if (ids.length === 0) break;
     for (const id of ids) {
       const i = Number(id), th = thetas[i];
+      // A target named twice in a round stops getting pairs once one decides it.
+      if (states[i].decision !== "continue") continue;
       th.push(draw(i, th.length, first[i]) + biases[i]);
       t += o.costs[i];
       const r = sequentialVerdict(th, design);
@@ -166,6 +171,14 @@ function checkPlan(o: PlanOptions): void {
   };
   (o.groups ?? []).forEach((g) => g.forEach(index("--groups")));
   (o.slowed ?? []).forEach(index("--slowed"));
+  if (
+    o.perRound &&
+    (o.perRound.length !== n || !o.perRound.every((k) => Number.isInteger(k) && k >= 1))
+  ) {
+    throw new RangeError(
+      `--per-round needs one whole number >= 1 per target (${n}), got ${o.perRound.join(",")}`,
+    );
+  }
   if (!o.thetas && o.checkBoot) {
     throw new RangeError("--check-boot resamples the checks of --thetas: give a file");
   }

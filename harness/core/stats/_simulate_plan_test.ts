@@ -110,6 +110,32 @@ Deno.test("--slowed slows only the targets it names", () => {
   );
 });
 
+Deno.test("--per-round gives a target more pairs a round, and none once it is decided", () => {
+  // So narrow that each target is decided at its 4th pair (the design's least): the slowed one
+  // regressed, the other unchanged. 10 s a pair.
+  const run = (perRound?: number[]) =>
+    planRows(
+      DEFAULT_SEQUENTIAL_DESIGN,
+      options({
+        costs: [10, 10],
+        spreads: [0.001, 0.001],
+        slowdowns: [0.1],
+        slowed: [1],
+        trials: 50,
+        suite: null,
+        perRound,
+      }),
+    )[0];
+  const one = run(), three = run([1, 3]);
+  // One each a round: target 1's 4th pair ends round 4, at 80 s, with target 0's.
+  assert.deepEqual([one.firstFailS, one.medianS, one.regressed], [80, 80, 0.5]);
+  // Three a round: 10 + 30 s, then its 4th pair at 60 s; its 5th and 6th are not timed, and
+  // target 0's last two take the run to 80 s.
+  assert.deepEqual([three.firstFailS, three.medianS, three.regressed], [60, 80, 0.5]);
+  assert.throws(() => run([1, 0]), /--per-round needs one whole number >= 1 per target \(2\)/);
+  assert.throws(() => run([1]), /--per-round needs one whole number/);
+});
+
 Deno.test("a group's suite row fails runs the targets' rows and the suite of all miss, on the same draws", () => {
   // Targets 0 and 1 5% slower, 2 and 3 not; about 5 pairs each in the budget, sd 0.03.
   const o = options({

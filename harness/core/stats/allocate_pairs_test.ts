@@ -26,3 +26,26 @@ Deno.test("nextPairs() skips a target the time left cannot hold, and ends with n
   assert.deepEqual(nextPairs([t("a", "inconclusive", 12, 1)], 100), []);
   assert.throws(() => nextPairs([t("a", "continue", 1, -1)], 100), RangeError);
 });
+
+Deno.test("nextPairs() names a target with perRound k k times, the extra ones in later passes", () => {
+  const states: TargetState[] = [
+    { ...t("cnn-cpu", "continue", 4, 25) },
+    { ...t("cnn-wasm", "continue", 8, 13), perRound: 2 },
+    { ...t("mlp-wasm", "continue", 8, 12), perRound: 3 },
+    { ...t("mlp-cpu", "unchanged", 2, 13), perRound: 2 },
+  ];
+  // Pass 1 by fewest pairs (cnn-cpu's 4, then the 8s, cheaper first), pass 2 both wasm, then one.
+  assert.deepEqual(nextPairs(states, 1000), [
+    "cnn-cpu",
+    "mlp-wasm",
+    "cnn-wasm",
+    "mlp-wasm",
+    "cnn-wasm",
+    "mlp-wasm",
+  ]);
+  // 25 + 12 + 13 = 50 leaves 10 of 60: no second pass fits.
+  assert.deepEqual(nextPairs(states, 60), ["cnn-cpu", "mlp-wasm", "cnn-wasm"]);
+  // 25 + 12 + 13 + 12 = 62 of 65: mlp-wasm's second pair fits before cnn-wasm's would not.
+  assert.deepEqual(nextPairs(states, 65), ["cnn-cpu", "mlp-wasm", "cnn-wasm", "mlp-wasm"]);
+  assert.throws(() => nextPairs([{ ...t("a", "continue", 1, 1), perRound: 0 }], 100), RangeError);
+});

@@ -11,7 +11,7 @@
  *     [--plan --costs=... --thetas=FILE [--load=quiet] [--check-boot=200]]
  *     [--plan ... --check-sd=0.005] [--plan ... --no-suite | --suite-margin=0.005
  *      --suite-alpha=0.0005] [--plan ... --no-groups | --groups=0+2,1+3] [--group-sd=0.005]
- *     [--plan ... --slowed=cnn-wasm,mlp-wasm | --slowed=1,3]
+ *     [--plan ... --slowed=cnn-wasm,mlp-wasm | --slowed=1,3] [--plan ... --per-round=1,2,1,2]
  *     [--stored --s=0.05,0.1 --ratios=0,0.5,1,1.5 --baselines=3,5,8 --candidates=5
  *      --rule-ratio=1]
  *
@@ -26,8 +26,9 @@
  * `experiment-backend` names, else `--groups` of target indices). `--no-suite` leaves the suite
  * rows out, `--no-groups` the groups' only (they still carry `--group-sd`); `--check-sd` adds a
  * bias shared by all targets of a run (one normal draw of that spread per run), `--group-sd` one
- * per group and run; `--slowed` slows only those targets (names of `--thetas`, or indices). With
- * `--stored`, the stored-baseline rule (`stored_baseline_verdict.ts`) instead.
+ * per group and run; `--slowed` slows only those targets (names of `--thetas`, or indices);
+ * `--per-round` gives each target (in the order of `--costs`) that many pairs a round while it is
+ * undecided, instead of one each (a simulated allocation, not the gate's). With `--stored`, the stored-baseline rule (`stored_baseline_verdict.ts`) instead.
  *
  * @module
  */
@@ -111,6 +112,7 @@ function parse() {
       "group-sd": { type: "string", default: "0" },
       groups: { type: "string" },
       slowed: { type: "string" },
+      "per-round": { type: "string" },
       "suite-margin": { type: "string", default: String(DEFAULT_SUITE_SPEC.margin) },
       "suite-alpha": { type: "string", default: String(DEFAULT_SUITE_SPEC.alpha) },
       seed: { type: "string", default: "1" },
@@ -178,6 +180,7 @@ function planOptions(
       : [],
     readGroups: !v["no-groups"],
     slowed: v.slowed?.split(",").map((t) => targetIndex(t, thetas)),
+    perRound: v["per-round"] === undefined ? undefined : list(v["per-round"]),
   };
 }
 
