@@ -28,7 +28,8 @@
  * bias shared by all targets of a run (one normal draw of that spread per run), `--group-sd` one
  * per group and run; `--slowed` slows only those targets (names of `--thetas`, or indices);
  * `--per-round` gives each target (in the order of `--costs`) that many pairs a round while it is
- * undecided, instead of one each (a simulated allocation, not the gate's). With `--stored`, the stored-baseline rule (`stored_baseline_verdict.ts`) instead.
+ * undecided, instead of one each (a simulated allocation, not the gate's). With `--stored`, the
+ * stored-baseline rule (`stored_baseline_verdict.ts`) instead.
  *
  * @module
  */
