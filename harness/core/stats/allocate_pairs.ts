@@ -46,15 +46,17 @@ export function nextPairs(targets: readonly TargetState[], budgetLeftS: number):
     .sort((a, b) => a.t.pairs - b.t.pairs || a.t.costS - b.t.costS || a.i - b.i);
   const out: string[] = [];
   let left = budgetLeftS;
+  for (const { t } of open) {
+    if (!(t.costS >= 0)) throw new RangeError(`Cost of "${t.id}" must be >= 0, got ${t.costS}`);
+    const per = t.perRound ?? 1;
+    if (!(Number.isInteger(per) && per >= 1)) {
+      throw new RangeError(`Pairs per round of "${t.id}" must be an integer >= 1, got ${per}`);
+    }
+  }
   const rounds = Math.max(1, ...open.map(({ t }) => t.perRound ?? 1));
   for (let k = 1; k <= rounds; k++) {
     for (const { t } of open) {
-      if (!(t.costS >= 0)) throw new RangeError(`Cost of "${t.id}" must be >= 0, got ${t.costS}`);
-      const per = t.perRound ?? 1;
-      if (!(Number.isInteger(per) && per >= 1)) {
-        throw new RangeError(`Pairs per round of "${t.id}" must be an integer >= 1, got ${per}`);
-      }
-      if (per < k || t.costS > left) continue;
+      if ((t.perRound ?? 1) < k || t.costS > left) continue;
       out.push(t.id);
       left -= t.costS;
     }
