@@ -66,8 +66,8 @@ export interface ModeQuality {
  * `_simulate_plan_test.ts` recomputes the shares from the file). Drawn from the same pairs shifted
  * by 5% and 10% slower: the gate fails on 99.8% quiet and 99.6% loaded at 5%, 100% at 10%.
  * Detection: quiet `check --quality` pools (5%: 144 pairs, 10%: 61) cut to 15 windows
- * (`--windows 15`) and a loaded 5% pool timed at 15 windows beside `cpu_hog.ts` (160 pairs), replayed within
- * the live budget with θ recomputed from their windows.
+ * (`--windows 15`) and a loaded 5% pool timed at 15 windows beside `cpu_hog.ts` (160 pairs),
+ * replayed within the live budget with θ recomputed from their windows.
  */
 export const PAIRED_QUALITY: ModeQuality | null = {
   where:
@@ -75,7 +75,7 @@ export const PAIRED_QUALITY: ModeQuality | null = {
     "default checks and check --quality replays at 15 windows; detection per target within the " +
     "570 s budget)",
   falseAlarms: wilson(0, 12 + 20 + 6 + 6 + 3 + 3 + 6 + 2 + 8 + 8 + 7 + 6 + 12 + 15 + 11),
-  falseAlarmsLoaded: wilson(1, 8 + 4 + 2 + 5 + 3 + 4 + 5 + 1 + 1 + 7 + 8 + 7 + 6 + 12),
+  falseAlarmsLoaded: wilson(1, 8 + 4 + 2 + 5 + 3 + 1 + 3 + 5 + 1 + 7 + 8 + 7 + 6 + 12 + 1),
   falseAlarmsResampled: {
     quiet: { share: 15 / 4000, low: 0.0012, high: 0.0055, pairs: 2585, checks: 102 },
     loaded: { share: 9 / 4000, low: 0.0015, high: 0.006, pairs: 1628, checks: 64 },
