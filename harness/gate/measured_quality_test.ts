@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { describeQuality, type ModeQuality } from "./measured_quality.ts";
+import { describeQuality, type ModeQuality, PAIRED_QUALITY } from "./measured_quality.ts";
 import { wilson } from "./quality/quality.ts";
 
 Deno.test("describeQuality quotes counted checks with Wilson intervals and resampled ones apart", () => {
@@ -44,4 +44,51 @@ Deno.test("describeQuality never rounds a drawn share short of all checks to 100
   assert.ok(text.includes("10% slower, gate checks failed 99.999% quiet and 99.7% loaded"), text);
   // 1/4000 = 0.025% is 0.0 to one decimal and 0.03 to two; none stays 0%.
   assert.ok(text.includes("2% slower, gate checks failed 0% quiet and 0.03% loaded"), text);
+});
+
+/**
+ * Whether `printed` (a percentage as the README writes it, e.g. "0.14", "4.5", "0") is `x` (a
+ * fraction) rounded to the digits printed.
+ */
+function printedAs(printed: string, x: number): boolean {
+  const decimals = printed.split(".")[1]?.length ?? 0;
+  return Math.abs(Number(printed) - 100 * x) <= 0.5 * 10 ** -decimals + 1e-9;
+}
+
+/** The quiet and loaded cells of the README's paired-mode row that starts with `label`. */
+function readmeCells(readme: string, label: string): [string, string] {
+  const line = readme.split("\n").find((l) => l.startsWith(`| ${label}`));
+  assert.ok(line, `README.md has no table row starting "${label}"`);
+  const cells = line.split("|").slice(1, -1).map((c) => c.trim());
+  return [cells[1], cells[2]];
+}
+
+Deno.test("the README's measured table quotes PAIRED_QUALITY as committed", async () => {
+  // Each session's live checks change these figures by hand in both places; a stale copy in the
+  // README is what this catches.
+  const readme = await Deno.readTextFile(new URL("../../README.md", import.meta.url));
+  const q = PAIRED_QUALITY!;
+  const counted = readmeCells(readme, "unchanged tree, gate failed (counted");
+  for (
+    const [cell, rate] of [[counted[0], q.falseAlarms], [counted[1], q.falseAlarmsLoaded!]] as const
+  ) {
+    const m = cell.match(/^(\d+) of (\d+) \(Wilson ([\d.]+)-([\d.]+)%\)$/);
+    assert.ok(m, cell);
+    assert.deepEqual([Number(m[1]), Number(m[2])], [rate.hits, rate.checks], cell);
+    assert.ok(printedAs(m[3], rate.low) && printedAs(m[4], rate.high), cell);
+  }
+  const resampled = q.falseAlarmsResampled!;
+  const checks = resampled.quiet!.checks + resampled.loaded!.checks;
+  const drawn = readmeCells(readme, `gate checks drawn from ${checks} of those runs' pairs`);
+  for (const [cell, r] of [[drawn[0], resampled.quiet!], [drawn[1], resampled.loaded!]] as const) {
+    const m = cell.match(/^([\d.]+)% \(([\d.]+)-([\d.]+)%\)$/);
+    assert.ok(m, cell);
+    assert.ok(printedAs(m[1], r.share) && printedAs(m[2], r.low) && printedAs(m[3], r.high), cell);
+  }
+  const at5 = q.detectionResampled!.find((d) => d.slowdown === 0.05)!;
+  const caught = readmeCells(readme, "5% drawn from the live pairs");
+  for (const [cell, share] of [[caught[0], at5.quiet], [caught[1], at5.loaded]] as const) {
+    const gate = cell.split("; ")[1]?.match(/^([\d.]+)%$/);
+    assert.ok(gate && printedAs(gate[1], share), cell);
+  }
 });
