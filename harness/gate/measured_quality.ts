@@ -60,9 +60,8 @@ export interface ModeQuality {
  * 7dcd759, 8 at 621fea8, 7 at b04c3c4, 6 at 6c8034e, 12 at 5ab3d8e, 12 at 4de30b3, 13 at b2b6df9,
  * 13 at f122924, 12 at 2596a54, 12 at 9113caf), and a replayed check of a pool timed beside it. (45
  * earlier live checks with the Hodges-Lehmann θ never failed: gate/measured/windows_15.md and
- * windows_30.md.)
- * Resampled: 4,000 gate checks drawn from the pairs of 228 live checks with the floor
- * (gate/measured/live_pairs.tsv; the interval from 200 resamplings of those checks),
+ * windows_30.md.) Resampled: 4,000 gate checks drawn from the pairs of 228 live checks with the
+ * floor (gate/measured/live_pairs.tsv; the interval from 200 resamplings of those checks),
  * `simulate_sequential.ts --plan --thetas`, with the suite rows of all targets, each backend's and
  * each experiment's (gate/measured/suite.md and groups.md; the pools: gate/measured/pools.md;
  * `_simulate_plan_test.ts` recomputes the shares from the file). Drawn from the same pairs shifted
