@@ -54,21 +54,22 @@ export interface ModeQuality {
  * rows: 3 at 1d29c65, groups.md, and 6 at c5b353b, 2 at 54dec2b, 8 at 7dcd759, 8 at 621fea8, 7 at
  * b04c3c4, 6 at 6c8034e, 12 at 04823aa and 15 at 1a9704d, counted_c5b353b_621fea8.md and
  * counted_b04c3c4_1a9704d.md) and 11 replayed gate checks of a quiet A/A pool of 348 process pairs;
- * loaded: 168 live checks beside `cpu_hog.ts` (8 at cad9853, one of which failed: the MLP on wasm
+ * loaded: 184 live checks beside `cpu_hog.ts` (8 at cad9853, one of which failed: the MLP on wasm
  * after 4 pairs that happened to agree, gate/measured/estimate.md; 4 at e930053 and 4221f05, 2 at
  * 5f5a9c6, 5 at 68d0fac, 3 at b467614, 1 at 182c462, 3 at 1d29c65, 5 at c5b353b, 1 at 54dec2b, 7 at
  * 7dcd759, 8 at 621fea8, 7 at b04c3c4, 6 at 6c8034e, 12 at 5ab3d8e, 12 at 4de30b3, 13 at b2b6df9,
- * 13 at f122924, 12 at 2596a54, 12 at 9113caf, 11 at edc1f2b, 11 at f5dafc5, 12 at bf9d95f), and a
- * replayed check of a pool timed beside it. (45 earlier live checks with the Hodges-Lehmann θ never
- * failed: gate/measured/windows_15.md and windows_30.md.) Resampled: 4,000 gate checks drawn from
- * the pairs of 262 live checks with the floor (gate/measured/live_pairs.tsv; the interval from 200
- * resamplings of those checks), `simulate_sequential.ts --plan --thetas`, with the suite rows of
- * all targets, each backend's and each experiment's (gate/measured/suite.md and groups.md; the
- * pools: gate/measured/pools.md; `_simulate_plan_test.ts` recomputes the shares from the file).
- * Drawn from the same pairs shifted by 5% and 10% slower: the gate fails on 99.8% quiet and 99.9%
- * loaded at 5%, 100% at 10%. Detection: quiet `check --quality` pools (5%: 144 pairs, 10%: 61) cut
- * to 15 windows (`--windows 15`) and a loaded 5% pool timed at 15 windows beside `cpu_hog.ts` (160
- * pairs), replayed within the live budget with θ recomputed from their windows.
+ * 13 at f122924, 12 at 2596a54, 12 at 9113caf, 11 at edc1f2b, 11 at f5dafc5, 12 at bf9d95f, 16 at
+ * 830cba3), and a replayed check of a pool timed beside it. (45 earlier live checks with the
+ * Hodges-Lehmann θ never failed: gate/measured/windows_15.md and windows_30.md.) Resampled: 4,000
+ * gate checks drawn from the pairs of 278 live checks with the floor (gate/measured/live_pairs.tsv;
+ * the interval from 200 resamplings of those checks), `simulate_sequential.ts --plan --thetas`,
+ * with the suite rows of all targets, each backend's and each experiment's (gate/measured/suite.md
+ * and groups.md; the pools: gate/measured/pools.md; `_simulate_plan_test.ts` recomputes the shares
+ * from the file). Drawn from the same pairs shifted by 5% and 10% slower: the gate fails on 99.8%
+ * quiet and 99.8% loaded at 5%, 100% at 10%. Detection: quiet `check --quality` pools (5%: 144
+ * pairs, 10%: 61) cut to 15 windows (`--windows 15`) and a loaded 5% pool timed at 15 windows
+ * beside `cpu_hog.ts` (160 pairs), replayed within the live budget with θ recomputed from their
+ * windows.
  */
 export const PAIRED_QUALITY: ModeQuality | null = {
   where:
@@ -79,14 +80,15 @@ export const PAIRED_QUALITY: ModeQuality | null = {
   falseAlarmsLoaded: wilson(
     1,
     8 + 4 + 2 + 5 + 3 + 1 + 3 + 5 + 1 + 7 + 8 + 7 + 6 + 12 + 12 + 13 + 13 + 12 + 12 + 11 + 11 + 12 +
+      16 +
       1,
   ),
   falseAlarmsResampled: {
     quiet: { share: 15 / 4000, low: 0.0012, high: 0.0055, pairs: 2585, checks: 102 },
-    loaded: { share: 13 / 4000, low: 0.0013, high: 0.0043, pairs: 3959, checks: 160 },
+    loaded: { share: 7 / 4000, low: 0.0012, high: 0.0043, pairs: 4393, checks: 176 },
   },
   detectionResampled: [
-    { slowdown: 0.05, quiet: 3993 / 4000, loaded: 3996 / 4000 },
+    { slowdown: 0.05, quiet: 3993 / 4000, loaded: 3992 / 4000 },
     { slowdown: 0.1, quiet: 4000 / 4000, loaded: 4000 / 4000 },
   ],
   detection: [
