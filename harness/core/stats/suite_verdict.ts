@@ -46,10 +46,12 @@ export interface SuiteSpec {
 }
 
 /**
- * The gate's suite test: more than 0.5% slower at one-sided 0.05%; unchanged when less than 5%
- * slower is shown at the same level (harness/gate/measured/suite.md).
+ * The gate's suite test: more than 0.5% slower at one-sided 0.2%; unchanged when less than 5%
+ * slower is shown at the same level. The margin: harness/gate/measured/suite.md; the level (0.05%
+ * until 2026-12-08), the largest on a grid of 0.05-0.3% whose drawn false alarms stay under 1% with
+ * a bias of sd 0.005 shared by a check's targets: harness/gate/measured/suite_level.md.
  */
-export const DEFAULT_SUITE_SPEC: SuiteSpec = { margin: 0.005, alpha: 0.0005, unchangedBelow: 0.05 };
+export const DEFAULT_SUITE_SPEC: SuiteSpec = { margin: 0.005, alpha: 0.002, unchangedBelow: 0.05 };
 
 /** One target's process pairs, as its own test read them. */
 export interface SuiteTarget {

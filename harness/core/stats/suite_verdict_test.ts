@@ -19,7 +19,7 @@ Deno.test("suiteVerdict() agrees with SciPy's Welch t on two targets worked by h
   const half = 5.176231628546516 * 0.005773502691896258;
   close(r.ci[0], Math.exp(-0.045 - half), 1e-9);
   close(r.ci[1], Math.exp(-0.045 + half), 1e-9);
-  // Neither p reaches 0.05%: inconclusive, both p named.
+  // Neither p reaches 0.2%: inconclusive, both p named.
   assert.equal(r.decision, "inconclusive");
   assert.match(r.reason, /p 0\.016\) nor less than 5% slower \(p 0\.29\)/);
   // At a 2% level the first claim holds.

@@ -42,12 +42,12 @@ Deno.test("the suite row finds a 5% slowdown of every target that no target's ow
   // Each target: 4 pairs, mean ln(1/1.05) = -0.0488, sd 0.03: its own t is -3.25 on 3 df
   // (p 0.024, far above the 0.000378 per look), and the budget (165 s) ends the loop there.
   // Together: SE = √(4 · 0.0009/4)/4 = 0.0075, t = (-0.0488 + ln 1.005)/0.0075 = -5.84 on
-  // Welch's df = (4v)²/(4v²/3) = 12: p 4e-5 <= 0.0005, regressed.
+  // Welch's df = (4v)²/(4v²/3) = 12: p 4e-5 <= 0.002, regressed.
   const m = -Math.log(1.05);
   const outcomes = await gate(() => four(m), 165);
   const rows = outcomes.map((o) => sequentialRow(o));
   assert.deepEqual(rows.map((r) => r.verdict), Array(4).fill("inconclusive"));
-  // Each pair of targets alone: SE = √(2 · 0.0009/4)/2 = 0.0106, t = -4.13 on 6 df, p 0.0031.
+  // Each pair of targets alone: SE = √(2 · 0.0009/4)/2 = 0.0106, t = -4.13 on 6 df, p 0.0031 > 0.002.
   assert.deepEqual(brief(suiteRows(outcomes)), [
     "all paired targets on cpu: inconclusive 8",
     "all paired targets on wasm: inconclusive 8",
@@ -75,7 +75,7 @@ Deno.test("a backend's row finds an 8% slowdown of that backend that neither its
   // wasm's targets 8% slower, cpu's unchanged, 4 pairs each, sd 0.03 (SciPy's t):
   // - each wasm target alone: t = ln(1/1.08)/(0.03/2) = -5.13 on 3 df, p 0.0072 (needs 0.000378);
   // - wasm's row: SE 0.0106, t = (-0.0770 + ln 1.005)/0.0106 = -6.79 on 6 df, p 0.00025: regressed;
-  // - cpu's row: less than 5% slower at p 0.0018, not 0.0005: inconclusive;
+  // - cpu's row: less than 5% slower at p 0.0018 <= 0.002: unchanged;
   // - each model's row (one slowed target, one not): t = -3.16 on 6 df, p 0.0098: inconclusive;
   // - all four: SE 0.0075, t = -4.47 on 12 df, p 0.00039: regressed.
   const m = -Math.log(1.08);
@@ -86,7 +86,7 @@ Deno.test("a backend's row finds an 8% slowdown of that backend that neither its
   );
   const rows = suiteRows(outcomes);
   assert.deepEqual(brief(rows), [
-    "all paired targets on cpu: inconclusive 8",
+    "all paired targets on cpu: unchanged 8",
     "all paired targets on wasm: regressed 8",
     "cnn on all: inconclusive 8",
     "mlp on all: inconclusive 8",
@@ -97,6 +97,35 @@ Deno.test("a backend's row finds an 8% slowdown of that backend that neither its
   assert.ok(Math.abs(wasm.change! - 1 / 1.08) < 1e-12);
   assert.ok(Math.abs(rows[2].p! - 0.0098105) < 1e-6, `p ${rows[2].p}`);
   assert.match(wasm.reason, /^2 targets' pairs together \(Welch df 6\.0\): more than 0\.5% slower/);
+});
+
+Deno.test("a backend's row at the 0.2% level finds a 6% slowdown of that backend that the 0.05% level missed", async () => {
+  // wasm's targets 6% slower, cpu's unchanged, 4 pairs each, sd 0.03 (SciPy's t):
+  // - each wasm target alone: t = ln(1/1.06)/(0.03/2) = -3.88 on 3 df, p 0.015: inconclusive;
+  // - wasm's row: SE 0.0106, t = (-0.0583 + ln 1.005)/0.0106 = -5.02 on 6 df, p 0.0011980:
+  //   regressed at 0.002, where 0.0005 (the level until 2026-12-08) called it inconclusive;
+  // - each model's row: p 0.032, and less than 5% slower only at p 0.057: inconclusive;
+  // - all four: p 0.0037 on 12 df, less than 5% slower at p 0.011: inconclusive.
+  const m = -Math.log(1.06);
+  const outcomes = await gate((i) => four(TARGETS[i].backend === "wasm" ? m : 0), 165);
+  assert.deepEqual(
+    outcomes.map((o) => sequentialRow(o).verdict),
+    Array(4).fill("inconclusive"),
+  );
+  const rows = suiteRows(outcomes);
+  assert.deepEqual(brief(rows), [
+    "all paired targets on cpu: unchanged 8",
+    "all paired targets on wasm: regressed 8",
+    "cnn on all: inconclusive 8",
+    "mlp on all: inconclusive 8",
+    "all paired targets on all: inconclusive 16",
+  ]);
+  assert.ok(Math.abs(rows[1].p! - 0.0011979586) < 1e-8, `p ${rows[1].p}`);
+  assert.ok(Math.abs(rows[4].p! - 0.0036800500) < 1e-8, `p ${rows[4].p}`);
+  assert.match(rows[1].method.rule, /more than 0\.5% slower at one-sided p <= 0\.002,/);
+  // At the old level the same pairs leave wasm's row inconclusive.
+  const old = suiteRows(outcomes, { margin: 0.005, alpha: 0.0005, unchangedBelow: 0.05 });
+  assert.equal(old[1].verdict, "inconclusive");
 });
 
 Deno.test("the suite row leaves out a target whose pair failed, and needs two targets", async () => {
