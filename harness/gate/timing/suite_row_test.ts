@@ -71,6 +71,20 @@ Deno.test("the suite row finds a 5% slowdown of every target that no target's ow
   assert.equal(same.verdict, "unchanged", same.reason);
 });
 
+/**
+ * wasm's targets `slower` (0.08: 8%) slower, cpu's unchanged, 4 pairs each within a 165 s budget:
+ * every target's own row is inconclusive; the outcomes, for the suite rows to read.
+ */
+async function wasmSlower(slower: number) {
+  const m = -Math.log1p(slower);
+  const outcomes = await gate((i) => four(TARGETS[i].backend === "wasm" ? m : 0), 165);
+  assert.deepEqual(
+    outcomes.map((o) => sequentialRow(o).verdict),
+    Array(4).fill("inconclusive"),
+  );
+  return outcomes;
+}
+
 Deno.test("a backend's row finds an 8% slowdown of that backend that neither its targets nor the models' rows show", async () => {
   // wasm's targets 8% slower, cpu's unchanged, 4 pairs each, sd 0.03 (SciPy's t):
   // - each wasm target alone: t = ln(1/1.08)/(0.03/2) = -5.13 on 3 df, p 0.0072 (needs 0.000378);
@@ -78,13 +92,7 @@ Deno.test("a backend's row finds an 8% slowdown of that backend that neither its
   // - cpu's row: less than 5% slower at p 0.0018 <= 0.002: unchanged;
   // - each model's row (one slowed target, one not): t = -3.16 on 6 df, p 0.0098: inconclusive;
   // - all four: SE 0.0075, t = -4.47 on 12 df, p 0.00039: regressed.
-  const m = -Math.log(1.08);
-  const outcomes = await gate((i) => four(TARGETS[i].backend === "wasm" ? m : 0), 165);
-  assert.deepEqual(
-    outcomes.map((o) => sequentialRow(o).verdict),
-    Array(4).fill("inconclusive"),
-  );
-  const rows = suiteRows(outcomes);
+  const rows = suiteRows(await wasmSlower(0.08));
   assert.deepEqual(brief(rows), [
     "all paired targets on cpu: unchanged 8",
     "all paired targets on wasm: regressed 8",
@@ -106,12 +114,7 @@ Deno.test("a backend's row at the 0.2% level finds a 6% slowdown of that backend
   //   regressed at 0.002, where 0.0005 (the level until 2026-12-08) called it inconclusive;
   // - each model's row: p 0.032, and less than 5% slower only at p 0.057: inconclusive;
   // - all four: p 0.0037 on 12 df, less than 5% slower at p 0.011: inconclusive.
-  const m = -Math.log(1.06);
-  const outcomes = await gate((i) => four(TARGETS[i].backend === "wasm" ? m : 0), 165);
-  assert.deepEqual(
-    outcomes.map((o) => sequentialRow(o).verdict),
-    Array(4).fill("inconclusive"),
-  );
+  const outcomes = await wasmSlower(0.06);
   const rows = suiteRows(outcomes);
   assert.deepEqual(brief(rows), [
     "all paired targets on cpu: unchanged 8",
