@@ -44,6 +44,9 @@ export interface ModeQuality {
   detection: { slowdown: number; quiet: MeasuredRate; loaded?: MeasuredRate }[];
 }
 
+/** Gate checks drawn from the quiet live checks' pairs (gate/measured/suite_level.md, 278 checks). */
+const QUIET_POOL = { share: 17 / 4000, low: 0.0018, high: 0.007, pairs: 2585, checks: 102 };
+
 /** Gate checks drawn from the loaded live checks' pairs (gate/measured/pools.md, newest pool). */
 const LOADED_POOL = { share: 10 / 4000, low: 0.0015, high: 0.0053, pairs: 4499, checks: 180 };
 
@@ -80,13 +83,15 @@ export const PAIRED_QUALITY: ModeQuality | null = {
     "on 2026-12-04 to 08 on this project's 2-core machine (θ the log ratio of total times; live " +
     "default checks and check --quality replays at 15 windows; detection per target within the " +
     "570 s budget)",
-  falseAlarms: wilson(0, 12 + 20 + 6 + 6 + 3 + 3 + 6 + 2 + 8 + 8 + 7 + 6 + 12 + 15 + 11),
+  // The 12 pre-floor checks at c0e44a8 and cad9853, every later quiet live check (each is in
+  // live_pairs.tsv: the pool's count, held to the file), and the 11 replayed checks.
+  falseAlarms: wilson(0, 12 + QUIET_POOL.checks + 11),
   // The 8 pre-floor checks at cad9853 (their pairs were not kept), every later loaded live check
   // (each is in live_pairs.tsv, so the pool's count, which _simulate_plan_test.ts holds to the
   // file), and the one replayed check.
   falseAlarmsLoaded: wilson(1, 8 + LOADED_POOL.checks + 1),
   falseAlarmsResampled: {
-    quiet: { share: 17 / 4000, low: 0.0018, high: 0.007, pairs: 2585, checks: 102 },
+    quiet: QUIET_POOL,
     loaded: LOADED_POOL,
   },
   detectionResampled: [

@@ -3,6 +3,7 @@ import { type PairOutcome, runSequentialGate } from "./sequential_gate.ts";
 import { sequentialRow, SUITE_TARGET, suiteRows } from "./sequential_rows.ts";
 import { summarize } from "../quality/quality_stats.ts";
 import type { GateCheck } from "../quality/quality_checks.ts";
+import { DEFAULT_SUITE_SPEC } from "../../core/stats/mod.ts";
 
 const TARGETS = ["cnn cpu", "cnn wasm", "mlp cpu", "mlp wasm"].map((s) => {
   const [experiment, backend] = s.split(" ");
@@ -127,7 +128,7 @@ Deno.test("a backend's row at the 0.2% level finds a 6% slowdown of that backend
   assert.ok(Math.abs(rows[4].p! - 0.0036800500) < 1e-8, `p ${rows[4].p}`);
   assert.match(rows[1].method.rule, /more than 0\.5% slower at one-sided p <= 0\.002,/);
   // At the old level the same pairs leave wasm's row inconclusive.
-  const old = suiteRows(outcomes, { margin: 0.005, alpha: 0.0005, unchangedBelow: 0.05 });
+  const old = suiteRows(outcomes, { ...DEFAULT_SUITE_SPEC, alpha: 0.0005 });
   assert.equal(old[1].verdict, "inconclusive");
 });
 
